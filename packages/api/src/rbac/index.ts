@@ -1,0 +1,106 @@
+/**
+ * Roles and permissions (seed 002 RBAC). This file is the only place that says which role may do
+ * what; procedures name a permission and `can()` answers.
+ */
+export const ROLES = ["OWNER", "ADMIN", "CONTENT_MANAGER", "CONTENT_EDITOR", "ANALYST", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "organization.read",
+  "settings.read",
+  "settings.update",
+  "clients.read",
+  "clients.create",
+  "users.read",
+  "users.invite",
+  "users.change_role",
+  "users.delete",
+  "audit.read",
+  "billing.view",
+  "billing.change_plan",
+  "posts.read",
+  "posts.create",
+  "posts.edit_own",
+  "posts.update",
+  "posts.delete",
+  "posts.schedule",
+  "posts.publish",
+  "campaigns.read",
+  "campaigns.manage",
+  "analytics.view_basic",
+  "analytics.view_detailed",
+  "analytics.export",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic"];
+const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export"];
+const CONTENT_EDITOR: Permission[] = [...VIEWER, "posts.create", "posts.edit_own"];
+const CONTENT_MANAGER: Permission[] = [
+  ...CONTENT_EDITOR,
+  "posts.update",
+  "posts.delete",
+  "posts.schedule",
+  "posts.publish",
+  "campaigns.manage",
+  "analytics.view_detailed",
+];
+const ADMIN: Permission[] = [
+  ...new Set<Permission>([
+    ...CONTENT_MANAGER,
+    ...ANALYST,
+    "settings.update",
+    "clients.create",
+    "users.invite",
+    "users.change_role",
+    "users.delete",
+    "audit.read",
+    "billing.view",
+  ]),
+];
+const OWNER: Permission[] = [...PERMISSIONS];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  OWNER: new Set(OWNER),
+  ADMIN: new Set(ADMIN),
+  CONTENT_MANAGER: new Set(CONTENT_MANAGER),
+  CONTENT_EDITOR: new Set(CONTENT_EDITOR),
+  ANALYST: new Set(ANALYST),
+  VIEWER: new Set(VIEWER),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** Higher rank = more authority. Used so nobody can grant a role above their own. */
+export const ROLE_RANK: Record<Role, number> = {
+  OWNER: 60,
+  ADMIN: 50,
+  CONTENT_MANAGER: 40,
+  ANALYST: 30,
+  CONTENT_EDITOR: 20,
+  VIEWER: 10,
+};
+
+export function canAssignRole(actor: Role, target: Role): boolean {
+  return actor === "OWNER" || ROLE_RANK[actor] > ROLE_RANK[target];
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  CONTENT_MANAGER: "Content manager",
+  CONTENT_EDITOR: "Content editor",
+  ANALYST: "Analyst",
+  VIEWER: "Viewer",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  OWNER: "Everything, including billing and deleting the organization.",
+  ADMIN: "Manages members, settings and all content.",
+  CONTENT_MANAGER: "Creates, schedules and publishes all content; runs campaigns.",
+  CONTENT_EDITOR: "Writes drafts and edits their own posts.",
+  ANALYST: "Reads and exports analytics.",
+  VIEWER: "Read-only access.",
+};

@@ -1,0 +1,37 @@
+import { appPrisma } from "./singletons";
+import { createTenantDatabase, refuseTenantModels, type TenantDatabase, type TenantDb } from "./tenancy/tenant-client";
+import { dbEnv } from "./env";
+
+export type { TenantDb, TenantDatabase, TenantOptions } from "./tenancy/tenant-client";
+export { TenantScopeError } from "./tenancy/scope";
+export { TENANT_MODELS, isTenantModel } from "./tenancy/tenant-models";
+export { Prisma } from "./generated/prisma/client";
+export type { PrismaClient } from "./generated/prisma/client";
+export * from "./generated/prisma/enums";
+export type * from "./generated/prisma/models";
+
+const store = globalThis as unknown as { __mgTenantDb?: TenantDatabase; __mgGlobalDb?: GlobalDb };
+
+function globalClient() {
+  return appPrisma().$extends(refuseTenantModels);
+}
+export type GlobalDb = ReturnType<typeof globalClient>;
+
+/** The app role's client for global (non-tenant) tables such as users. Tenant models throw. */
+export function db(): GlobalDb {
+  store.__mgGlobalDb ??= globalClient();
+  return store.__mgGlobalDb;
+}
+
+function tenantDatabase(): TenantDatabase {
+  store.__mgTenantDb ??= createTenantDatabase(appPrisma(), dbEnv().DATABASE_APP_ROLE);
+  return store.__mgTenantDb;
+}
+
+/** One transaction, as the app role, scoped to `orgId` by the extension and by RLS. */
+export const withOrg: TenantDatabase["withOrg"] = (orgId, fn, options) => tenantDatabase().withOrg(orgId, fn, options);
+
+/** A scoped client whose every operation is its own RLS-scoped transaction. */
+export function forOrg(orgId: string): TenantDb {
+  return tenantDatabase().forOrg(orgId);
+}

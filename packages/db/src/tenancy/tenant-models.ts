@@ -1,0 +1,43 @@
+import type { Prisma } from "../generated/prisma/client";
+
+/**
+ * Every tenant-owned model. Each has an `organizationId` column, RLS on its table and an
+ * index leading with `organization_id`. A test checks this list against the schema, and
+ * `migration:new` adds RLS to every table it creates for a model listed here.
+ */
+export const TENANT_MODELS = ["Membership", "Invitation", "AuditLog", "OnboardingTask"] as const satisfies readonly Prisma.ModelName[];
+
+/** The tenant root: scoped by its own id (and, for agencies, its clients' parentId). */
+export const ORGANIZATION_MODEL = "Organization" as const satisfies Prisma.ModelName;
+
+/** Models that only the system client may touch (never reachable through the app role). */
+export const SYSTEM_MODELS = ["EventOutbox", "DevMail"] as const satisfies readonly Prisma.ModelName[];
+
+export type TenantModel = (typeof TENANT_MODELS)[number];
+
+const tenantSet = new Set<string>(TENANT_MODELS);
+const systemSet = new Set<string>(SYSTEM_MODELS);
+
+export function isTenantModel(model: string | undefined): model is TenantModel {
+  return model !== undefined && tenantSet.has(model);
+}
+
+export function isOrganizationModel(model: string | undefined): boolean {
+  return model === ORGANIZATION_MODEL;
+}
+
+export function isSystemModel(model: string | undefined): boolean {
+  return model !== undefined && systemSet.has(model);
+}
+
+/** Maps a model name to its table, for the RLS SQL that migrations generate. */
+export const TENANT_TABLES: Record<TenantModel, string> = {
+  Membership: "memberships",
+  Invitation: "invitations",
+  AuditLog: "audit_logs",
+  OnboardingTask: "onboarding_tasks",
+};
+
+/** The transaction-local settings the RLS policies read. */
+export const RLS_ORG_SETTING = "app.current_organization_id";
+export const RLS_USER_SETTING = "app.current_user_id";
