@@ -8,7 +8,7 @@ export { TENANT_MODELS, isTenantModel } from "./tenancy/tenant-models";
 export { Prisma } from "./generated/prisma/client";
 export type { PrismaClient } from "./generated/prisma/client";
 export * from "./generated/prisma/enums";
-export type * from "./generated/prisma/models";
+export type { Organization, User, Membership, Invitation, AuditLog, OnboardingTask, Account } from "./generated/prisma/client";
 
 const store = globalThis as unknown as { __mgTenantDb?: TenantDatabase; __mgGlobalDb?: GlobalDb };
 

@@ -1,0 +1,2 @@
+export { authOptions, getSessionUser } from "./session";
+export { enabledOAuthProviders } from "./options";

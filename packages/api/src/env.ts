@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** The API package's configuration (auth, rate limiting). Validated once, on first use. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Multiplies every rate-limit allowance; end-to-end tests raise it, never production. */
+  RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1000).default(1),
+});
+
+export type ApiEnv = z.infer<typeof schema> & { authSecret: string };
+
+const DEV_SECRET = "development-only-secret-do-not-use-in-production-0123456789";
+let cached: ApiEnv | undefined;
+
+export function apiEnv(): ApiEnv {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid API configuration:\n${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const secret = parsed.data.AUTH_SECRET ?? parsed.data.NEXTAUTH_SECRET;
+  if (!secret && parsed.data.NODE_ENV === "production" && process.env.MG_ALLOW_DEV_SECRET !== "1") {
+    throw new Error("AUTH_SECRET is required in production (32+ random characters).");
+  }
+  cached = { ...parsed.data, authSecret: secret ?? DEV_SECRET };
+  return cached;
+}

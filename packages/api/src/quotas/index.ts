@@ -1,0 +1,85 @@
+import { TRPCError } from "@trpc/server";
+import type { Organization, TenantDb } from "@mg/db";
+import { cheapestPlanWithFeature, cheapestPlanWithQuota, PLANS, type FeatureKey, type PlanId, type QuotaKey } from "../plans";
+
+/**
+ * The one place that answers "may this organization have one more X?" and "does its plan include
+ * feature Y?" (seed 000's TenantResourceManager and FeatureGate). Refusals are UpgradeRequired
+ * errors that the UI renders as an upgrade prompt.
+ */
+export interface UpgradeRequired {
+  kind: "quota" | "feature";
+  key: QuotaKey | FeatureKey;
+  plan: PlanId;
+  suggestedPlan: PlanId | null;
+  limit?: number;
+  current?: number;
+}
+
+export class UpgradeRequiredError extends Error {
+  override name = "UpgradeRequiredError";
+  constructor(readonly details: UpgradeRequired) {
+    super(
+      details.kind === "feature"
+        ? `Your ${PLANS[details.plan].name} plan does not include this feature.`
+        : `Your ${PLANS[details.plan].name} plan allows ${details.limit ?? 0} and you have ${details.current ?? 0}.`,
+    );
+  }
+}
+
+type OrgPlan = Pick<Organization, "plan" | "limitOverrides" | "featureFlags">;
+
+function overrides(json: unknown): Record<string, unknown> {
+  return typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+}
+
+export function effectiveLimit(org: OrgPlan, quota: QuotaKey): number | null {
+  const override = overrides(org.limitOverrides)[quota];
+  if (typeof override === "number" || override === null) return override;
+  return PLANS[org.plan].limits[quota];
+}
+
+export function hasFeature(org: OrgPlan, feature: FeatureKey): boolean {
+  const override = overrides(org.featureFlags)[feature];
+  if (typeof override === "boolean") return override;
+  return PLANS[org.plan].features[feature];
+}
+
+/** How much of each quota is in use. Quotas whose feature has no counter yet are absent. */
+type UsageCounter = (db: TenantDb, org: Organization) => Promise<number>;
+export const USAGE_COUNTERS: Partial<Record<QuotaKey, UsageCounter>> = {
+  // Seats include pending invitations so that inviting cannot overshoot the plan.
+  users: async (db) =>
+    (await db.membership.count()) + (await db.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })),
+  clientOrganizations: async (db, org) => db.organization.count({ where: { parentId: org.id, deletedAt: null } }),
+};
+
+function upgradeError(details: UpgradeRequired): TRPCError {
+  const cause = new UpgradeRequiredError(details);
+  return new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
+}
+
+export function assertFeature(org: Organization, feature: FeatureKey): void {
+  if (!hasFeature(org, feature)) {
+    throw upgradeError({ kind: "feature", key: feature, plan: org.plan, suggestedPlan: cheapestPlanWithFeature(feature) });
+  }
+}
+
+export async function assertQuota(db: TenantDb, org: Organization, quota: QuotaKey, adding = 1): Promise<void> {
+  const limit = effectiveLimit(org, quota);
+  if (limit === null) return;
+  const counter = USAGE_COUNTERS[quota];
+  if (!counter) throw new Error(`No usage counter registered for quota "${quota}"`);
+  const current = await counter(db, org);
+  if (current + adding > limit) {
+    throw upgradeError({ kind: "quota", key: quota, plan: org.plan, suggestedPlan: cheapestPlanWithQuota(quota, current + adding), limit, current });
+  }
+}
+
+export async function usageSummary(db: TenantDb, org: Organization) {
+  const rows = [];
+  for (const [quota, counter] of Object.entries(USAGE_COUNTERS) as [QuotaKey, UsageCounter][]) {
+    rows.push({ quota, limit: effectiveLimit(org, quota), used: await counter(db, org) });
+  }
+  return rows;
+}

@@ -1,0 +1,18 @@
+import { createTRPCRouter } from "../../trpc/init";
+import { acceptInvitation, invitationPreview } from "./accept";
+import { changeRole } from "./change-role";
+import { invite, revokeInvitation } from "./invite";
+import { leave } from "./leave";
+import { listMembers } from "./list";
+import { removeMember } from "./remove";
+
+export const membersRouter = createTRPCRouter({
+  list: listMembers,
+  invite,
+  revokeInvitation,
+  invitationPreview,
+  accept: acceptInvitation,
+  changeRole,
+  remove: removeMember,
+  leave,
+});

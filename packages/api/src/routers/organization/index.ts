@@ -1,0 +1,16 @@
+import { createTRPCRouter } from "../../trpc/init";
+import { createOrganizationProcedure } from "./create";
+import { createClientProcedure } from "./create-client";
+import { currentOrganization } from "./current";
+import { listClients } from "./list-clients";
+import { listMine } from "./list-mine";
+import { updateSettings } from "./update-settings";
+
+export const organizationRouter = createTRPCRouter({
+  listMine,
+  create: createOrganizationProcedure,
+  current: currentOrganization,
+  updateSettings,
+  createClient: createClientProcedure,
+  listClients,
+});

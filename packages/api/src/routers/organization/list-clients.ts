@@ -1,0 +1,36 @@
+import { withOrg } from "@mg/db";
+import { orgProcedure } from "../../trpc/init";
+
+/**
+ * The agency overview: every client at once. Each client's figures are read in that client's own
+ * RLS scope (one short transaction each), never by widening the agency's.
+ */
+export const listClients = orgProcedure("clients.read").query(async ({ ctx }) => {
+  if (ctx.org.kind !== "AGENCY") return { isAgency: false as const, clients: [] };
+  const clients = await ctx.db.organization.findMany({
+    where: { parentId: ctx.org.id, deletedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, plan: true, status: true, timezone: true, industry: true, createdAt: true, provisionedAt: true },
+  });
+  const figures = await Promise.all(
+    clients.map((client) =>
+      withOrg(client.id, async (db) => {
+        const [members, tasks, done, lastActivity] = await Promise.all([
+          db.membership.count(),
+          db.onboardingTask.count(),
+          db.onboardingTask.count({ where: { completedAt: { not: null } } }),
+          db.auditLog.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true, action: true } }),
+        ]);
+        return { clientId: client.id, members, onboarding: { done, total: tasks }, lastActivity };
+      }),
+    ),
+  );
+  const byId = new Map(figures.map((f) => [f.clientId, f]));
+  return {
+    isAgency: true as const,
+    clients: clients.map((client) => {
+      const f = byId.get(client.id);
+      return { ...client, directMembers: f?.members ?? 0, onboarding: f?.onboarding ?? { done: 0, total: 0 }, lastActivity: f?.lastActivity ?? null };
+    }),
+  };
+});

@@ -1,0 +1,25 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma, TenantScopeError } from "@mg/db";
+import { RateLimitedError } from "../rate-limit";
+import { UpgradeRequiredError } from "../quotas";
+
+/**
+ * Turns data-layer errors into the API's promises: outsiders and missing rows are NOT_FOUND
+ * (never a hint that a row exists elsewhere), unique violations are CONFLICT.
+ */
+export function toApiError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (cause instanceof TenantScopeError) return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });
+  if (cause instanceof RateLimitedError) return new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
+  if (cause instanceof UpgradeRequiredError) return new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
+  if (cause instanceof Prisma.PrismaClientKnownRequestError) {
+    if (cause.code === "P2002") {
+      const target = (cause.meta?.target as string[] | string | undefined) ?? (cause.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+      const fields = Array.isArray(target) ? target.join(", ") : target;
+      return new TRPCError({ code: "CONFLICT", message: fields ? `That ${fields} is already taken.` : "That already exists.", cause });
+    }
+    if (cause.code === "P2025" || cause.code === "P2001") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });
+    if (cause.code === "P2003") return new TRPCError({ code: "NOT_FOUND", message: "A referenced record was not found", cause });
+  }
+  return error;
+}

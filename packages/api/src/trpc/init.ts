@@ -1,0 +1,153 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { withOrg, type Organization, type Role, type TenantDb } from "@mg/db";
+import { can, ROLE_LABELS, type Permission } from "../rbac";
+import { assertRateLimit } from "../rate-limit";
+import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
+import { createAuditRecorder, type AuditRecorder } from "../audit/recorder";
+import type { InnerContext, SessionUser } from "./context";
+import { toApiError } from "./errors";
+
+/** Procedure metadata: the authorization level and, for org procedures, the one permission. */
+export interface ProcedureMeta {
+  access: "public" | "authed" | "org";
+  permission?: Permission;
+  /** `false` only for mutations that change nothing tenant-owned (declared, never implied). */
+  audit?: false;
+}
+
+const t = initTRPC
+  .context<InnerContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const upgrade: UpgradeRequired | null = error.cause instanceof UpgradeRequiredError ? error.cause.details : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // Stack traces stay on the server.
+          stack: undefined,
+          zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+          upgrade,
+          retryAfterSeconds: error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfterSeconds" in error.cause ? Number(error.cause.retryAfterSeconds) : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toApiError(result.error);
+  return result;
+});
+
+/** Writes one AuditLog row per successful mutation, in the same transaction where there is one. */
+const audit = t.middleware(async ({ ctx, type, path, meta, next }) => {
+  const recorder = createAuditRecorder();
+  const result = await next({ ctx: { audit: recorder } });
+  if (!result.ok || type !== "mutation" || meta?.audit === false) return result;
+  const entry = recorder.entry();
+  const scoped = ctx as typeof ctx & { db?: TenantDb; org?: Organization };
+  const write = (db: TenantDb, organizationId: string) =>
+    db.auditLog.create({
+      data: {
+        organizationId,
+        actorId: ctx.user?.id ?? null,
+        action: path,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+        metadata: entry.metadata as object,
+      },
+    });
+  if (scoped.db && scoped.org) {
+    await write(scoped.db, scoped.org.id);
+  } else if (entry.organizationId) {
+    const organizationId = entry.organizationId;
+    await withOrg(organizationId, (db) => write(db, organizationId), { userId: ctx.user?.id });
+  } else {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Mutation ${path} recorded no organization for its audit entry` });
+  }
+  return result;
+});
+
+const requireUser = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  await assertRateLimit("userRequests", ctx.user.id);
+  return next({ ctx: { user: ctx.user as SessionUser } });
+});
+
+export interface OrgContext {
+  user: SessionUser;
+  org: Organization;
+  role: Role;
+  via: "direct" | "agency";
+  db: TenantDb;
+}
+
+/**
+ * The tenant boundary. Resolves the organization from the URL slug, checks membership (NOT_FOUND
+ * for outsiders), checks the procedure's permission (FORBIDDEN), then runs the rest of the chain
+ * in one transaction with RLS set. A failed procedure is rethrown so nothing commits.
+ */
+const requireOrg = t.middleware(async ({ ctx, meta, next }) => {
+  const user = ctx.user;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization in the URL." });
+  const { resolveOrgAccess } = await import("../tenancy/resolve-access");
+  const access = await resolveOrgAccess(user.id, ctx.orgSlug);
+  if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
+  const permission = meta?.permission;
+  if (!permission) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure declares no permission." });
+  if (!can(access.role, permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
+  }
+  return withOrg(
+    access.organization.id,
+    async (db) => {
+      const result = await next({ ctx: { user, org: access.organization, role: access.role, via: access.via, db } });
+      if (!result.ok) throw result.error;
+      return result;
+    },
+    { userId: user.id },
+  );
+});
+
+/**
+ * Work that must only happen once the transaction has committed (sending job events), so a job
+ * never sees a row that was rolled back — or misses one that was not yet visible.
+ */
+const afterCommit = t.middleware(async ({ next, path }) => {
+  const queue: (() => Promise<unknown>)[] = [];
+  const result = await next({ ctx: { afterCommit: (fn: () => Promise<unknown>) => void queue.push(fn) } });
+  if (result.ok) {
+    for (const fn of queue) {
+      await fn().catch((error: unknown) => console.error(`[${path}] after-commit task failed`, error));
+    }
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapErrors).use(afterCommit);
+
+/** Anyone. Rate limited per IP. */
+export const publicProcedure = base.meta({ access: "public" }).use(async ({ ctx, type, next }) => {
+  if (type === "query") await assertRateLimit("publicRead", ctx.ip ?? "unknown");
+  return next();
+});
+
+/** Signed-in users, outside any organization (onboarding, invitations, the org switcher). */
+export const authedProcedure = base.meta({ access: "authed" }).use(requireUser).use(audit);
+
+/** Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit. */
+export function orgProcedure(permission: Permission) {
+  return base.meta({ access: "org", permission }).use(requireUser).use(requireOrg).use(audit);
+}

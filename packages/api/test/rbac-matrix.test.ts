@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/root";
+import { can, ROLES } from "../src/rbac";
+import type { ProcedureMeta } from "../src/trpc/init";
+import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "./fixtures";
+import { PROCEDURE_CASES } from "./procedure-cases";
+
+const orgProcedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>)
+  .map(([path, p]) => ({ path, meta: p._def.meta }))
+  .filter((p): p is { path: string; meta: ProcedureMeta & { permission: NonNullable<ProcedureMeta["permission"]> } } => p.meta?.access === "org" && Boolean(p.meta.permission));
+
+const tenants: Tenant[] = [];
+afterAll(async () => {
+  await Promise.all(tenants.map(deleteTenant));
+});
+
+describe("RBAC matrix: every role × every organization procedure", () => {
+  it("every org procedure declares a permission", () => {
+    const all = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>).filter(([, p]) => p._def.meta?.access === "org");
+    expect(all.length).toBe(orgProcedures.length);
+  });
+
+  for (const { path, meta } of orgProcedures) {
+    describe(path, () => {
+      let tenant: Tenant;
+      beforeAll(async () => {
+        tenant = await createTenant("rbac");
+        tenants.push(tenant);
+      });
+      for (const role of ROLES) {
+        const allowed = can(role, meta.permission);
+        it(`${role} is ${allowed ? "allowed" : "denied"} (${meta.permission})`, async () => {
+          const spec = PROCEDURE_CASES[path];
+          if (!spec) throw new Error(`no case for ${path}`);
+          const caller = callerFor(tenant.users[role], tenant.slug);
+          const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+          const result = await outcome(fn(await spec.valid(tenant)));
+          if (allowed) expect(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]).not.toContain(result);
+          else expect(result).toBe("FORBIDDEN");
+        });
+      }
+    });
+  }
+
+  it("agency members inherit their role in client organizations", async () => {
+    const tenant = await createTenant("inherit");
+    tenants.push(tenant);
+    expect(await outcome(callerFor(tenant.users.VIEWER, tenant.clientSlug).organization.current())).toBe("OK");
+    expect(await outcome(callerFor(tenant.users.VIEWER, tenant.clientSlug).organization.updateSettings({ name: "X Y", timezone: "UTC", industry: null, country: null }))).toBe("FORBIDDEN");
+    expect(await outcome(callerFor(tenant.users.ADMIN, tenant.clientSlug).organization.updateSettings({ name: "Renamed client", timezone: "UTC", industry: null, country: null }))).toBe("OK");
+  });
+});

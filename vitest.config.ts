@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests of every package, against the real database in DATABASE_URL
+// (`pnpm test` provides a fresh, migrated one: the local PostgreSQL in CI, embedded otherwise).
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["./tooling/vitest/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    maxWorkers: 2,
+    env: { NODE_ENV: "test" },
+  },
+});
