@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@mg/db/system";
 import { appRouter } from "../src/root";
 import type { ProcedureMeta } from "../src/trpc/init";
+import { listProcedures } from "../src/trpc/introspect";
 import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "./fixtures";
 import { fingerprints, PROCEDURE_CASES } from "./procedure-cases";
 
@@ -13,11 +14,9 @@ interface DiscoveredProcedure {
 
 /** Every procedure of the app router, found by walking the router itself. */
 function discoverProcedures(): DiscoveredProcedure[] {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { type: DiscoveredProcedure["type"]; meta?: ProcedureMeta } }>;
-  return Object.entries(procedures).map(([path, procedure]) => {
-    const meta = procedure._def.meta;
+  return listProcedures(appRouter).map(({ path, type, meta }) => {
     if (!meta) throw new Error(`${path} has no procedure meta: it was not built with publicProcedure/authedProcedure/orgProcedure`);
-    return { path, type: procedure._def.type, meta };
+    return { path, type, meta };
   });
 }
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
 import { can, ROLES } from "../src/rbac";
-import type { ProcedureMeta } from "../src/trpc/init";
+import { listProcedures } from "../src/trpc/introspect";
 import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "./fixtures";
 import { PROCEDURE_CASES } from "./procedure-cases";
 
-const orgProcedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>)
-  .map(([path, p]) => ({ path, meta: p._def.meta }))
-  .filter((p): p is { path: string; meta: ProcedureMeta & { permission: NonNullable<ProcedureMeta["permission"]> } } => p.meta?.access === "org" && Boolean(p.meta.permission));
+const orgProcedures = listProcedures(appRouter).flatMap((p) =>
+  p.meta?.access === "org" && p.meta.permission ? [{ path: p.path, permission: p.meta.permission }] : [],
+);
 
 const tenants: Tenant[] = [];
 afterAll(async () => {
@@ -16,11 +16,11 @@ afterAll(async () => {
 
 describe("RBAC matrix: every role × every organization procedure", () => {
   it("every org procedure declares a permission", () => {
-    const all = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>).filter(([, p]) => p._def.meta?.access === "org");
+    const all = listProcedures(appRouter).filter((p) => p.meta?.access === "org");
     expect(all.length).toBe(orgProcedures.length);
   });
 
-  for (const { path, meta } of orgProcedures) {
+  for (const { path, permission } of orgProcedures) {
     describe(path, () => {
       let tenant: Tenant;
       beforeAll(async () => {
@@ -28,8 +28,8 @@ describe("RBAC matrix: every role × every organization procedure", () => {
         tenants.push(tenant);
       });
       for (const role of ROLES) {
-        const allowed = can(role, meta.permission);
-        it(`${role} is ${allowed ? "allowed" : "denied"} (${meta.permission})`, async () => {
+        const allowed = can(role, permission);
+        it(`${role} is ${allowed ? "allowed" : "denied"} (${permission})`, async () => {
           const spec = PROCEDURE_CASES[path];
           if (!spec) throw new Error(`no case for ${path}`);
           const caller = callerFor(tenant.users[role], tenant.slug);

@@ -3,7 +3,23 @@ import { ROLES } from "../rbac";
 
 const TIME_ZONES = new Set<string>([...Intl.supportedValuesOf("timeZone"), "UTC"]);
 
-export const timezoneSchema = z.string().refine((tz) => TIME_ZONES.has(tz), { message: "Choose a valid IANA time zone, such as Europe/London." });
+/**
+ * An IANA zone name as ICU knows it, including current names that ICU still lists under their
+ * old canonical form (Asia/Kolkata for Asia/Calcutta, Europe/Kyiv for Europe/Kiev).
+ * Abbreviations and raw offsets are refused: they have no DST rules.
+ */
+export function isIanaTimeZone(value: string): boolean {
+  if (TIME_ZONES.has(value)) return true;
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timezoneSchema = z.string().refine(isIanaTimeZone, { message: "Choose a valid IANA time zone, such as Europe/London." });
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }));
 export const roleSchema = z.enum(ROLES);
 export const idSchema = z.uuid({ message: "Invalid id." });

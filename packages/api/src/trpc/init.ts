@@ -5,7 +5,7 @@ import { withOrg, type Organization, type Role, type TenantDb } from "@mg/db";
 import { can, ROLE_LABELS, type Permission } from "../rbac";
 import { assertRateLimit } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
-import { createAuditRecorder, type AuditRecorder } from "../audit/recorder";
+import { createAuditRecorder } from "../audit/recorder";
 import type { InnerContext, SessionUser } from "./context";
 import { toApiError } from "./errors";
 

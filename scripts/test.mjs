@@ -1,0 +1,58 @@
+// `pnpm test`: lint, typecheck, unit + integration tests, build, end-to-end — against a fresh
+// database: a new database on the server in DATABASE_URL (CI: the local PostgreSQL), or a
+// throwaway embedded PGlite server when DATABASE_URL is unset.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { startEmbeddedDb } from "./lib/embedded-db.mjs";
+import { mustRun } from "./lib/run.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const only = new Set(process.argv.slice(2)); // e.g. `pnpm test unit e2e`
+const want = (step) => only.size === 0 || only.has(step);
+const started = Date.now();
+
+async function freshServerDatabase(serverUrl) {
+  const name = "mg_test";
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop: async () => {} };
+}
+
+const database = process.env.DATABASE_URL
+  ? await freshServerDatabase(process.env.DATABASE_URL)
+  : await startEmbeddedDb({ dataDir: "memory://", port: Number(process.env.MG_TEST_DB_PORT ?? 54339) });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-for-the-test-suite-only-0123456789",
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+};
+
+let exitCode = 0;
+try {
+  await mustRun("generate the Prisma client", "pnpm", ["--filter", "@mg/db", "generate"], { env, cwd: root });
+  if (want("lint")) await mustRun("lint", "pnpm", ["exec", "turbo", "run", "lint", "--ui=stream"], { env, cwd: root });
+  if (want("typecheck")) await mustRun("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--ui=stream"], { env, cwd: root });
+  await mustRun("migrate the test database", "pnpm", ["--filter", "@mg/db", "migrate"], { env, cwd: root });
+  await mustRun("seed demo data", "pnpm", ["--filter", "@mg/db", "seed"], { env, cwd: root });
+  if (want("unit")) await mustRun("unit and integration tests (vitest)", "pnpm", ["exec", "vitest", "run"], { env, cwd: root });
+  if (want("build") || want("e2e")) await mustRun("build", "pnpm", ["exec", "turbo", "run", "build", "--ui=stream"], { env, cwd: root });
+  if (want("e2e")) await mustRun("end-to-end tests (Playwright + Chromium)", "pnpm", ["exec", "playwright", "test"], { env, cwd: root });
+} catch (error) {
+  console.error(`\n${error.message}`);
+  exitCode = error.exitCode ?? 1;
+} finally {
+  await database.stop();
+}
+console.log(`\n${exitCode === 0 ? "All test steps passed" : "Tests FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(exitCode);
