@@ -1,12 +1,11 @@
-// The embedded default database: PGlite (PostgreSQL compiled to WASM) behind its socket server,
+// The embedded default database: PGlite (PostgreSQL compiled to WASM) behind a wire-protocol server,
 // so several processes (two Next.js apps, scripts, tests) share it over ordinary TCP.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import net from "node:net";
 import { dirname, join } from "node:path";
 
-const require = createRequire(import.meta.url);
 
 export const EMBEDDED_DEV_PORT = Number(process.env.MG_EMBEDDED_DB_PORT ?? 54329);
 
@@ -30,10 +29,10 @@ export function portIsOpen(port, host = "127.0.0.1") {
  * database) and resolves once it is listening. Returns `stop()`.
  */
 export async function startEmbeddedDb({ dataDir, port, log = console.log }) {
-  const serverScript = join(dirname(require.resolve("@electric-sql/pglite-socket/package.json")), "dist/scripts/server.js");
+  const serverScript = join(dirname(fileURLToPath(import.meta.url)), "pglite-server.mjs");
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
   log(`starting embedded PostgreSQL (PGlite) on 127.0.0.1:${port}, data in ${dataDir}`);
-  const child = spawn(process.execPath, [serverScript, "-d", dataDir, "-p", String(port), "-m", "64"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [serverScript, dataDir, String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`embedded database did not start within 60 s:\n${output}`)), 60_000);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { withOrg, type Organization, type TenantDb } from "@mg/db";
+import { Prisma, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { RESERVED_SLUGS, type CreateClientInput, type CreateOrganizationInput } from "../schemas/organization";
 import { slugify, withSuffix } from "./slugs";
@@ -56,23 +56,45 @@ export async function createOrganization(userId: string, input: CreateOrganizati
     );
 }
 
-/** A client organization under an agency, created in the agency's transaction (RLS allows parent_id = agency). */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * A client organization under an agency, created in the agency's transaction (RLS allows
+ * parent_id = agency). Slugs of other tenants are invisible here, so a taken slug is discovered by
+ * the unique index; a savepoint keeps that failure from aborting the whole transaction.
+ */
 export async function createClientOrganization(db: TenantDb, agency: Organization, input: CreateClientInput): Promise<Organization> {
   if (agency.kind !== "AGENCY") throw new TRPCError({ code: "BAD_REQUEST", message: "Only agencies have client organizations." });
-  const slug = await availableSlug(input.slug, input.name);
-  return db.organization.create({
-      data: {
-        parentId: agency.id,
-        slug,
-        name: input.name,
-        kind: "BUSINESS",
-        plan: agency.plan,
-        status: agency.status === "TRIAL" ? "TRIAL" : "ACTIVE",
-        trialEndsAt: agency.trialEndsAt,
-        timezone: input.timezone,
-        industry: input.industry ?? null,
-        country: agency.country,
-        branding: agency.branding ?? {},
-      },
-    });
+  if (input.slug && RESERVED_SLUGS.has(input.slug)) throw new TRPCError({ code: "CONFLICT", message: `The address "${input.slug}" is reserved.` });
+  let slug = input.slug ?? slugify(input.name);
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    await db.$executeRaw`SAVEPOINT create_client`;
+    try {
+      const client = await db.organization.create({
+        data: {
+          parentId: agency.id,
+          slug,
+          name: input.name,
+          kind: "BUSINESS",
+          plan: agency.plan,
+          status: agency.status === "TRIAL" ? "TRIAL" : "ACTIVE",
+          trialEndsAt: agency.trialEndsAt,
+          timezone: input.timezone,
+          industry: input.industry ?? null,
+          country: agency.country,
+          branding: agency.branding ?? {},
+        },
+      });
+      await db.$executeRaw`RELEASE SAVEPOINT create_client`;
+      return client;
+    } catch (error) {
+      await db.$executeRaw`ROLLBACK TO SAVEPOINT create_client`;
+      if (!isUniqueViolation(error)) throw error;
+      if (input.slug) throw new TRPCError({ code: "CONFLICT", message: `The address "${input.slug}" is already taken.`, cause: error });
+      slug = withSuffix(slugify(input.name));
+    }
+  }
+  throw new TRPCError({ code: "CONFLICT", message: "Could not find a free address; choose one yourself." });
 }

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { withOrg, type Organization, type Role, type TenantDb } from "@mg/db";
+import { forOrg, withOrg, type Organization, type Role, type TenantDb } from "@mg/db";
 import { can, ROLE_LABELS, type Permission } from "../rbac";
 import { assertRateLimit } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
@@ -13,6 +13,8 @@ import { toApiError } from "./errors";
 export interface ProcedureMeta {
   access: "public" | "authed" | "org";
   permission?: Permission;
+  /** Org procedures: "single" (default) runs the whole procedure in one transaction. */
+  transaction?: "single" | "per-operation";
   /** `false` only for mutations that change nothing tenant-owned (declared, never implied). */
   audit?: false;
 }
@@ -98,7 +100,7 @@ export interface OrgContext {
  * for outsiders), checks the procedure's permission (FORBIDDEN), then runs the rest of the chain
  * in one transaction with RLS set. A failed procedure is rethrown so nothing commits.
  */
-const requireOrg = t.middleware(async ({ ctx, meta, next }) => {
+const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization in the URL." });
@@ -110,10 +112,17 @@ const requireOrg = t.middleware(async ({ ctx, meta, next }) => {
   if (!can(access.role, permission)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
   }
+  const orgCtx = { user, org: access.organization, role: access.role, via: access.via };
+  if (meta.transaction === "per-operation") {
+    // Read-only fan-out (e.g. an agency reading each client in that client's own scope): every
+    // operation is its own RLS-scoped transaction, so no transaction is held across connections.
+    if (type !== "query") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Per-operation scoping is for queries only." });
+    return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id) } });
+  }
   return withOrg(
     access.organization.id,
     async (db) => {
-      const result = await next({ ctx: { user, org: access.organization, role: access.role, via: access.via, db } });
+      const result = await next({ ctx: { ...orgCtx, db } });
       if (!result.ok) throw result.error;
       return result;
     },
@@ -147,7 +156,14 @@ export const publicProcedure = base.meta({ access: "public" }).use(async ({ ctx,
 /** Signed-in users, outside any organization (onboarding, invitations, the org switcher). */
 export const authedProcedure = base.meta({ access: "authed" }).use(requireUser).use(audit);
 
-/** Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit. */
-export function orgProcedure(permission: Permission) {
-  return base.meta({ access: "org", permission }).use(requireUser).use(requireOrg).use(audit);
+/**
+ * Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit.
+ * `{ transaction: "per-operation" }` is for read-only queries that fan out to other scopes.
+ */
+export function orgProcedure(permission: Permission, options: { transaction?: "single" | "per-operation" } = {}) {
+  return base
+    .meta({ access: "org", permission, transaction: options.transaction ?? "single" })
+    .use(requireUser)
+    .use(requireOrg)
+    .use(audit);
 }

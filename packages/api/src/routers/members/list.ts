@@ -1,7 +1,7 @@
 import { orgProcedure } from "../../trpc/init";
 import { listInheritedMembers } from "../../tenancy/inherited-members";
 
-export const listMembers = orgProcedure("users.read").query(async ({ ctx }) => {
+export const listMembers = orgProcedure("users.read", { transaction: "per-operation" }).query(async ({ ctx }) => {
   const [members, invitations, inherited] = await Promise.all([
     ctx.db.membership.findMany({
       orderBy: [{ createdAt: "asc" }],

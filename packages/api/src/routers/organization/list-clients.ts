@@ -5,7 +5,7 @@ import { orgProcedure } from "../../trpc/init";
  * The agency overview: every client at once. Each client's figures are read in that client's own
  * RLS scope (one short transaction each), never by widening the agency's.
  */
-export const listClients = orgProcedure("clients.read").query(async ({ ctx }) => {
+export const listClients = orgProcedure("clients.read", { transaction: "per-operation" }).query(async ({ ctx }) => {
   if (ctx.org.kind !== "AGENCY") return { isAgency: false as const, clients: [] };
   const clients = await ctx.db.organization.findMany({
     where: { parentId: ctx.org.id, deletedAt: null },

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/**
+ * Public configuration, validated at build time (the site is statically generated, so values are
+ * baked into the HTML). `process.env.NEXT_PUBLIC_*` must be read literally for Next to inline it.
+ */
+const envSchema = z.object({
+  NEXT_PUBLIC_APP_URL: z
+    .url({ protocol: /^https?$/, error: "NEXT_PUBLIC_APP_URL must be an http(s) URL, e.g. https://app.example.com" })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+});
+
+const parsed = envSchema.safeParse({
+  // Treat an empty string (e.g. `NEXT_PUBLIC_APP_URL=` in .env) as unset.
+  NEXT_PUBLIC_APP_URL: process.env.NEXT_PUBLIC_APP_URL || undefined,
+});
+
+if (!parsed.success) {
+  throw new Error(`Invalid marketing-site environment:\n${z.prettifyError(parsed.error)}`);
+}
+
+export const env = parsed.data;

@@ -1,0 +1,60 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event the app sends, with its zod schema. Inngest v4 types a function's `event.data`
+ * from the `eventType()` used as its trigger and validates incoming data against the schema
+ * (a mismatch fails the run without retries). `sendEvent` validates before sending, so a bad
+ * payload fails at the call site instead of sitting in the outbox.
+ *
+ * Schemas must not transform (Inngest v4 rejects schemas whose input and output types differ),
+ * so no `.default()` / `.transform()` here.
+ */
+
+// The same shape check as the db layer's tenant client. `z.uuid()` would also demand RFC version
+// and variant bits, which hand-written seed/test ids such as 1111…1111 do not have.
+const id = () => z.guid();
+
+export const organizationCreatedData = z.object({
+  organizationId: id(),
+  /** The user who created it (its first owner); null for organizations created by the system. */
+  createdByUserId: id().nullable(),
+});
+
+export const memberInvitedData = z.object({
+  organizationId: id(),
+  invitationId: id(),
+  email: z.email(),
+  /** The accept link (it carries the one-time token). http(s) only: it becomes an href in mail. */
+  inviteUrl: z.url({ protocol: /^https?$/ }),
+  organizationName: z.string().min(1),
+  /** Display name of the inviter; null when the inviter has no name on file. */
+  inviterName: z.string().nullable(),
+});
+
+export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
+export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
+
+/** Name → data schema, for runtime validation and for typing `sendEvent`. */
+export const jobEventSchemas = {
+  "organization/created": organizationCreatedData,
+  "member/invited": memberInvitedData,
+} as const;
+
+export type JobEventName = keyof typeof jobEventSchemas;
+export type JobEventData<N extends JobEventName> = z.infer<(typeof jobEventSchemas)[N]>;
+
+export type OrganizationCreatedData = JobEventData<"organization/created">;
+export type MemberInvitedData = JobEventData<"member/invited">;
+
+/**
+ * An event as the API layer sends it. `id` is the deduplication key: pass a deterministic one
+ * when the action may be retried (e.g. `invite:${invitationId}`); one is generated otherwise.
+ */
+export type JobEvent = {
+  [N in JobEventName]: { name: N; data: JobEventData<N>; id?: string };
+}[JobEventName];
+
+export function isJobEventName(name: string): name is JobEventName {
+  return Object.hasOwn(jobEventSchemas, name);
+}

@@ -1,0 +1,55 @@
+import type { Prisma } from "@mg/db";
+import { systemDb } from "@mg/db/system";
+
+/**
+ * The event outbox table (system table, owner connection): events the job engine could not
+ * take yet. Rows are keyed by the event id, so persisting the same event twice is a no-op and
+ * a replay is deduplicated by the engine.
+ */
+export interface OutboxEvent {
+  name: string;
+  id: string;
+  data: Readonly<Record<string, unknown>>;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  failed: number;
+  sent: number;
+  /** When the oldest waiting event was queued: how long the engine has been unreachable. */
+  oldestPendingAt: Date | null;
+}
+
+const MAX_ERROR_LENGTH = 2_000;
+
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH)}…` : message;
+}
+
+/** Events travel as JSON anyway; the round trip stores exactly what a send would have sent. */
+function toJson(data: Readonly<Record<string, unknown>>): Prisma.InputJsonValue {
+  const json: unknown = JSON.parse(JSON.stringify(data));
+  return json as Prisma.InputJsonValue;
+}
+
+/** Stores events for a later replay; returns how many were new. */
+export async function persistEvents(events: readonly OutboxEvent[], reason: string): Promise<number> {
+  if (events.length === 0) return 0;
+  const { count } = await systemDb().eventOutbox.createMany({
+    data: events.map((event) => ({ name: event.name, eventId: event.id, payload: toJson(event.data), lastError: describeError(reason) })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** Counts for the "job engine offline, N events waiting" notice. */
+export async function outboxStatus(): Promise<OutboxStatus> {
+  const db = systemDb();
+  const [groups, oldest] = await Promise.all([
+    db.eventOutbox.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.eventOutbox.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const count = (status: "PENDING" | "FAILED" | "SENT") => groups.find((g) => g.status === status)?._count._all ?? 0;
+  return { pending: count("PENDING"), failed: count("FAILED"), sent: count("SENT"), oldestPendingAt: oldest?.createdAt ?? null };
+}
