@@ -4,6 +4,18 @@ import { Prisma, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { RESERVED_SLUGS, type CreateClientInput, type CreateOrganizationInput } from "../schemas/organization";
 import { slugify, withSuffix } from "./slugs";
+import { DEFAULT_ONBOARDING_TASKS } from "@mg/jobs";
+
+/**
+ * The checklist exists from the first page view; the provisioning job creates the same rows
+ * (duplicates skipped), so it also covers organizations created while the engine was down.
+ */
+export async function createDefaultOnboardingTasks(db: TenantDb, organizationId: string): Promise<void> {
+  await db.onboardingTask.createMany({
+    data: DEFAULT_ONBOARDING_TASKS.map(({ key, title }) => ({ organizationId, key, title })),
+    skipDuplicates: true,
+  });
+}
 
 const TRIAL_DAYS = 14;
 
@@ -50,6 +62,7 @@ export async function createOrganization(userId: string, input: CreateOrganizati
           },
         });
         await db.membership.create({ data: { organizationId: id, userId, role: "OWNER" } });
+        await createDefaultOnboardingTasks(db, id);
         return organization;
       },
       { userId },

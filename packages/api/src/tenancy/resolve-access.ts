@@ -13,6 +13,8 @@ export interface OrgAccess {
   role: Role;
   /** "direct" membership, or "agency" when inherited from the parent agency. */
   via: "direct" | "agency";
+  /** The managing agency of a client organization (outside the client's RLS scope, so read here). */
+  parent: { name: string; slug: string } | null;
 }
 
 export async function resolveOrgAccess(userId: string, orgSlug: string): Promise<OrgAccess | null> {
@@ -24,10 +26,13 @@ export async function resolveOrgAccess(userId: string, orgSlug: string): Promise
     select: { organizationId: true, role: true },
   });
   const direct = memberships.find((m) => m.organizationId === organization.id);
-  if (direct) return { organization, role: direct.role, via: "direct" };
   const inherited = memberships.find((m) => m.organizationId === organization.parentId);
-  if (inherited) return { organization, role: inherited.role, via: "agency" };
-  return null;
+  const membership = direct ?? inherited;
+  if (!membership) return null;
+  const parent = organization.parentId
+    ? await systemDb().organization.findUnique({ where: { id: organization.parentId }, select: { name: true, slug: true } })
+    : null;
+  return { organization, role: membership.role, via: direct ? "direct" : "agency", parent };
 }
 
 export interface MyOrganization {

@@ -112,7 +112,7 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
   if (!can(access.role, permission)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
   }
-  const orgCtx = { user, org: access.organization, role: access.role, via: access.via };
+  const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
   if (meta.transaction === "per-operation") {
     // Read-only fan-out (e.g. an agency reading each client in that client's own scope): every
     // operation is its own RLS-scoped transaction, so no transaction is held across connections.

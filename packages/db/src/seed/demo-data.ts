@@ -66,7 +66,7 @@ export async function seedDemoData(db: PrismaClient, log: (line: string) => void
   await member(exporter.id, STANDALONE_OWNER.email, "OWNER");
 
   const tasks = [
-    { key: "connect-social", title: "Connect a social account" },
+    { key: "connect-social-account", title: "Connect a social account" },
     { key: "invite-teammate", title: "Invite a teammate" },
     { key: "set-timezone", title: "Set your time zone", completed: true },
   ];

@@ -10,6 +10,7 @@ import { DEFAULT_ONBOARDING_TASKS } from "../onboarding";
 interface LoadedOrganization {
   id: string;
   name: string;
+  slug: string;
   provisionedAt: string | null;
   owners: { email: string; name: string | null }[];
 }
@@ -21,6 +22,7 @@ async function loadOrganization(organizationId: string): Promise<LoadedOrganizat
     select: {
       id: true,
       name: true,
+      slug: true,
       provisionedAt: true,
       deletedAt: true,
       memberships: { where: { role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true, name: true } } } },
@@ -30,6 +32,7 @@ async function loadOrganization(organizationId: string): Promise<LoadedOrganizat
   return {
     id: org.id,
     name: org.name,
+    slug: org.slug,
     provisionedAt: org.provisionedAt?.toISOString() ?? null,
     owners: org.memberships.map((m) => ({ email: m.user.email, name: m.user.name })),
   };
@@ -89,7 +92,7 @@ export const provisionOrganization = inngest.createFunction(
     // memoized result prevents a second send on retries.
     if (!org.provisionedAt && org.owners.length > 0) {
       welcomeMails = await step.run("send-welcome-mail", async () => {
-        const dashboardUrl = new URL("/dashboard", jobsEnv().APP_URL).toString();
+        const dashboardUrl = new URL(`/${org.slug}`, jobsEnv().APP_URL).toString();
         for (const owner of org.owners) {
           await sendMail({ to: owner.email, ...welcomeMail({ organizationName: org.name, recipientName: owner.name, dashboardUrl }) });
         }

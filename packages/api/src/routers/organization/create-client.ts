@@ -1,6 +1,7 @@
 import { orgProcedure } from "../../trpc/init";
 import { createClientInput } from "../../schemas/organization";
-import { createClientOrganization } from "../../services/organizations";
+import { withOrg } from "@mg/db";
+import { createClientOrganization, createDefaultOnboardingTasks } from "../../services/organizations";
 import { assertFeature, assertQuota } from "../../quotas";
 import { sendEvent } from "../../jobs";
 
@@ -13,6 +14,8 @@ export const createClientProcedure = orgProcedure("clients.create")
     const client = await createClientOrganization(ctx.db, ctx.org, input);
     ctx.audit.target("organization", client.id);
     ctx.audit.note({ clientSlug: client.slug, clientName: client.name });
+    // The client's own rows are written in the client's scope, once the client exists.
+    ctx.afterCommit(() => withOrg(client.id, (db) => createDefaultOnboardingTasks(db, client.id)));
     ctx.afterCommit(() => sendEvent({ name: "organization/created", data: { organizationId: client.id, createdByUserId: ctx.user.id } }));
     return { id: client.id, slug: client.slug, name: client.name };
   });

@@ -6,11 +6,11 @@ import { ROLE_PERMISSIONS } from "../../rbac";
 
 /** The organization in the URL, the caller's role and permissions, plan usage and onboarding. */
 export const currentOrganization = orgProcedure("organization.read").query(async ({ ctx }) => {
-  const [usage, onboarding, parent] = await Promise.all([
+  const [usage, onboarding] = await Promise.all([
     usageSummary(ctx.db, ctx.org),
     ctx.db.onboardingTask.findMany({ orderBy: { createdAt: "asc" }, select: { key: true, title: true, completedAt: true } }),
-    ctx.org.parentId ? ctx.db.organization.findFirst({ where: { id: ctx.org.parentId }, select: { name: true, slug: true } }) : null,
   ]);
+  const parent = ctx.parent;
   const { limitOverrides: _limits, featureFlags: _flags, ...organization } = ctx.org;
   return {
     organization,

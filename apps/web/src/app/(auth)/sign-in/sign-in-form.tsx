@@ -1,0 +1,154 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { KeyRoundIcon, MailIcon } from "lucide-react";
+import { magicLinkInput, signInInput } from "@mg/api/schemas";
+import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Button } from "@mg/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
+import { FormField } from "@mg/ui/form-field";
+import { Input } from "@mg/ui/input";
+import { Separator } from "@mg/ui/separator";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@mg/ui/tabs";
+import { withCallback } from "~/lib/callback-url";
+import { zodFieldErrors, type FieldErrors } from "~/lib/errors";
+import { authErrorMessage } from "../auth-errors";
+import { OAuthButtons } from "./oauth-buttons";
+
+interface Props {
+  callbackUrl: string;
+  errorMessage: string | null;
+  oauth: { google: boolean; github: boolean };
+}
+
+export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
+  const router = useRouter();
+  const [tab, setTab] = useState("password");
+  const [formError, setFormError] = useState<string | null>(errorMessage);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const [email, setEmail] = useState("");
+
+  async function onPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setFieldErrors(zodFieldErrors(parsed.error.issues));
+      return;
+    }
+    setFieldErrors({});
+    setFormError(null);
+    setPending(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
+    if (!result || result.error) {
+      setPending(false);
+      // authorize() errors come back as their message; next-auth codes are mapped.
+      const message = result?.error && !/^[A-Z][A-Za-z]+$/.test(result.error) ? result.error : authErrorMessage(result?.error ?? "Callback");
+      setFormError(message);
+      return;
+    }
+    // A full navigation so every server component sees the new session cookie.
+    window.location.assign(callbackUrl);
+  }
+
+  async function onMagicLink(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = magicLinkInput.safeParse({ email: form.get("email") });
+    if (!parsed.success) {
+      setFieldErrors(zodFieldErrors(parsed.error.issues));
+      return;
+    }
+    setFieldErrors({});
+    setFormError(null);
+    setPending(true);
+    const result = await signIn("email", { email: parsed.data.email, redirect: false, callbackUrl });
+    if (!result || result.error) {
+      setPending(false);
+      setFormError(authErrorMessage(result?.error ?? "EmailSignin"));
+      return;
+    }
+    router.push(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+  }
+
+  const hasOAuth = oauth.google || oauth.github;
+
+  return (
+    <Card className="shadow-lg">
+      <CardHeader>
+        <CardTitle as="h1" className="text-2xl tracking-tight">
+          Welcome back
+        </CardTitle>
+        <CardDescription>Sign in to your marketing workspace.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        {formError ? (
+          <Alert variant="destructive" data-testid="sign-in-error">
+            <AlertDescription className="text-destructive">{formError}</AlertDescription>
+          </Alert>
+        ) : null}
+
+        {hasOAuth ? (
+          <>
+            <OAuthButtons google={oauth.google} github={oauth.github} callbackUrl={callbackUrl} />
+            <div className="flex items-center gap-3 text-xs text-muted-foreground uppercase">
+              <Separator className="flex-1" />
+              or
+              <Separator className="flex-1" />
+            </div>
+          </>
+        ) : null}
+
+        <Tabs
+          value={tab}
+          onValueChange={(value) => {
+            setTab(value);
+            setFieldErrors({});
+          }}
+        >
+          <TabsList className="grid w-full grid-cols-2">
+            <TabsTrigger value="password">
+              <KeyRoundIcon aria-hidden /> Password
+            </TabsTrigger>
+            <TabsTrigger value="email-link">
+              <MailIcon aria-hidden /> Email link
+            </TabsTrigger>
+          </TabsList>
+          <TabsContent value="password" className="pt-4">
+            <form onSubmit={onPassword} noValidate className="grid gap-4" data-testid="sign-in-form">
+              <FormField label="Email" error={fieldErrors.email}>
+                <Input name="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+              </FormField>
+              <FormField label="Password" error={fieldErrors.password}>
+                <Input name="password" type="password" autoComplete="current-password" />
+              </FormField>
+              <Button type="submit" loading={pending} className="w-full">
+                Sign in
+              </Button>
+            </form>
+          </TabsContent>
+          <TabsContent value="email-link" className="pt-4">
+            <form onSubmit={onMagicLink} noValidate className="grid gap-4" data-testid="magic-link-form">
+              <FormField label="Email" description="We'll email you a link that signs you in — no password needed." error={fieldErrors.email}>
+                <Input name="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+              </FormField>
+              <Button type="submit" loading={pending} className="w-full">
+                Email me a sign-in link
+              </Button>
+            </form>
+          </TabsContent>
+        </Tabs>
+      </CardContent>
+      <CardFooter className="justify-center text-sm text-muted-foreground">
+        New to Marketing Genius?&nbsp;
+        <Link href={withCallback("/sign-up", callbackUrl)} className="font-medium text-primary underline-offset-4 hover:underline">
+          Create an account
+        </Link>
+      </CardFooter>
+    </Card>
+  );
+}

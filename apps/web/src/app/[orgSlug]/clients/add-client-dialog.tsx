@@ -1,0 +1,111 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { PlusIcon } from "lucide-react";
+import { toast } from "sonner";
+import { createClientInput } from "@mg/api/schemas";
+import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Button } from "@mg/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@mg/ui/dialog";
+import { FormField } from "@mg/ui/form-field";
+import { Input } from "@mg/ui/input";
+import { Combobox } from "~/components/combobox";
+import { UpgradePrompt } from "~/components/upgrade-prompt";
+import { apiError, zodFieldErrors, type ApiErrorInfo, type FieldErrors } from "~/lib/errors";
+import { INDUSTRY_SUGGESTIONS, timeZoneOptions } from "~/lib/locale-options";
+import { useTRPC } from "~/trpc/client";
+import { useOrg } from "../org-context";
+
+export function AddClientDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { org } = useOrg();
+  const [open, setOpen] = useState(defaultOpen);
+  const [timezone, setTimezone] = useState<string | null>(org.timezone);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<ApiErrorInfo | null>(null);
+  const create = useMutation(trpc.organization.createClient.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = createClientInput.safeParse({ name: form.get("name"), timezone: timezone ?? "", industry: String(form.get("industry") ?? "").trim() || null });
+    if (!parsed.success) {
+      setFieldErrors(zodFieldErrors(parsed.error.issues));
+      return;
+    }
+    setFieldErrors({});
+    setFailure(null);
+    try {
+      const client = await create.mutateAsync(parsed.data);
+      toast.success(`${client.name} added`, { description: `Open it at /${client.slug}` });
+      setOpen(false);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.organization.listClients.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.organization.listMine.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() }),
+      ]);
+    } catch (error) {
+      const info = apiError(error);
+      setFieldErrors(info.fieldErrors);
+      setFailure(info);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setFieldErrors({});
+          setFailure(null);
+          setTimezone(org.timezone);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon aria-hidden /> Add client
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form onSubmit={onSubmit} noValidate className="grid gap-5" data-testid="add-client-form">
+          <DialogHeader>
+            <DialogTitle>Add a client</DialogTitle>
+            <DialogDescription>A separate organization for the client’s posts, leads and data. Your team gets access through {org.name}.</DialogDescription>
+          </DialogHeader>
+          {failure?.upgrade ? <UpgradePrompt upgrade={failure.upgrade} message={failure.message} /> : null}
+          {failure && !failure.upgrade && !Object.keys(failure.fieldErrors).length ? (
+            <Alert variant="destructive">
+              <AlertDescription className="text-destructive">{failure.message}</AlertDescription>
+            </Alert>
+          ) : null}
+          <FormField label="Client name" error={fieldErrors.name} required>
+            <Input name="name" autoComplete="off" placeholder="Northwind Bakery" autoFocus />
+          </FormField>
+          <FormField label="Time zone" description="The client’s posts are scheduled in this zone." error={fieldErrors.timezone} required>
+            {(control) => <Combobox {...control} value={timezone} onChange={setTimezone} options={timeZoneOptions()} placeholder="Search time zones" />}
+          </FormField>
+          <FormField label="Industry" description="Optional." error={fieldErrors.industry}>
+            <Input name="industry" list="client-industries" />
+          </FormField>
+          <datalist id="client-industries">
+            {INDUSTRY_SUGGESTIONS.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add client
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,232 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { ArrowRightIcon, BriefcaseBusinessIcon, CheckCircle2Icon, CircleIcon, PlusIcon, SparklesIcon, UsersIcon } from "lucide-react";
+import { QUOTA_LABELS } from "@mg/api/plans";
+import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
+import { Badge } from "@mg/ui/badge";
+import { Button } from "@mg/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
+import { EmptyState } from "@mg/ui/empty-state";
+import { Skeleton } from "@mg/ui/skeleton";
+import { PlanBadge } from "~/components/plan-badge";
+import { Progress } from "~/components/progress";
+import { RoleBadge } from "~/components/role-badge";
+import { formatRelative } from "~/lib/format";
+import { useTRPC } from "~/trpc/client";
+import { useOrg } from "./org-context";
+
+function greeting(timeZone: string): string {
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone }).format(new Date()));
+  if (hour < 5) return "Working late";
+  if (hour < 12) return "Good morning";
+  if (hour < 18) return "Good afternoon";
+  return "Good evening";
+}
+
+function subscribeMinutes(onChange: () => void) {
+  const timer = setInterval(onChange, 60_000);
+  return () => clearInterval(timer);
+}
+
+function OnboardingCard() {
+  const { current } = useOrg();
+  const tasks = current.onboarding;
+  const done = tasks.filter((t) => t.completedAt).length;
+  return (
+    <Card data-testid="onboarding-checklist">
+      <CardHeader>
+        <CardTitle as="h2">Getting started</CardTitle>
+        <CardDescription>{tasks.length ? `${done} of ${tasks.length} done` : "Your checklist is being prepared."}</CardDescription>
+        {tasks.length ? (
+          <CardAction>
+            <span className="text-2xl font-semibold tabular-nums">{Math.round((done / tasks.length) * 100)}%</span>
+          </CardAction>
+        ) : null}
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {tasks.length ? (
+          <>
+            <Progress value={done} max={tasks.length} label="Onboarding progress" />
+            <ul className="grid gap-2.5">
+              {tasks.map((task) => (
+                <li key={task.key} className="flex items-center gap-3 text-sm">
+                  {task.completedAt ? <CheckCircle2Icon className="size-5 shrink-0 text-success" aria-label="Done" /> : <CircleIcon className="size-5 shrink-0 text-muted-foreground/50" aria-label="To do" />}
+                  <span className={task.completedAt ? "text-muted-foreground line-through" : ""}>{task.title}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="text-sm text-muted-foreground">Setup tasks appear here as soon as your workspace has been provisioned in the background.</p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function UsageCard() {
+  const { current, isAgency } = useOrg();
+  const rows = current.usage.filter((row) => isAgency || row.quota !== "clientOrganizations");
+  return (
+    <Card data-testid="plan-usage">
+      <CardHeader>
+        <CardTitle as="h2">Plan usage</CardTitle>
+        <CardDescription>{current.plan.name} plan</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-5">
+        {rows.map((row) => {
+          const ratio = row.limit ? row.used / row.limit : 0;
+          return (
+            <div key={row.quota} className="grid gap-2">
+              <div className="flex items-baseline justify-between gap-2 text-sm">
+                <span className="font-medium">{QUOTA_LABELS[row.quota]}</span>
+                <span className="text-muted-foreground tabular-nums">
+                  {row.used} / {row.limit === null ? "Unlimited" : row.limit}
+                </span>
+              </div>
+              {row.limit === null ? (
+                <div className="h-2 rounded-full bg-muted" aria-hidden />
+              ) : (
+                <Progress value={row.used} max={row.limit} label={`${QUOTA_LABELS[row.quota]} used`} tone={ratio >= 1 ? "destructive" : ratio >= 0.8 ? "warning" : "primary"} />
+              )}
+            </div>
+          );
+        })}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ClientsOverview() {
+  const trpc = useTRPC();
+  const { slug, can } = useOrg();
+  const clients = useQuery(trpc.organization.listClients.queryOptions());
+  return (
+    <section aria-labelledby="all-clients" className="grid gap-4">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="all-clients" className="text-lg font-semibold tracking-tight">
+          All clients
+        </h2>
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/${slug}/clients`}>
+            Manage clients <ArrowRightIcon aria-hidden />
+          </Link>
+        </Button>
+      </div>
+      {clients.isPending ? (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-36 rounded-xl" />
+          ))}
+        </div>
+      ) : clients.isError ? (
+        <Alert variant="destructive">
+          <AlertDescription className="text-destructive">Could not load your clients.</AlertDescription>
+        </Alert>
+      ) : clients.data.clients.length === 0 ? (
+        <EmptyState
+          icon={<BriefcaseBusinessIcon />}
+          titleAs="h3"
+          title="No clients yet"
+          description="Each client gets its own organization: separate posts, leads and data, one login for your team."
+          action={
+            can("clients.create") ? (
+              <Button asChild>
+                <Link href={`/${slug}/clients?new=1`}>
+                  <PlusIcon aria-hidden /> Add your first client
+                </Link>
+              </Button>
+            ) : null
+          }
+        />
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="client-cards">
+          {clients.data.clients.map((client) => (
+            <li key={client.id}>
+              <Link
+                href={`/${client.slug}`}
+                className="group flex h-full flex-col gap-4 rounded-xl border bg-card p-5 shadow-sm transition-[border-color,box-shadow] outline-none hover:border-primary/40 hover:shadow-md focus-visible:ring-[3px] focus-visible:ring-ring/50"
+              >
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="truncate font-semibold group-hover:text-primary">{client.name}</p>
+                    <p className="truncate text-xs text-muted-foreground">{client.industry ?? client.timezone}</p>
+                  </div>
+                  <PlanBadge plan={client.plan} status={client.status} />
+                </div>
+                <div className="grid gap-1.5">
+                  <div className="flex justify-between text-xs text-muted-foreground">
+                    <span>Onboarding</span>
+                    <span className="tabular-nums">
+                      {client.onboarding.done}/{client.onboarding.total}
+                    </span>
+                  </div>
+                  <Progress value={client.onboarding.done} max={client.onboarding.total || 1} label={`${client.name} onboarding`} />
+                </div>
+                <div className="mt-auto flex items-center justify-between text-xs text-muted-foreground">
+                  <span className="inline-flex items-center gap-1">
+                    <UsersIcon className="size-3.5" aria-hidden /> {client.directMembers} direct
+                  </span>
+                  <span>{client.lastActivity ? `Active ${formatRelative(client.lastActivity.createdAt)}` : "No activity yet"}</span>
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Dashboard() {
+  const { org, current, user, role, isAgency, can } = useOrg();
+  const firstName = user.name?.split(" ")[0];
+  // Time-of-day depends on the clock: read after hydration so server and client always agree.
+  const hello = useSyncExternalStore(subscribeMinutes, () => greeting(org.timezone), () => "Welcome back");
+  return (
+    <div className="grid gap-8">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div className="space-y-1.5">
+          <p className="text-sm text-muted-foreground">
+            {hello}
+            {firstName ? `, ${firstName}` : ""}
+          </p>
+          <h1 className="text-3xl font-semibold tracking-tight" data-testid="org-name-heading">
+            {org.name}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <PlanBadge plan={org.plan} status={org.status} trialEndsAt={org.trialEndsAt} />
+            <RoleBadge role={role} />
+            {isAgency ? <Badge variant="outline">Agency</Badge> : null}
+          </div>
+        </div>
+      </div>
+
+      {current.parent ? (
+        <Alert variant="info" data-testid="managed-by" icon={<SparklesIcon aria-hidden />}>
+          <AlertTitle>Managed by {current.parent.name}</AlertTitle>
+          <AlertDescription>
+            <p>
+              {current.via === "agency" ? "You have access through the agency." : "Your agency team can see and help with everything here."}{" "}
+              {current.via === "agency" ? (
+                <Link href={`/${current.parent.slug}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  Back to {current.parent.name}
+                </Link>
+              ) : null}
+            </p>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      {isAgency && can("clients.read") ? <ClientsOverview /> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <OnboardingCard />
+        <UsageCard />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,312 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { LogOutIcon, MailIcon, Trash2Icon, UserMinusIcon, UsersIcon } from "lucide-react";
+import { toast } from "sonner";
+import { canAssignRole, ROLE_LABELS, ROLES, type Role } from "@mg/api/rbac";
+import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Avatar, AvatarFallback } from "@mg/ui/avatar";
+import { Badge } from "@mg/ui/badge";
+import { Button } from "@mg/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
+import { EmptyState } from "@mg/ui/empty-state";
+import { PageHeader } from "@mg/ui/page-header";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
+import { Skeleton } from "@mg/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
+import { ConfirmAction } from "~/components/confirm-button";
+import { RoleBadge } from "~/components/role-badge";
+import { initials } from "~/components/user-menu";
+import { apiError } from "~/lib/errors";
+import { formatDate, formatRelative } from "~/lib/format";
+import { useTRPC } from "~/trpc/client";
+import { useOrg } from "../org-context";
+import { InviteDialog } from "./invite-dialog";
+
+function Person({ name, email, you }: { name: string | null; email: string; you?: boolean }) {
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <Avatar className="size-8">
+        <AvatarFallback>{initials(name, email)}</AvatarFallback>
+      </Avatar>
+      <div className="min-w-0">
+        <p className="flex items-center gap-2 truncate font-medium">
+          {name ?? email}
+          {you ? (
+            <Badge variant="outline" className="text-[0.6875rem]">
+              You
+            </Badge>
+          ) : null}
+        </p>
+        {name ? <p className="truncate text-xs text-muted-foreground sm:hidden">{email}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function TableSkeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <div className="grid gap-3 p-6" aria-busy aria-label="Loading">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="flex items-center gap-3">
+          <Skeleton className="size-8 rounded-full" />
+          <Skeleton className="h-4 flex-1" />
+          <Skeleton className="h-4 w-24" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function MembersView() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { org, role: myRole, can, current } = useOrg();
+  const list = useQuery(trpc.members.list.queryOptions());
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+
+  const changeRole = useMutation(trpc.members.changeRole.mutationOptions());
+  const remove = useMutation(trpc.members.remove.mutationOptions());
+  const revoke = useMutation(trpc.members.revokeInvitation.mutationOptions());
+  const leave = useMutation(trpc.members.leave.mutationOptions());
+
+  const canChange = can("users.change_role");
+  const canRemove = can("users.delete");
+  const canInvite = can("users.invite");
+
+  async function run<T>(promise: Promise<T>, success: string) {
+    try {
+      const result = await promise;
+      toast.success(success);
+      await invalidate();
+      return result;
+    } catch (error) {
+      toast.error(apiError(error).message);
+      throw error;
+    }
+  }
+
+  const isDirectMember = list.data?.members.some((m) => m.user.id === list.data?.myUserId) ?? current.via === "direct";
+
+  return (
+    <div className="grid gap-8">
+      <PageHeader title="Members" description={`People who can work in ${org.name}, and what each of them may do.`} actions={canInvite ? <InviteDialog /> : null} />
+
+      {list.isError ? (
+        <Alert variant="destructive">
+          <AlertDescription className="text-destructive">{apiError(list.error).message}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <Card className="gap-0 py-0">
+        <CardHeader className="border-b py-5">
+          <CardTitle as="h2">Team</CardTitle>
+          <CardDescription>{list.data ? `${list.data.members.length} member${list.data.members.length === 1 ? "" : "s"}` : "Loading members…"}</CardDescription>
+        </CardHeader>
+        {list.isPending ? (
+          <TableSkeleton />
+        ) : list.data ? (
+          <Table data-testid="members-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="pl-6">Name</TableHead>
+                <TableHead className="hidden sm:table-cell">Email</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead className="hidden md:table-cell">Joined</TableHead>
+                <TableHead className="pr-6 text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.members.map((member) => {
+                const isMe = member.user.id === list.data.myUserId;
+                const manageable = !isMe && canAssignRole(myRole, member.role);
+                const label = member.user.name ?? member.user.email;
+                return (
+                  <TableRow key={member.id} data-testid="member-row" data-email={member.user.email}>
+                    <TableCell className="pl-6">
+                      <Person name={member.user.name} email={member.user.email} you={isMe} />
+                    </TableCell>
+                    <TableCell className="hidden text-muted-foreground sm:table-cell">{member.user.email}</TableCell>
+                    <TableCell>
+                      {canChange && manageable ? (
+                        <Select
+                          value={member.role}
+                          disabled={changeRole.isPending}
+                          onValueChange={(value) => void run(changeRole.mutateAsync({ membershipId: member.id, role: value as Role }), `${label} is now ${ROLE_LABELS[value as Role]}`).catch(() => undefined)}
+                        >
+                          <SelectTrigger size="sm" className="w-44" aria-label={`Role of ${label}`}>
+                            <SelectValue />
+                          </SelectTrigger>
+                          <SelectContent>
+                            {ROLES.map((r) => (
+                              <SelectItem key={r} value={r} disabled={!canAssignRole(myRole, r)}>
+                                {ROLE_LABELS[r]}
+                              </SelectItem>
+                            ))}
+                          </SelectContent>
+                        </Select>
+                      ) : (
+                        <RoleBadge role={member.role} />
+                      )}
+                    </TableCell>
+                    <TableCell className="hidden text-muted-foreground md:table-cell">{formatDate(member.createdAt)}</TableCell>
+                    <TableCell className="pr-6 text-right">
+                      {canRemove && manageable ? (
+                        <ConfirmAction
+                          trigger={
+                            <Button variant="ghost" size="icon-sm" aria-label={`Remove ${label}`}>
+                              <UserMinusIcon aria-hidden />
+                            </Button>
+                          }
+                          title={`Remove ${label}?`}
+                          description={`${label} loses access to ${org.name} immediately. You can invite them again later.`}
+                          confirmLabel="Remove member"
+                          onConfirm={() => run(remove.mutateAsync({ membershipId: member.id }), `${label} was removed`)}
+                        />
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        ) : null}
+      </Card>
+
+      {list.data && list.data.inherited.length > 0 ? (
+        <Card className="gap-0 py-0" data-testid="inherited-members">
+          <CardHeader className="border-b py-5">
+            <CardTitle as="h2">From your agency{current.parent ? ` · ${current.parent.name}` : ""}</CardTitle>
+            <CardDescription>The agency’s team reaches this client organization with their agency role. Manage them in the agency.</CardDescription>
+          </CardHeader>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="pl-6">Name</TableHead>
+                <TableHead className="hidden sm:table-cell">Email</TableHead>
+                <TableHead className="pr-6">Role</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.inherited.map((m) => (
+                <TableRow key={m.user.id}>
+                  <TableCell className="pl-6">
+                    <Person name={m.user.name} email={m.user.email} you={m.user.id === list.data.myUserId} />
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">{m.user.email}</TableCell>
+                  <TableCell className="pr-6">
+                    <RoleBadge role={m.role} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      ) : null}
+
+      {canInvite || (list.data && list.data.invitations.length > 0) ? (
+        <Card className="gap-0 py-0" data-testid="pending-invitations">
+          <CardHeader className="border-b py-5">
+            <CardTitle as="h2">Pending invitations</CardTitle>
+            <CardDescription>Invitations count towards your plan’s seats until they are accepted, revoked or expire.</CardDescription>
+          </CardHeader>
+          {list.isPending ? (
+            <TableSkeleton rows={1} />
+          ) : !list.data || list.data.invitations.length === 0 ? (
+            <CardContent className="py-2">
+              <EmptyState icon={<MailIcon />} titleAs="h3" title="No pending invitations" description="Invite a teammate — they get an email and a link you can share yourself." className="border-0 p-2 md:p-4" />
+            </CardContent>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead className="pl-6">Email</TableHead>
+                  <TableHead>Role</TableHead>
+                  <TableHead className="hidden md:table-cell">Invited by</TableHead>
+                  <TableHead>Expires</TableHead>
+                  <TableHead className="pr-6 text-right">
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.data.invitations.map((invitation) => (
+                  <TableRow key={invitation.id} data-testid="invitation-row" data-email={invitation.email}>
+                    <TableCell className="pl-6 font-medium">{invitation.email}</TableCell>
+                    <TableCell>
+                      <RoleBadge role={invitation.role} />
+                    </TableCell>
+                    <TableCell className="hidden text-muted-foreground md:table-cell">{invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? "—"}</TableCell>
+                    <TableCell>
+                      {invitation.expired ? (
+                        <Badge variant="destructive">Expired</Badge>
+                      ) : (
+                        <span className="text-muted-foreground" title={invitation.expiresAt.toISOString()}>
+                          {formatRelative(invitation.expiresAt)}
+                        </span>
+                      )}
+                    </TableCell>
+                    <TableCell className="pr-6 text-right">
+                      {canInvite && canAssignRole(myRole, invitation.role) ? (
+                        <ConfirmAction
+                          trigger={
+                            <Button variant="ghost" size="sm" aria-label={`Revoke invitation for ${invitation.email}`}>
+                              <Trash2Icon aria-hidden /> Revoke
+                            </Button>
+                          }
+                          title={`Revoke the invitation for ${invitation.email}?`}
+                          description="The link stops working immediately. You can send a new invitation at any time."
+                          confirmLabel="Revoke invitation"
+                          onConfirm={() => run(revoke.mutateAsync({ invitationId: invitation.id }), "Invitation revoked")}
+                        />
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Card>
+      ) : null}
+
+      {isDirectMember ? (
+        <Card className="border-destructive/30">
+          <CardHeader>
+            <CardTitle as="h2">Leave {org.name}</CardTitle>
+            <CardDescription>You lose access to this organization. Someone will have to invite you again to come back.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ConfirmAction
+              trigger={
+                <Button variant="outline" className="border-destructive/40 text-destructive hover:bg-destructive/10 hover:text-destructive">
+                  <LogOutIcon aria-hidden /> Leave organization
+                </Button>
+              }
+              title={`Leave ${org.name}?`}
+              description="You’ll lose access immediately. If you are the last owner, make someone else an owner first."
+              confirmLabel="Leave organization"
+              onConfirm={async () => {
+                try {
+                  await leave.mutateAsync();
+                } catch (error) {
+                  toast.error(apiError(error).message);
+                  throw error;
+                }
+                toast.success(`You left ${org.name}`);
+                router.push("/");
+                router.refresh();
+              }}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+      {list.data && list.data.members.length === 0 && list.data.inherited.length === 0 ? (
+        <EmptyState icon={<UsersIcon />} title="No members" description="Invite your team to get started." />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import NextAuth from "next-auth";
+import { authOptions } from "@mg/api/auth";
+
+export const dynamic = "force-dynamic";
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * next-auth v4 as an App Router handler. The options are built on the first request, not at
+ * import, so `next build` needs neither the auth secret nor a database connection.
+ */
+function handler(req: Request, context: RouteContext) {
+  return (NextAuth as unknown as (req: Request, ctx: RouteContext, options: ReturnType<typeof authOptions>) => Promise<Response>)(req, context, authOptions());
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,21 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { ThemeProvider } from "next-themes";
+import { Toaster } from "sonner";
+import { TRPCReactProvider } from "~/trpc/client";
+import { useTheme } from "next-themes";
+
+function ThemedToaster() {
+  const { resolvedTheme } = useTheme();
+  return <Toaster richColors closeButton position="bottom-right" theme={resolvedTheme === "dark" ? "dark" : "light"} />;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <TRPCReactProvider>{children}</TRPCReactProvider>
+      <ThemedToaster />
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { signOut } from "next-auth/react";
+import { useTheme } from "next-themes";
+import { LogOutIcon, MonitorIcon, MoonIcon, PlusIcon, SunIcon } from "lucide-react";
+import Link from "next/link";
+import { Avatar, AvatarFallback } from "@mg/ui/avatar";
+import { Button } from "@mg/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@mg/ui/dropdown-menu";
+import { cn } from "@mg/ui/lib/utils";
+
+export function initials(name: string | null | undefined, email: string): string {
+  const source = name?.trim() || email;
+  const parts = source.split(/[\s@.]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "") + (name && parts[1] ? parts[1][0] : "")).toUpperCase() || "?";
+}
+
+export function UserMenu({ user, className, showName = false }: { user: { name: string | null; email: string }; className?: string; showName?: boolean }) {
+  const { theme, setTheme } = useTheme();
+  const [signingOut, setSigningOut] = useState(false);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" className={cn("h-auto gap-2 px-2 py-1.5", showName && "w-full justify-start", className)} aria-label="Account menu" data-testid="user-menu">
+          <Avatar className="size-8">
+            <AvatarFallback className="bg-primary/10 text-primary">{initials(user.name, user.email)}</AvatarFallback>
+          </Avatar>
+          {showName ? (
+            <span className="flex min-w-0 flex-col text-left leading-tight">
+              <span className="truncate text-sm font-medium">{user.name ?? user.email}</span>
+              {user.name ? <span className="truncate text-xs text-muted-foreground">{user.email}</span> : null}
+            </span>
+          ) : null}
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="flex flex-col gap-0.5">
+          <span className="truncate">{user.name ?? "Signed in"}</span>
+          <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+          <DropdownMenuRadioItem value="light">
+            <SunIcon aria-hidden /> Light
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="dark">
+            <MoonIcon aria-hidden /> Dark
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="system">
+            <MonitorIcon aria-hidden /> System
+          </DropdownMenuRadioItem>
+        </DropdownMenuRadioGroup>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/onboarding">
+            <PlusIcon aria-hidden /> New organization
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem
+          disabled={signingOut}
+          onSelect={() => {
+            setSigningOut(true);
+            void signOut({ callbackUrl: "/sign-in" });
+          }}
+        >
+          <LogOutIcon aria-hidden /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

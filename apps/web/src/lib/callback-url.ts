@@ -1,0 +1,21 @@
+/**
+ * Where to go after signing in. Whatever arrives ("/x", "https://host/x", "//evil/x"), only its
+ * path is kept, so a crafted link can never bounce a user to another site.
+ */
+export function safeCallbackUrl(value: string | string[] | undefined | null, fallback = "/"): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return fallback;
+  try {
+    const url = new URL(raw, "http://local.invalid");
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/api/auth")) return fallback;
+    return path;
+  } catch {
+    return fallback;
+  }
+}
+
+export function withCallback(path: string, callbackUrl: string | null | undefined): string {
+  if (!callbackUrl || callbackUrl === "/") return path;
+  return `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+}

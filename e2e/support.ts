@@ -1,0 +1,37 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Unique per run, so re-runs against the same database never collide. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export const PASSWORD = "correct-horse-battery-staple";
+
+export async function signUp(page: Page, user: { name: string; email: string; password?: string }, callbackUrl?: string): Promise<void> {
+  await page.goto(callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up");
+  await page.getByLabel("Your name").fill(user.name);
+  const email = page.getByLabel("Email", { exact: true });
+  // The invitation flow pre-fills the address.
+  if ((await email.inputValue()) !== user.email) await email.fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password ?? PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signInWithPassword(page: Page, email: string, password: string, callbackUrl?: string): Promise<void> {
+  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  const form = page.getByTestId("sign-in-form");
+  await form.getByLabel("Email", { exact: true }).fill(email);
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The organization slug of the page's URL (`/acme/settings` → `acme`). */
+export function slugOf(page: Page): string {
+  const slug = new URL(page.url()).pathname.split("/").filter(Boolean)[0];
+  if (!slug) throw new Error(`No organization in ${page.url()}`);
+  return slug;
+}
+
+export async function expectOrgName(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId("current-org-name").first()).toHaveText(name);
+}
