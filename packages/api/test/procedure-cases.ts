@@ -36,6 +36,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "organization.updateSettings": { valid: (t) => ({ name: t.name, timezone: "Europe/Paris", industry: "Retail", country: "FR" }) },
   "organization.createClient": { valid: () => ({ name: `Client ${randomUUID().slice(0, 6)}`, timezone: "UTC" }) },
   "organization.listClients": { valid: () => undefined },
+  "organization.jobStatus": { valid: () => undefined },
   "members.list": { valid: () => undefined },
   "members.invite": { valid: () => ({ email: `invitee-${randomUUID()}@test.local`, role: "VIEWER" }) },
   "members.revokeInvitation": {

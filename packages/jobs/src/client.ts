@@ -7,7 +7,7 @@ import { OutboxMiddleware, runInSendScope } from "./outbox/middleware";
 import { replayOutboxWith, type ReplayOptions, type ReplayResult } from "./outbox/replay";
 import { describeError, persistEvents } from "./outbox/store";
 
-export { outboxStatus, type OutboxStatus } from "./outbox/store";
+export { outboxStatus, pendingEventsForOrganization, type OutboxStatus } from "./outbox/store";
 export type { ReplayOptions, ReplayResult } from "./outbox/replay";
 
 export const APP_ID = "marketing-genius";

@@ -4,6 +4,7 @@ export {
   inngest,
   jobsClientConfigFromEnv,
   outboxStatus,
+  pendingEventsForOrganization,
   replayOutbox,
   sendEvent,
   type JobsClient,

@@ -41,7 +41,7 @@ describe("provision-organization", () => {
     const mails = await listDevMail({ to: owner.email });
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain("Provision Happy Co");
-    expect(mails[0]?.text).toContain("http://localhost:3000/dashboard");
+    expect(mails[0]?.text).toContain(`http://localhost:3000/${org.slug}`);
     expect(mails[0]?.html).toContain("Olivia Owner");
     const after = await systemDb().organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(after.provisionedAt).toBeInstanceOf(Date);

@@ -53,3 +53,16 @@ export async function outboxStatus(): Promise<OutboxStatus> {
   const count = (status: "PENDING" | "FAILED" | "SENT") => groups.find((g) => g.status === status)?._count._all ?? 0;
   return { pending: count("PENDING"), failed: count("FAILED"), sent: count("SENT"), oldestPendingAt: oldest?.createdAt ?? null };
 }
+
+/**
+ * One organization's events still waiting for the engine (events carry `organizationId` in their
+ * data), so the app can say plainly that background work is delayed — without revealing others'.
+ */
+export async function pendingEventsForOrganization(organizationId: string): Promise<{ pending: number; oldestPendingAt: Date | null }> {
+  const where = { status: "PENDING" as const, payload: { path: ["organizationId"], equals: organizationId } };
+  const [pending, oldest] = await Promise.all([
+    systemDb().eventOutbox.count({ where }),
+    systemDb().eventOutbox.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  return { pending, oldestPendingAt: oldest?.createdAt ?? null };
+}

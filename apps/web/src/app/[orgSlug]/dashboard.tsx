@@ -181,6 +181,25 @@ function ClientsOverview() {
   );
 }
 
+/** Background work waiting for the job engine: said plainly, never hidden. */
+function JobEngineNotice() {
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.organization.jobStatus.queryOptions(undefined, { refetchInterval: 30_000 }));
+  if (!data || data.pendingEvents === 0) return null;
+  return (
+    <Alert variant="warning" data-testid="job-engine-notice">
+      <AlertTitle>Background jobs are waiting for the job engine</AlertTitle>
+      <AlertDescription>
+        <p>
+          {data.pendingEvents} {data.pendingEvents === 1 ? "task" : "tasks"} (welcome mail, invitation mail, setup) {data.pendingEvents === 1 ? "is" : "are"} safely queued
+          {data.oldestPendingAt ? ` since ${formatRelative(data.oldestPendingAt)}` : ""} and will run as soon as the engine is reachable.
+          {data.engineConfigured ? "" : " No job engine is configured: start the Inngest dev server, or set INNGEST_EVENT_KEY, then run pnpm jobs:replay."}
+        </p>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
 export function Dashboard() {
   const { org, current, user, role, isAgency, can } = useOrg();
   const firstName = user.name?.split(" ")[0];
@@ -220,6 +239,8 @@ export function Dashboard() {
           </AlertDescription>
         </Alert>
       ) : null}
+
+      {can("settings.read") ? <JobEngineNotice /> : null}
 
       {isAgency && can("clients.read") ? <ClientsOverview /> : null}
 

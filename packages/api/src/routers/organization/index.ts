@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc/init";
 import { createOrganizationProcedure } from "./create";
 import { createClientProcedure } from "./create-client";
 import { currentOrganization } from "./current";
+import { jobStatus } from "./job-status";
 import { listClients } from "./list-clients";
 import { listMine } from "./list-mine";
 import { updateSettings } from "./update-settings";
@@ -13,4 +14,5 @@ export const organizationRouter = createTRPCRouter({
   updateSettings,
   createClient: createClientProcedure,
   listClients,
+  jobStatus,
 });
