@@ -12,7 +12,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // JSON for `pnpm test`'s closing "N passed, N failed" line (PLAYWRIGHT_JSON_OUTPUT_FILE).
+  reporter: process.env.CI ? [["list"], ["json"]] : [["list"], ["json"], ["html", { open: "never" }]],
   use: {
     baseURL: "http://localhost:3000",
     trace: "retain-on-failure",

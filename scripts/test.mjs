@@ -3,11 +3,16 @@
 // throwaway embedded PGlite server when DATABASE_URL is unset.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { startEmbeddedDb } from "./lib/embedded-db.mjs";
 import { mustRun } from "./lib/run.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const VITEST_REPORT = resolve(root, ".test-reports/vitest.json");
+const PLAYWRIGHT_REPORT = resolve(root, ".test-reports/playwright.json");
+for (const report of [VITEST_REPORT, PLAYWRIGHT_REPORT]) rmSync(report, { force: true });
+mkdirSync(resolve(root, ".test-reports"), { recursive: true }); // not test-results/: Playwright empties that
 const only = new Set(process.argv.slice(2)); // e.g. `pnpm test unit e2e`
 const want = (step) => only.size === 0 || only.has(step);
 const started = Date.now();
@@ -36,7 +41,25 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+  PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
 };
+
+/** Passed/failed counts from the runners' JSON reports, for one plain closing line. */
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(VITEST_REPORT)) {
+    const report = JSON.parse(readFileSync(VITEST_REPORT, "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+  }
+  if (existsSync(PLAYWRIGHT_REPORT)) {
+    const stats = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += stats.unexpected ?? 0;
+  }
+  return { passed, failed };
+}
 
 let exitCode = 0;
 try {
@@ -45,7 +68,9 @@ try {
   if (want("typecheck")) await mustRun("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--ui=stream"], { env, cwd: root });
   await mustRun("migrate the test database", "pnpm", ["--filter", "@mg/db", "migrate"], { env, cwd: root });
   await mustRun("seed demo data", "pnpm", ["--filter", "@mg/db", "seed"], { env, cwd: root });
-  if (want("unit")) await mustRun("unit and integration tests (vitest)", "pnpm", ["exec", "vitest", "run"], { env, cwd: root });
+  if (want("unit")) {
+    await mustRun("unit and integration tests (vitest)", "pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], { env, cwd: root });
+  }
   if (want("build") || want("e2e")) await mustRun("build", "pnpm", ["exec", "turbo", "run", "build", "--ui=stream"], { env, cwd: root });
   if (want("e2e")) await mustRun("end-to-end tests (Playwright + Chromium)", "pnpm", ["exec", "playwright", "test"], { env, cwd: root });
 } catch (error) {
@@ -54,5 +79,8 @@ try {
 } finally {
   await database.stop();
 }
+const { passed, failed } = counts();
+if (exitCode === 0 && failed > 0) exitCode = 1;
 console.log(`\n${exitCode === 0 ? "All test steps passed" : "Tests FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(exitCode);
