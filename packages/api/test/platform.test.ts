@@ -104,6 +104,19 @@ describe("errors", () => {
   });
 });
 
+describe("lifecycle", () => {
+  it("a suspended organization is readable but refuses mutations", async () => {
+    await systemDb().organization.update({ where: { id: t.id }, data: { status: "SUSPENDED" } });
+    try {
+      const caller = callerFor(t.users.OWNER, t.slug);
+      expect(await outcome(caller.organization.current())).toBe("OK");
+      expect(await outcome(caller.organization.updateSettings({ name: "Frozen", timezone: "UTC", industry: null, country: null }))).toBe("FORBIDDEN");
+    } finally {
+      await systemDb().organization.update({ where: { id: t.id }, data: { status: "ACTIVE" } });
+    }
+  });
+});
+
 describe("organizations", () => {
   it("creating an agency makes the creator its owner and lists it with its clients", async () => {
     const caller = callerFor(t.users.VIEWER, null);

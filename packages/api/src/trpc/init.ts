@@ -112,6 +112,10 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
   if (!can(access.role, permission)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
   }
+  // Lifecycle: a suspended or archived organization stays readable (and exportable) but frozen.
+  if (type === "mutation" && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `This organization is ${access.organization.status.toLowerCase()}: it is read-only until it is reactivated.` });
+  }
   const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
   if (meta.transaction === "per-operation") {
     // Read-only fan-out (e.g. an agency reading each client in that client's own scope): every
