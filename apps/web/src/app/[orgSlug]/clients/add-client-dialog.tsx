@@ -12,7 +12,7 @@ import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Combobox } from "~/components/combobox";
 import { UpgradePrompt } from "~/components/upgrade-prompt";
-import { apiError, zodFieldErrors, type ApiErrorInfo, type FieldErrors } from "~/lib/errors";
+import { useSchemaForm } from "~/lib/use-schema-form";
 import { INDUSTRY_SUGGESTIONS, timeZoneOptions } from "~/lib/locale-options";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
@@ -23,22 +23,15 @@ export function AddClientDialog({ defaultOpen = false }: { defaultOpen?: boolean
   const { org } = useOrg();
   const [open, setOpen] = useState(defaultOpen);
   const [timezone, setTimezone] = useState<string | null>(org.timezone);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiErrorInfo | null>(null);
+  const { fieldErrors, failure, submit, reset } = useSchemaForm(createClientInput);
   const create = useMutation(trpc.organization.createClient.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = createClientInput.safeParse({ name: form.get("name"), timezone: timezone ?? "", industry: String(form.get("industry") ?? "").trim() || null });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFailure(null);
-    try {
-      const client = await create.mutateAsync(parsed.data);
+    const values = { name: form.get("name"), timezone: timezone ?? "", industry: String(form.get("industry") ?? "").trim() || null };
+    await submit(values, async (input) => {
+      const client = await create.mutateAsync(input);
       toast.success(`${client.name} added`, { description: `Open it at /${client.slug}` });
       setOpen(false);
       await Promise.all([
@@ -46,11 +39,7 @@ export function AddClientDialog({ defaultOpen = false }: { defaultOpen?: boolean
         queryClient.invalidateQueries({ queryKey: trpc.organization.listMine.queryKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() }),
       ]);
-    } catch (error) {
-      const info = apiError(error);
-      setFieldErrors(info.fieldErrors);
-      setFailure(info);
-    }
+    });
   }
 
   return (
@@ -59,8 +48,7 @@ export function AddClientDialog({ defaultOpen = false }: { defaultOpen?: boolean
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) {
-          setFieldErrors({});
-          setFailure(null);
+          reset();
           setTimezone(org.timezone);
         }
       }}

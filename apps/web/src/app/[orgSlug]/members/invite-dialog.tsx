@@ -14,7 +14,7 @@ import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { CopyButton } from "~/components/copy-button";
 import { UpgradePrompt } from "~/components/upgrade-prompt";
-import { apiError, zodFieldErrors, type ApiErrorInfo, type FieldErrors } from "~/lib/errors";
+import { useSchemaForm } from "~/lib/use-schema-form";
 import { formatDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
@@ -33,38 +33,25 @@ export function InviteDialog() {
   const assignable = ROLES.filter((r) => canAssignRole(myRole, r));
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>(assignable.includes("VIEWER") ? "VIEWER" : (assignable.at(-1) ?? "VIEWER"));
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiErrorInfo | null>(null);
+  const { fieldErrors, failure, submit, reset } = useSchemaForm(inviteMemberInput, { conflictField: "email" });
   const [invited, setInvited] = useState<Invited | null>(null);
   const invite = useMutation(trpc.members.invite.mutationOptions());
 
   function resetForm() {
-    setFieldErrors({});
-    setFailure(null);
+    reset();
     setInvited(null);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = inviteMemberInput.safeParse({ email: form.get("email"), role });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFailure(null);
-    try {
-      const result = await invite.mutateAsync(parsed.data);
+    await submit({ email: form.get("email"), role }, async (input) => {
+      const result = await invite.mutateAsync(input);
       setInvited(result);
       toast.success(`Invitation created for ${result.email}`);
       await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() });
-    } catch (error) {
-      const info = apiError(error);
-      setFieldErrors(info.code === "CONFLICT" ? { email: info.message } : info.fieldErrors);
-      setFailure(info.code === "CONFLICT" ? null : info);
-    }
+    });
   }
 
   return (

@@ -14,7 +14,7 @@ import { Input } from "@mg/ui/input";
 import { PageHeader } from "@mg/ui/page-header";
 import { Combobox } from "~/components/combobox";
 import { UpgradePrompt } from "~/components/upgrade-prompt";
-import { apiError, zodFieldErrors, type ApiErrorInfo, type FieldErrors } from "~/lib/errors";
+import { useSchemaForm } from "~/lib/use-schema-form";
 import { countryOptions, INDUSTRY_SUGGESTIONS, timeZoneOptions, utcOffset } from "~/lib/locale-options";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
@@ -31,23 +31,16 @@ export function SettingsForm() {
   const [timezone, setTimezone] = useState<string | null>(org.timezone);
   const [industry, setIndustry] = useState(org.industry ?? "");
   const [country, setCountry] = useState<string | null>(org.country?.trim() ?? null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiErrorInfo | null>(null);
+  const form = useSchemaForm(updateSettingsInput);
+  const { fieldErrors, failure } = form;
 
   const dirty = name !== org.name || timezone !== org.timezone || (industry || null) !== (org.industry ?? null) || (country ?? null) !== (org.country?.trim() ?? null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!editable) return;
-    const parsed = updateSettingsInput.safeParse({ name, timezone: timezone ?? "", industry: industry.trim() || null, country: country ?? null });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFailure(null);
-    try {
-      const saved = await update.mutateAsync(parsed.data);
+    await form.submit({ name, timezone: timezone ?? "", industry: industry.trim() || null, country: country ?? null }, async (input) => {
+      const saved = await update.mutateAsync(input);
       setName(saved.name);
       toast.success("Settings saved");
       await Promise.all([
@@ -55,11 +48,7 @@ export function SettingsForm() {
         queryClient.invalidateQueries({ queryKey: trpc.organization.listMine.queryKey() }),
       ]);
       router.refresh();
-    } catch (error) {
-      const info = apiError(error);
-      setFieldErrors(info.fieldErrors);
-      setFailure(info);
-    }
+    });
   }
 
   function reset() {
@@ -67,8 +56,7 @@ export function SettingsForm() {
     setTimezone(org.timezone);
     setIndustry(org.industry ?? "");
     setCountry(org.country?.trim() ?? null);
-    setFieldErrors({});
-    setFailure(null);
+    form.reset();
   }
 
   return (
