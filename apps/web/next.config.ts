@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // packages/db/src/generated), so they are compiled by the app's bundler.
   transpilePackages: ["@mg/ui", "@mg/api", "@mg/db", "@mg/jobs"],
   // Native or Node-only modules stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
 };
 
 export default nextConfig;
