@@ -71,7 +71,7 @@ export async function startFakeSmtpServer(): Promise<FakeSmtpServer> {
           reply("221 Bye");
           socket.end();
           return;
-        } else reply("502 Command not implemented");
+        } else reply("500 5.5.2 Syntax error, command unrecognized"); // RFC 5321 reply to an unknown verb
       }
     });
   });
