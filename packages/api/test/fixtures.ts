@@ -80,3 +80,10 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
     return code ?? `THREW ${(error as Error).message}`;
   }
 }
+
+/** The procedure at a dotted path ("members.invite") of a caller, for suites that iterate paths. */
+export function procedureAt(caller: ReturnType<typeof callerFor>, path: string): (input: unknown) => Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  if (typeof fn !== "function") throw new Error(`no procedure at ${path}`);
+  return fn as (input: unknown) => Promise<unknown>;
+}

@@ -3,7 +3,7 @@ import { systemDb } from "@mg/db/system";
 import { appRouter } from "../src/root";
 import type { ProcedureMeta } from "../src/trpc/init";
 import { listProcedures } from "../src/trpc/introspect";
-import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "./fixtures";
+import { callerFor, createTenant, deleteTenant, outcome, procedureAt, type Tenant } from "./fixtures";
 import { fingerprints, PROCEDURE_CASES } from "./procedure-cases";
 
 interface DiscoveredProcedure {
@@ -20,12 +20,6 @@ function discoverProcedures(): DiscoveredProcedure[] {
   });
 }
 
-type Call = (input: unknown) => Promise<unknown>;
-function procedureOf(caller: ReturnType<typeof callerFor>, path: string): Call {
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  if (typeof fn !== "function") throw new Error(`no procedure at ${path}`);
-  return fn as Call;
-}
 
 const procedures = discoverProcedures();
 let a: Tenant;
@@ -58,7 +52,7 @@ describe("tenant isolation across every procedure", () => {
       if (!spec) throw new Error(`no case for ${procedure.path}`);
       for (const slug of [b.slug, b.clientSlug, "no-such-organization"]) {
         const input = await spec.valid(b);
-        const result = await outcome(procedureOf(callerFor(a.users.OWNER, slug), procedure.path)(input));
+        const result = await outcome(procedureAt(callerFor(a.users.OWNER, slug), procedure.path)(input));
         expect(result, `${procedure.path} as A's owner in ${slug}`).toBe("NOT_FOUND");
       }
     });
@@ -70,7 +64,7 @@ describe("tenant isolation across every procedure", () => {
       const input = spec.foreign ? await spec.foreign(a, b) : await spec.valid(a);
       let response: unknown = null;
       const result = await outcome(
-        procedureOf(callerFor(a.users.OWNER, a.slug), procedure.path)(input).then((r) => {
+        procedureAt(callerFor(a.users.OWNER, a.slug), procedure.path)(input).then((r) => {
           response = r;
         }),
       );
@@ -90,7 +84,7 @@ describe("tenant isolation across every procedure", () => {
       const before = await snapshot(b);
       let response: unknown = null;
       await outcome(
-        procedureOf(callerFor(a.users.OWNER, b.slug), procedure.path)(await spec.valid(a)).then((r) => {
+        procedureAt(callerFor(a.users.OWNER, b.slug), procedure.path)(await spec.valid(a)).then((r) => {
           response = r;
         }),
       );

@@ -88,6 +88,18 @@ describe("errors", () => {
     expect(await outcome(callerFor(t.users.OWNER, null).organization.create({ name: "Dup", kind: "BUSINESS", timezone: "UTC", slug: t.slug }))).toBe("CONFLICT");
   });
 
+  it("a generated slug that is taken gets a suffix, in both creation paths", async () => {
+    const name = `Same Name ${randomUUID().slice(0, 6)}`;
+    const first = await callerFor(t.users.OWNER, null).organization.create({ name, kind: "BUSINESS", timezone: "UTC" });
+    const second = await callerFor(t.users.OWNER, null).organization.create({ name, kind: "BUSINESS", timezone: "UTC" });
+    const client = await callerFor(t.users.OWNER, t.slug).organization.createClient({ name, timezone: "UTC" });
+    expect(second.slug).not.toBe(first.slug);
+    expect(client.slug).not.toBe(first.slug);
+    expect([second.slug, client.slug].every((slug) => slug.startsWith(first.slug))).toBe(true);
+    expect(await outcome(callerFor(t.users.OWNER, t.slug).organization.createClient({ name, slug: first.slug, timezone: "UTC" }))).toBe("CONFLICT");
+    await systemDb().organization.deleteMany({ where: { id: { in: [first.id, second.id, client.id] } } });
+  });
+
   it("an invalid time zone is BAD_REQUEST with a field error", async () => {
     try {
       await callerFor(t.users.OWNER, t.slug).organization.updateSettings({ name: "Name", timezone: "Mars/Olympus", industry: null, country: null });

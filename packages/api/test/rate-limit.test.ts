@@ -2,6 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { consumeRateLimit, MemoryRateLimitStore, RateLimitedError, setRateLimitStore, UpstashRateLimitStore, RATE_LIMIT_POLICIES } from "../src/rate-limit";
+import { randomUUID } from "node:crypto";
+import { createCaller } from "../src/root";
+import { createInnerContext } from "../src/trpc/context";
 import { callerFor, outcome } from "./fixtures";
 
 /**
@@ -66,6 +69,18 @@ describe("rate limits", () => {
     for (let i = 0; i <= RATE_LIMIT_POLICIES.publicRead.limit; i += 1) results.push(await outcome(caller.members.invitationPreview({ token: "x".repeat(40) })));
     expect(results.at(0)).toBe("NOT_FOUND");
     expect(results.at(-1)).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("a procedure's declared policy is keyed by what the builder established (sign-up: per IP)", async () => {
+    setRateLimitStore(new MemoryRateLimitStore());
+    const signUp = (ip: string, n: number) =>
+      createCaller(createInnerContext({ ip })).auth.signUp({ name: "Rate Limited", email: `rl-${n}-${randomUUID()}@test.local`, password: "a-long-password" });
+    const { limit } = RATE_LIMIT_POLICIES.signUp;
+    const results: string[] = [];
+    for (let i = 0; i <= limit; i += 1) results.push(await outcome(signUp("10.0.0.1", i)));
+    expect(results.slice(0, limit).every((r) => r === "OK")).toBe(true);
+    expect(results.at(-1)).toBe("TOO_MANY_REQUESTS");
+    expect(await outcome(signUp("10.0.0.2", limit + 1))).toBe("OK");
   });
 
   describe("through Upstash's REST protocol", () => {

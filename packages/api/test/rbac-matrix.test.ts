@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
 import { can, ROLES } from "../src/rbac";
 import { listProcedures } from "../src/trpc/introspect";
-import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "./fixtures";
+import { callerFor, createTenant, deleteTenant, outcome, procedureAt, type Tenant } from "./fixtures";
 import { PROCEDURE_CASES } from "./procedure-cases";
 
 const orgProcedures = listProcedures(appRouter).flatMap((p) =>
@@ -33,8 +33,7 @@ describe("RBAC matrix: every role × every organization procedure", () => {
           const spec = PROCEDURE_CASES[path];
           if (!spec) throw new Error(`no case for ${path}`);
           const caller = callerFor(tenant.users[role], tenant.slug);
-          const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-          const result = await outcome(fn(await spec.valid(tenant)));
+          const result = await outcome(procedureAt(caller, path)(await spec.valid(tenant)));
           if (allowed) expect(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]).not.toContain(result);
           else expect(result).toBe("FORBIDDEN");
         });

@@ -37,6 +37,11 @@ export function jobsClientConfigFromEnv(env: JobsEnv = jobsEnv()): JobsClientCon
   };
 }
 
+/** Whether any job engine is configured at all (cloud key, self-hosted URL or dev server). */
+export function jobEngineConfigured(config: JobsClientConfig = jobsClientConfigFromEnv()): boolean {
+  return Boolean(config.eventKey || config.baseUrl || config.isDev);
+}
+
 function requestUrl(input: string | URL | Request): URL | null {
   try {
     return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);

@@ -62,7 +62,8 @@ let cached: JobsEnv | undefined;
 /** Parsed once per process; throws one readable error listing every invalid variable. */
 export function jobsEnv(source: NodeJS.ProcessEnv = process.env): JobsEnv {
   if (source === process.env && cached) return cached;
-  const parsed = schema.safeParse(source);
+  // One public URL for every link the product mails: APP_URL, else the auth URL the app already has.
+  const parsed = schema.safeParse({ ...source, APP_URL: source.APP_URL || source.NEXTAUTH_URL });
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid jobs configuration:\n${message}`);

@@ -2,6 +2,7 @@ export {
   APP_ID,
   createJobsClient,
   inngest,
+  jobEngineConfigured,
   jobsClientConfigFromEnv,
   outboxStatus,
   pendingEventsForOrganization,

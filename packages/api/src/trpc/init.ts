@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { forOrg, withOrg, type Organization, type Role, type TenantDb } from "@mg/db";
+import { forOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { can, ROLE_LABELS, type Permission } from "../rbac";
-import { assertRateLimit } from "../rate-limit";
+import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
 import type { InnerContext, SessionUser } from "./context";
@@ -87,14 +87,6 @@ const requireUser = t.middleware(async ({ ctx, next }) => {
   return next({ ctx: { user: ctx.user as SessionUser } });
 });
 
-export interface OrgContext {
-  user: SessionUser;
-  org: Organization;
-  role: Role;
-  via: "direct" | "agency";
-  db: TenantDb;
-}
-
 /**
  * The tenant boundary. Resolves the organization from the URL slug, checks membership (NOT_FOUND
  * for outsiders), checks the procedure's permission (FORBIDDEN), then runs the rest of the chain
@@ -150,6 +142,21 @@ const afterCommit = t.middleware(async ({ next, path }) => {
 });
 
 const base = t.procedure.use(mapErrors).use(afterCommit);
+
+/**
+ * Declares a procedure's named rate-limit policy: `.use(rateLimit("invitations"))`. The key comes
+ * from the policy's `by` and the context the builder has already established — never from input.
+ */
+export function rateLimit(policy: RateLimitPolicyName) {
+  return t.middleware(async ({ ctx, next }) => {
+    const scoped = ctx as typeof ctx & { org?: Organization };
+    const by = RATE_LIMIT_POLICIES[policy].by;
+    const key = by === "ip" ? (ctx.ip ?? "unknown") : by === "user" ? ctx.user?.id : by === "organization" ? scoped.org?.id : undefined;
+    if (!key) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Rate-limit policy ${policy} (by ${by}) does not fit this procedure.` });
+    await assertRateLimit(policy, key);
+    return next();
+  });
+}
 
 /** Anyone. Rate limited per IP. */
 export const publicProcedure = base.meta({ access: "public" }).use(async ({ ctx, type, next }) => {

@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import { orgProcedure } from "../../trpc/init";
+import { orgProcedure, rateLimit } from "../../trpc/init";
 import { inviteMemberInput, invitationIdInput } from "../../schemas/members";
 import { assertQuota } from "../../quotas";
-import { assertRateLimit } from "../../rate-limit";
 import { createLinkToken } from "../../services/tokens";
 import { apiEnv } from "../../env";
 import { sendEvent } from "../../jobs";
@@ -11,10 +10,10 @@ import { assertCanManageRole } from "./guards";
 const INVITATION_DAYS = 7;
 
 export const invite = orgProcedure("users.invite")
+  .use(rateLimit("invitations"))
   .input(inviteMemberInput)
   .mutation(async ({ ctx, input }) => {
     assertCanManageRole(ctx.role, input.role);
-    await assertRateLimit("invitations", ctx.org.id);
     const alreadyMember = await ctx.db.membership.findFirst({ where: { user: { email: input.email } }, select: { id: true } });
     if (alreadyMember) throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member.` });
     // Re-inviting replaces the pending invitation instead of adding a second seat.
