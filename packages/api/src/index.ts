@@ -1,4 +1,4 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
-export { createInnerContext, createContextFromRequest, ORG_SLUG_HEADER, type InnerContext, type SessionUser } from "./trpc/context";
+export { createInnerContext, createContextFromRequest, requestMeta, ORG_SLUG_HEADER, type InnerContext, type SessionUser } from "./trpc/context";
 export type { ProcedureMeta } from "./trpc/init";
 export type { UpgradeRequired } from "./quotas";

@@ -54,6 +54,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     foreign: (_self, other) => ({ membershipId: other.membershipIds.VIEWER }),
   },
   "members.leave": { valid: () => undefined },
+  "audit.actions": { valid: () => undefined },
   "audit.list": {
     valid: () => ({ limit: 10 }),
     foreign: (_self, other) => ({ cursor: other.auditLogId, actorId: other.users.OWNER.id, limit: 10 }),

@@ -104,3 +104,14 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ANALYST: "Reads and exports analytics.",
   VIEWER: "Read-only access.",
 };
+
+/** The roles that hold a permission, most senior first. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => can(role, permission));
+}
+
+/** "owners and admins" — for messages that say who may do something, derived from the matrix. */
+export function describeRolesWith(permission: Permission): string {
+  const names = rolesWith(permission).map((role) => `${ROLE_LABELS[role].toLowerCase()}s`);
+  return names.length <= 1 ? (names[0] ?? "nobody") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

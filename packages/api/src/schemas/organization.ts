@@ -10,6 +10,7 @@ export const slugSchema = z
   .max(48, "Use at most 48 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.");
 
+/** First path segments the app uses for its own pages; no organization may take one. */
 export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-up", "onboarding", "invite", "dev", "settings", "_next", "admin", "app", "auth", "static", "dashboard", "health", "pricing"]);
 
 const industrySchema = z.string().trim().max(80).optional().nullable();

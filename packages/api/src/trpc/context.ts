@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ORG_SLUG_HEADER } from "../http";
 
 export interface SessionUser {
   id: string;
@@ -29,15 +30,15 @@ export function createInnerContext(input: Partial<InnerContext> = {}): InnerCont
   };
 }
 
-export const ORG_SLUG_HEADER = "x-org-slug";
+export { ORG_SLUG_HEADER } from "../http";
+
+/** Who is calling, as far as the request says: client IP (first proxy hop) and user agent. */
+export function requestMeta(headers: Headers): Pick<InnerContext, "ip" | "userAgent"> {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || headers.get("x-real-ip") || null, userAgent: headers.get("user-agent") };
+}
 
 /** The outer context: reads the request. `getUser` is injected by the app (next-auth). */
 export async function createContextFromRequest(req: Request, getUser: () => Promise<SessionUser | null>): Promise<InnerContext> {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return createInnerContext({
-    user: await getUser(),
-    orgSlug: req.headers.get(ORG_SLUG_HEADER),
-    ip: forwarded || req.headers.get("x-real-ip") || null,
-    userAgent: req.headers.get("user-agent"),
-  });
+  return createInnerContext({ user: await getUser(), orgSlug: req.headers.get(ORG_SLUG_HEADER), ...requestMeta(req.headers) });
 }

@@ -13,7 +13,7 @@ const alertVariants = cva(
         info: "border-primary/30 bg-primary/5 [&>svg]:text-primary",
         success: "border-success/40 bg-success/5 [&>svg]:text-success",
         warning: "border-warning/50 bg-warning/10 [&>svg]:text-warning",
-        destructive: "border-destructive/50 bg-destructive/5 [&>svg]:text-destructive",
+        destructive: "border-destructive/50 bg-destructive/5 [&>svg]:text-destructive *:data-[slot=alert-description]:text-destructive",
       },
     },
     defaultVariants: {

@@ -2,6 +2,12 @@ import { createTRPCRouter, orgProcedure } from "../../trpc/init";
 import { auditListInput } from "../../schemas/audit";
 
 export const auditRouter = createTRPCRouter({
+  /** The actions this organization's log actually holds, for the filter's suggestions. */
+  actions: orgProcedure("audit.read").query(async ({ ctx }) => {
+    const rows = await ctx.db.auditLog.groupBy({ by: ["action"], _count: { _all: true }, orderBy: { action: "asc" } });
+    return rows.map((row) => ({ action: row.action, count: row._count._all }));
+  }),
+
   /** Newest first, keyset-paginated by id cursor, filterable by action prefix, actor and dates. */
   list: orgProcedure("audit.read")
     .input(auditListInput)
