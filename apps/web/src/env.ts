@@ -23,6 +23,12 @@ if (!parsedPublic.success) {
 
 export const env = parsedPublic.data;
 
+/**
+ * `next dev` (browser and server alike): Next inlines `process.env.NODE_ENV` into every bundle, so
+ * this is fixed per build — use `serverEnv()` for settings that must be read at request time.
+ */
+export const isDevelopment = process.env.NODE_ENV === "development";
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** `1` shows /dev/outbox (captured mail) in a production build — end-to-end tests only. */

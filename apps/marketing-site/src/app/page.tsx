@@ -116,7 +116,7 @@ export default function HomePage() {
             </p>
             <div className="flex flex-wrap items-center gap-3">
               <Button asChild size="xl">
-                <a href={appLinks.signUp()}>
+                <a href={appLinks.signUp}>
                   Start free
                   <ArrowRightIcon aria-hidden />
                 </a>
@@ -302,7 +302,7 @@ export default function HomePage() {
           </p>
           <div className="flex flex-wrap justify-center gap-3">
             <Button asChild size="xl" variant="secondary">
-              <a href={appLinks.signUp()}>Start free</a>
+              <a href={appLinks.signUp}>Start free</a>
             </Button>
             <Button
               asChild

@@ -72,7 +72,7 @@ export function PlanCards({ headingLevel = "h2" }: { headingLevel?: "h2" | "h3" 
               </CardContent>
               <CardFooter>
                 <Button asChild className="w-full" variant={featured ? "default" : "outline"}>
-                  <a href={appLinks.signUp(plan.id)}>
+                  <a href={appLinks.signUp}>
                     {ctaLabel(plan)}
                     <span className="sr-only"> plan</span>
                   </a>

@@ -49,7 +49,7 @@ export function SiteFooter() {
               </a>
             </li>
             <li>
-              <a href={appLinks.signUp()} className={linkClass}>
+              <a href={appLinks.signUp} className={linkClass}>
                 Start free
               </a>
             </li>

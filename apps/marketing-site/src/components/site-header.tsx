@@ -35,7 +35,7 @@ export function SiteHeader({ current }: { current: SitePage }) {
             </li>
             <li>
               <Button asChild size="sm" className="ml-1 whitespace-nowrap">
-                <a href={appLinks.signUp()}>Start free</a>
+                <a href={appLinks.signUp}>Start free</a>
               </Button>
             </li>
           </ul>

@@ -1,10 +1,10 @@
-import type { PlanId } from "@mg/api/plans";
-
 import { env } from "~/env";
 
-/** Absolute links into the product app (a separate origin from this site). */
+/**
+ * Absolute links into the product app (a separate origin from this site). Sign-up carries no plan:
+ * the app does not read one; plans are chosen in the app later.
+ */
 export const appLinks = {
   signIn: `${env.NEXT_PUBLIC_APP_URL}/sign-in`,
-  signUp: (plan?: PlanId) =>
-    plan ? `${env.NEXT_PUBLIC_APP_URL}/sign-up?plan=${plan}` : `${env.NEXT_PUBLIC_APP_URL}/sign-up`,
+  signUp: `${env.NEXT_PUBLIC_APP_URL}/sign-up`,
 };

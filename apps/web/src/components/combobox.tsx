@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { CheckIcon, ChevronsUpDownIcon, XIcon } from "lucide-react";
 import { cn } from "@mg/ui/lib/utils";
 
@@ -37,6 +37,18 @@ function normalise(text: string): string {
 }
 
 /**
+ * The first MAX_RESULTS matches, in order â€” with the selected option always among them: when it
+ * matches but falls past the cut, it takes the last place (after a gap marker), so opening the list
+ * highlights the current value instead of whatever sits at its index in the full list.
+ */
+function visibleOptions(matches: ComboboxOption[], selected: ComboboxOption | null): { shown: ComboboxOption[]; gapBefore: number | null } {
+  if (matches.length <= MAX_RESULTS) return { shown: matches, gapBefore: null };
+  const head = matches.slice(0, MAX_RESULTS);
+  if (!selected || head.includes(selected) || !matches.includes(selected)) return { shown: head, gapBefore: null };
+  return { shown: [...head.slice(0, MAX_RESULTS - 1), selected], gapBefore: MAX_RESULTS - 1 };
+}
+
+/**
  * A searchable single-select (WAI-ARIA combobox with a listbox popup): type to filter, arrows to
  * move, Enter to choose, Escape to cancel. Used for time zones and countries.
  */
@@ -46,7 +58,8 @@ export function Combobox({ id, value, onChange, options, placeholder = "Selectâ€
   const listId = `${autoId}-list`;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [active, setActive] = useState(0);
+  /** Index into `shown` of the highlighted option; -1 for none. */
+  const [active, setActive] = useState(-1);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -60,7 +73,7 @@ export function Combobox({ id, value, onChange, options, placeholder = "Selectâ€
       return words.every((w) => hay.includes(w));
     });
   }, [options, query]);
-  const shown = filtered.slice(0, MAX_RESULTS);
+  const { shown, gapBefore } = useMemo(() => visibleOptions(filtered, selected), [filtered, selected]);
 
   useEffect(() => {
     if (!open) return;
@@ -71,8 +84,8 @@ export function Combobox({ id, value, onChange, options, placeholder = "Selectâ€
   function openList() {
     if (disabled) return;
     setQuery("");
-    const index = selected ? options.indexOf(selected) : 0;
-    setActive(Math.max(0, Math.min(index, MAX_RESULTS - 1)));
+    // The list about to open is the unfiltered one: highlight the selected option's place in it.
+    setActive(selected ? visibleOptions(options, selected).shown.indexOf(selected) : -1);
     setOpen(true);
   }
 
@@ -179,23 +192,29 @@ export function Combobox({ id, value, onChange, options, placeholder = "Selectâ€
         >
           {shown.length === 0 ? <li className="px-2 py-6 text-center text-sm text-muted-foreground">{emptyText}</li> : null}
           {shown.map((option, index) => (
-            <li
-              key={option.value}
-              id={`${listId}-${index}`}
-              data-index={index}
-              role="option"
-              aria-selected={option.value === value}
-              onMouseEnter={() => setActive(index)}
-              onClick={() => choose(option)}
-              className={cn(
-                "flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm select-none",
-                index === active && "bg-accent text-accent-foreground",
-              )}
-            >
-              <CheckIcon className={cn("size-4 shrink-0", option.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
-              <span className="truncate">{option.label}</span>
-              {option.hint ? <span className="ml-auto shrink-0 text-xs text-muted-foreground tabular-nums">{option.hint}</span> : null}
-            </li>
+            <Fragment key={option.value}>
+              {index === gapBefore ? (
+                <li role="presentation" aria-hidden className="px-2 py-0.5 text-center text-xs text-muted-foreground select-none">
+                  â€¦
+                </li>
+              ) : null}
+              <li
+                id={`${listId}-${index}`}
+                data-index={index}
+                role="option"
+                aria-selected={option.value === value}
+                onMouseEnter={() => setActive(index)}
+                onClick={() => choose(option)}
+                className={cn(
+                  "flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm select-none",
+                  index === active && "bg-accent text-accent-foreground",
+                )}
+              >
+                <CheckIcon className={cn("size-4 shrink-0", option.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
+                <span className="truncate">{option.label}</span>
+                {option.hint ? <span className="ml-auto shrink-0 text-xs text-muted-foreground tabular-nums">{option.hint}</span> : null}
+              </li>
+            </Fragment>
           ))}
           {filtered.length > MAX_RESULTS ? (
             <li className="px-2 py-1.5 text-xs text-muted-foreground">Keep typing to narrow {filtered.length} resultsâ€¦</li>

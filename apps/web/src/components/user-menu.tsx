@@ -18,12 +18,7 @@ import {
   DropdownMenuTrigger,
 } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
-
-export function initials(name: string | null | undefined, email: string): string {
-  const source = name?.trim() || email;
-  const parts = source.split(/[\s@.]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (name && parts[1] ? parts[1][0] : "")).toUpperCase() || "?";
-}
+import { initials } from "~/lib/format";
 
 export function UserMenu({ user, className, showName = false }: { user: { name: string | null; email: string }; className?: string; showName?: boolean }) {
   const { theme, setTheme } = useTheme();
@@ -31,7 +26,7 @@ export function UserMenu({ user, className, showName = false }: { user: { name: 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className={cn("h-auto gap-2 px-2 py-1.5", showName && "w-full justify-start", className)} aria-label="Account menu" data-testid="user-menu">
+        <Button variant="ghost" className={cn("h-auto gap-2 px-2 py-1.5", showName && "w-full justify-start", className)} aria-label={showName ? undefined : "Account menu"} data-testid="user-menu">
           <Avatar className="size-8">
             <AvatarFallback className="bg-primary/10 text-primary">{initials(user.name, user.email)}</AvatarFallback>
           </Avatar>

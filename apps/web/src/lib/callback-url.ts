@@ -15,7 +15,14 @@ export function safeCallbackUrl(value: string | string[] | undefined | null, fal
   }
 }
 
-export function withCallback(path: string, callbackUrl: string | null | undefined): string {
-  if (!callbackUrl || callbackUrl === "/") return path;
-  return `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+/**
+ * `path` (e.g. "/sign-in") that comes back to `callbackUrl` afterwards (omitted when it is "/"),
+ * with any further query parameters (`{ email }`); empty values are left out.
+ */
+export function withCallback(path: string, callbackUrl: string | null | undefined, params: Record<string, string | null | undefined> = {}): string {
+  const query = Object.entries({ callbackUrl: callbackUrl === "/" ? null : callbackUrl, ...params })
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join("&");
+  return query ? `${path}?${query}` : path;
 }

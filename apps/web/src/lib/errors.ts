@@ -4,6 +4,22 @@ import type { UpgradeRequired } from "@mg/api";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
+/**
+ * tRPC error codes that are the caller's to fix (bad input, no access, a limit): asking again gets
+ * the same answer, so queries do not retry them and the API handler does not log them as bugs.
+ */
+export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
+  "BAD_REQUEST",
+  "PARSE_ERROR",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "METHOD_NOT_SUPPORTED",
+  "CONFLICT",
+  "PRECONDITION_FAILED",
+  "TOO_MANY_REQUESTS",
+]);
+
 export interface ApiErrorInfo {
   code: string | null;
   message: string;

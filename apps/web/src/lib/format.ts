@@ -38,6 +38,16 @@ export function daysUntil(date: Date, now = Date.now()): number {
   return Math.ceil((date.getTime() - now) / 86_400_000);
 }
 
+/**
+ * Up to two letters for an avatar: "Olga Agency" → "OA", "Brightwave" → "B"; without a name, the
+ * first letter of `fallback` (an email: "vera@…" → "V"); "?" when there is nothing to go on.
+ */
+export function initials(name: string | null | undefined, fallback = ""): string {
+  const words = name?.trim().split(/\s+/).filter(Boolean) ?? [];
+  const letters = words.length > 0 ? words.slice(0, 2).map((word) => Array.from(word)[0] ?? "") : [Array.from(fallback.trim())[0] ?? ""];
+  return letters.join("").toUpperCase() || "?";
+}
+
 export function humanizeAction(action: string): string {
   const [scope = "", verb] = action.split(".");
   if (!verb) return action;

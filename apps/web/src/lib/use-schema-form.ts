@@ -22,12 +22,13 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, options: { conflic
   /** Resolves true when the values were valid and `action` succeeded. */
   const submit = useCallback(
     async (values: unknown, action: (data: z.output<S>) => Promise<void>): Promise<boolean> => {
+      // A new attempt: nothing from the last one (a server failure included) stays on screen.
+      reset();
       const parsed = schema.safeParse(values);
       if (!parsed.success) {
         setFieldErrors(zodFieldErrors(parsed.error.issues));
         return false;
       }
-      reset();
       try {
         await action(parsed.data);
         return true;

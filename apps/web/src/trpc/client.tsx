@@ -6,13 +6,12 @@ import { createTRPCClient, httpBatchLink, loggerLink, type TRPCClient } from "@t
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import type { AppRouter } from "@mg/api";
+import { ORG_SLUG_HEADER } from "@mg/api/http";
+import { isDevelopment } from "~/env";
 import { orgSlugFromPath } from "~/lib/org-path";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-/** The header the API reads the organization from (`ORG_SLUG_HEADER` in @mg/api). */
-const ORG_SLUG_HEADER = "x-org-slug";
 
 /**
  * The organization travels with each request, taken from the URL of the page that sends it —
@@ -22,7 +21,7 @@ const ORG_SLUG_HEADER = "x-org-slug";
 function makeTrpcClient(fixedOrgSlug?: string): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({
     links: [
-      loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+      loggerLink({ enabled: (op) => isDevelopment && op.direction === "down" && op.result instanceof Error }),
       httpBatchLink({
         url: "/api/trpc",
         transformer: superjson,

@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { connection } from "next/server";
-import { createCaller, createInnerContext } from "@mg/api";
+import { createCaller, createInnerContext, requestMeta } from "@mg/api";
 import { getSessionUser } from "@mg/api/auth";
 
 /**
@@ -20,14 +20,5 @@ export const currentUser = cache(async () => {
  * organization from the URL segment (never from input).
  */
 export const serverCaller = cache(async (orgSlug: string | null = null) => {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return createCaller(
-    createInnerContext({
-      user: await currentUser(),
-      orgSlug,
-      ip: forwarded || h.get("x-real-ip") || null,
-      userAgent: h.get("user-agent"),
-    }),
-  );
+  return createCaller(createInnerContext({ user: await currentUser(), orgSlug, ...requestMeta(await headers()) }));
 });

@@ -14,7 +14,19 @@ const MESSAGES: Record<string, string> = {
   Configuration: "Sign-in is not configured correctly on the server. Please contact support.",
 };
 
+const FALLBACK = "Sign-in failed. Please try again.";
+
 export function authErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  return MESSAGES[code] ?? "Sign-in failed. Please try again.";
+  return MESSAGES[code] ?? FALLBACK;
+}
+
+/**
+ * Why `signIn(…, { redirect: false })` failed: next-auth's code in words (`fallbackCode` when it
+ * gave none), or the message authorize() threw (e.g. a rate limit), which arrives as it is.
+ */
+export function signInErrorMessage(error: string | null | undefined, fallbackCode: string): string {
+  const code = error || fallbackCode;
+  if (!/^[A-Z][A-Za-z]+$/.test(code)) return code;
+  return MESSAGES[code] ?? FALLBACK;
 }

@@ -124,7 +124,7 @@ function ClientsOverview() {
         </div>
       ) : clients.isError ? (
         <Alert variant="destructive">
-          <AlertDescription className="text-destructive">Could not load your clients.</AlertDescription>
+          <AlertDescription>Could not load your clients.</AlertDescription>
         </Alert>
       ) : clients.data.clients.length === 0 ? (
         <EmptyState

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { isOrgSlug } from "~/lib/org-path";
+import { isOrgSlug } from "@mg/api/http";
+import { withCallback } from "~/lib/callback-url";
 import { getCurrentOrganization } from "~/lib/org-data";
 import { currentUser } from "~/trpc/server";
 import { OrgTRPCProvider } from "~/trpc/client";
@@ -26,7 +27,7 @@ export default async function OrgLayout({ children, params }: LayoutProps<"/[org
   const user = await currentUser();
   if (!user) {
     const path = (await headers()).get("x-mg-pathname") ?? `/${orgSlug}`;
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+    redirect(withCallback("/sign-in", path));
   }
   const current = await getCurrentOrganization(orgSlug);
   if (!current) notFound();

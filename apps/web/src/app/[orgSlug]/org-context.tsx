@@ -30,12 +30,7 @@ export function useOrg() {
   const trpc = useTRPC();
   const { data } = useQuery(trpc.organization.current.queryOptions());
   // The layout seeds this query before rendering, so it is always present.
-  const seeded = data as CurrentOrganization;
-  // `current.parent` can come back empty when the client's RLS scope hides the agency row; the
-  // switcher's tree (already fetched for the sidebar) knows the agency for agency members.
-  const mine = useQuery({ ...trpc.organization.listMine.queryOptions(), enabled: Boolean(seeded.organization.parentId && !seeded.parent) });
-  const agency = seeded.parent ? null : mine.data?.find((top) => top.clients.some((c) => c.id === seeded.organization.id));
-  const current: CurrentOrganization = agency ? { ...seeded, parent: { name: agency.name, slug: agency.slug } } : seeded;
+  const current = data as CurrentOrganization;
   const permissions = new Set<string>(current.permissions);
   return {
     slug: ctx.slug,

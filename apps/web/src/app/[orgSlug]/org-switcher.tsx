@@ -14,6 +14,7 @@ import {
 } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
 import { Skeleton } from "@mg/ui/skeleton";
+import { initials } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "./org-context";
 
@@ -27,12 +28,7 @@ function OrgAvatar({ name, agency, className }: { name: string; agency: boolean;
         className,
       )}
     >
-      {name
-        .split(/\s+/)
-        .slice(0, 2)
-        .map((w) => w[0])
-        .join("")
-        .toUpperCase()}
+      {initials(name)}
     </span>
   );
 }

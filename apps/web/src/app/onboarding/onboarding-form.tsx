@@ -6,15 +6,15 @@ import { useMutation } from "@tanstack/react-query";
 import { BriefcaseBusinessIcon, Building2Icon, CheckCircle2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { createOrganizationInput } from "@mg/api/schemas";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardFooter } from "@mg/ui/card";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { cn } from "@mg/ui/lib/utils";
 import { Combobox } from "~/components/combobox";
-import { apiError, zodFieldErrors, type FieldErrors } from "~/lib/errors";
+import { FormFailure } from "~/lib/form-failure";
 import { browserTimeZone, INDUSTRY_SUGGESTIONS, timeZoneOptions } from "~/lib/locale-options";
+import { useSchemaForm } from "~/lib/use-schema-form";
 import { useTRPC } from "~/trpc/client";
 
 type Kind = "BUSINESS" | "AGENCY";
@@ -35,33 +35,17 @@ export function OnboardingForm() {
   const browserZone = useSyncExternalStore(subscribeNever, browserTimeZone, () => "UTC");
   const [chosenZone, setTimezone] = useState<string | null | undefined>(undefined);
   const timezone = chosenZone === undefined ? browserZone : chosenZone;
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, failure, submit } = useSchemaForm(createOrganizationInput);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = createOrganizationInput.safeParse({
-      name: form.get("name"),
-      kind,
-      timezone: timezone ?? "",
-      industry: String(form.get("industry") ?? "").trim() || null,
-    });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      const org = await create.mutateAsync(parsed.data);
+    const values = { name: form.get("name"), kind, timezone: timezone ?? "", industry: String(form.get("industry") ?? "").trim() || null };
+    await submit(values, async (input) => {
+      const org = await create.mutateAsync(input);
       toast.success(`${org.name} is ready`);
       router.push(`/${org.slug}`);
-    } catch (error) {
-      const info = apiError(error);
-      setFieldErrors(info.fieldErrors);
-      setFormError(Object.keys(info.fieldErrors).length ? null : info.message);
-    }
+    });
   }
 
   const noun = kind === "AGENCY" ? "Agency" : "Business";
@@ -70,11 +54,7 @@ export function OnboardingForm() {
     <form onSubmit={onSubmit} noValidate data-testid="onboarding-form">
       <Card className="shadow-lg">
         <CardContent className="grid gap-6">
-          {formError ? (
-            <Alert variant="destructive">
-              <AlertDescription className="text-destructive">{formError}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormFailure failure={failure} />
           <fieldset className="grid gap-3">
             <legend className="mb-3 text-sm font-medium">What are you setting up?</legend>
             <div role="radiogroup" aria-label="Organization type" className="grid gap-3 sm:grid-cols-2">

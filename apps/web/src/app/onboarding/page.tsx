@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { ArrowLeftIcon } from "lucide-react";
 import { Logo } from "~/components/logo";
 import { UserMenu } from "~/components/user-menu";
+import { withCallback } from "~/lib/callback-url";
 import { currentUser, serverCaller } from "~/trpc/server";
 import { OnboardingForm } from "./onboarding-form";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Set up your workspace" };
 
 export default async function OnboardingPage() {
   const user = await currentUser();
-  if (!user) redirect("/sign-in?callbackUrl=%2Fonboarding");
+  if (!user) redirect(withCallback("/sign-in", "/onboarding"));
   const organizations = await (await serverCaller()).organization.listMine();
   const first = organizations[0];
   return (

@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { KeyRoundIcon, MailIcon } from "lucide-react";
 import { magicLinkInput, signInInput } from "@mg/api/schemas";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
 import { FormField } from "@mg/ui/form-field";
@@ -14,8 +13,10 @@ import { Input } from "@mg/ui/input";
 import { Separator } from "@mg/ui/separator";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@mg/ui/tabs";
 import { withCallback } from "~/lib/callback-url";
-import { zodFieldErrors, type FieldErrors } from "~/lib/errors";
-import { authErrorMessage } from "../auth-errors";
+import { apiError } from "~/lib/errors";
+import { FormFailure } from "~/lib/form-failure";
+import { useSchemaForm } from "~/lib/use-schema-form";
+import { signInErrorMessage } from "../auth-errors";
 import { OAuthButtons } from "./oauth-buttons";
 
 interface Props {
@@ -27,52 +28,43 @@ interface Props {
 export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
   const router = useRouter();
   const [tab, setTab] = useState("password");
-  const [formError, setFormError] = useState<string | null>(errorMessage);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const passwordForm = useSchemaForm(signInInput);
+  const magicLinkForm = useSchemaForm(magicLinkInput);
+  // The `?error=` a failed redirect brought back, until the next attempt.
+  const [redirectError, setRedirectError] = useState(errorMessage);
   const [pending, setPending] = useState(false);
   const [email, setEmail] = useState("");
+  const failure = passwordForm.failure ?? magicLinkForm.failure ?? (redirectError ? apiError(new Error(redirectError)) : null);
 
   async function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setRedirectError(null);
     const form = new FormData(event.currentTarget);
-    const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFormError(null);
-    setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
-    if (!result || result.error) {
-      setPending(false);
-      // authorize() errors come back as their message; next-auth codes are mapped.
-      const message = result?.error && !/^[A-Z][A-Za-z]+$/.test(result.error) ? result.error : authErrorMessage(result?.error ?? "Callback");
-      setFormError(message);
-      return;
-    }
-    // A full navigation so every server component sees the new session cookie.
-    window.location.assign(callbackUrl);
+    await passwordForm.submit({ email: form.get("email"), password: form.get("password") }, async (input) => {
+      setPending(true);
+      const result = await signIn("credentials", { ...input, redirect: false, callbackUrl });
+      if (!result || result.error) {
+        setPending(false);
+        throw new Error(signInErrorMessage(result?.error, "Callback"));
+      }
+      // A full navigation so every server component sees the new session cookie.
+      window.location.assign(callbackUrl);
+    });
   }
 
   async function onMagicLink(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setRedirectError(null);
     const form = new FormData(event.currentTarget);
-    const parsed = magicLinkInput.safeParse({ email: form.get("email") });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFormError(null);
-    setPending(true);
-    const result = await signIn("email", { email: parsed.data.email, redirect: false, callbackUrl });
-    if (!result || result.error) {
-      setPending(false);
-      setFormError(authErrorMessage(result?.error ?? "EmailSignin"));
-      return;
-    }
-    router.push(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+    await magicLinkForm.submit({ email: form.get("email") }, async (input) => {
+      setPending(true);
+      const result = await signIn("email", { email: input.email, redirect: false, callbackUrl });
+      if (!result || result.error) {
+        setPending(false);
+        throw new Error(signInErrorMessage(result?.error, "EmailSignin"));
+      }
+      router.push(`/sign-in/check-email?email=${encodeURIComponent(input.email)}`);
+    });
   }
 
   const hasOAuth = oauth.google || oauth.github;
@@ -86,11 +78,7 @@ export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
         <CardDescription>Sign in to your marketing workspace.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        {formError ? (
-          <Alert variant="destructive" data-testid="sign-in-error">
-            <AlertDescription className="text-destructive">{formError}</AlertDescription>
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} data-testid="sign-in-error" />
 
         {hasOAuth ? (
           <>
@@ -107,7 +95,9 @@ export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
           value={tab}
           onValueChange={(value) => {
             setTab(value);
-            setFieldErrors({});
+            // The email is shared between the tabs: a message about it may no longer be true.
+            passwordForm.reset();
+            magicLinkForm.reset();
           }}
         >
           <TabsList className="grid w-full grid-cols-2">
@@ -120,10 +110,10 @@ export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
           </TabsList>
           <TabsContent value="password" className="pt-4">
             <form onSubmit={onPassword} noValidate className="grid gap-4" data-testid="sign-in-form">
-              <FormField label="Email" error={fieldErrors.email}>
+              <FormField label="Email" error={passwordForm.fieldErrors.email}>
                 <Input name="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
               </FormField>
-              <FormField label="Password" error={fieldErrors.password}>
+              <FormField label="Password" error={passwordForm.fieldErrors.password}>
                 <Input name="password" type="password" autoComplete="current-password" />
               </FormField>
               <Button type="submit" loading={pending} className="w-full">
@@ -133,7 +123,7 @@ export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
           </TabsContent>
           <TabsContent value="email-link" className="pt-4">
             <form onSubmit={onMagicLink} noValidate className="grid gap-4" data-testid="magic-link-form">
-              <FormField label="Email" description="We'll email you a link that signs you in — no password needed." error={fieldErrors.email}>
+              <FormField label="Email" description="We'll email you a link that signs you in — no password needed." error={magicLinkForm.fieldErrors.email}>
                 <Input name="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
               </FormField>
               <Button type="submit" loading={pending} className="w-full">

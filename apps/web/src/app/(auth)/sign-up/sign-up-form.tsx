@@ -4,50 +4,38 @@ import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { signUpInput } from "@mg/api/schemas";
-import { Alert, AlertDescription } from "@mg/ui/alert";
+import { passwordSchema, signUpInput } from "@mg/api/schemas";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { useTRPC } from "~/trpc/client";
-import { apiError, zodFieldErrors, type FieldErrors } from "~/lib/errors";
 import { withCallback } from "~/lib/callback-url";
+import { FormFailure } from "~/lib/form-failure";
+import { useSchemaForm } from "~/lib/use-schema-form";
+
+const PASSWORD_HINT = passwordSchema.minLength ? `At least ${passwordSchema.minLength} characters.` : undefined;
 
 export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  // "Already registered" belongs next to the email field.
+  const { fieldErrors, failure, submit } = useSchemaForm(signUpInput, { conflictField: "email" });
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signUpInput.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      await signUp.mutateAsync(parsed.data);
-    } catch (error) {
-      const info = apiError(error);
-      setFieldErrors(info.fieldErrors);
-      setFormError(info.code === "CONFLICT" ? null : info.message);
-      if (info.code === "CONFLICT") setFieldErrors({ email: info.message });
-      return;
-    }
-    setSigningIn(true);
-    const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false, callbackUrl });
-    if (!result || result.error) {
-      setSigningIn(false);
-      setFormError("Your account was created, but signing in failed. Please sign in.");
-      return;
-    }
-    window.location.assign(callbackUrl);
+    await submit({ name: form.get("name"), email: form.get("email"), password: form.get("password") }, async (input) => {
+      await signUp.mutateAsync(input);
+      setSigningIn(true);
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false, callbackUrl });
+      if (!result || result.error) {
+        setSigningIn(false);
+        throw new Error("Your account was created, but signing in failed. Please sign in.");
+      }
+      window.location.assign(callbackUrl);
+    });
   }
 
   return (
@@ -60,18 +48,14 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       </CardHeader>
       <CardContent>
         <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="sign-up-form">
-          {formError ? (
-            <Alert variant="destructive">
-              <AlertDescription className="text-destructive">{formError}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormFailure failure={failure} />
           <FormField label="Your name" error={fieldErrors.name}>
             <Input name="name" autoComplete="name" autoFocus />
           </FormField>
           <FormField label="Email" error={fieldErrors.email}>
             <Input name="email" type="email" autoComplete="email" inputMode="email" defaultValue={defaultEmail} />
           </FormField>
-          <FormField label="Password" description="At least 10 characters." error={fieldErrors.password}>
+          <FormField label="Password" description={PASSWORD_HINT} error={fieldErrors.password}>
             <Input name="password" type="password" autoComplete="new-password" />
           </FormField>
           <Button type="submit" loading={signUp.isPending || signingIn} className="w-full">

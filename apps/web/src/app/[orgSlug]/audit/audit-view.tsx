@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { FilterXIcon, ScrollTextIcon, SearchIcon } from "lucide-react";
+import { describeRolesWith } from "@mg/api/rbac";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
@@ -18,19 +19,27 @@ import { formatInZone, zonedWallTimeToDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 
-const KNOWN_ACTIONS = [
-  "organization.",
-  "organization.create",
-  "organization.updateSettings",
-  "organization.createClient",
-  "members.",
-  "members.invite",
-  "members.accept",
-  "members.changeRole",
-  "members.remove",
-  "members.revokeInvitation",
-  "members.leave",
-];
+/** "owners and admins", from the permission matrix. */
+const AUDIT_READERS = describeRolesWith("audit.read");
+
+interface ActionSuggestion {
+  value: string;
+  count: number;
+}
+
+/** The filter's suggestions: each scope as a prefix ("members."), then each action in the log. */
+function actionSuggestions(actions: { action: string; count: number }[]): ActionSuggestion[] {
+  const counts = new Map<string, number>();
+  for (const { action, count } of actions) {
+    const dot = action.indexOf(".");
+    if (dot > 0) {
+      const scope = action.slice(0, dot + 1);
+      counts.set(scope, (counts.get(scope) ?? 0) + count);
+    }
+    counts.set(action, count);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
 
 interface Filters {
   action: string;
@@ -89,6 +98,8 @@ export function AuditView() {
     enabled: allowed,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const actions = useQuery({ ...trpc.audit.actions.queryOptions(), enabled: allowed });
+  const suggestions = useMemo(() => actionSuggestions(actions.data ?? []), [actions.data]);
   const filtered = Boolean(filters.action || filters.from || filters.to);
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -106,7 +117,7 @@ export function AuditView() {
       <div className="grid gap-8">
         <PageHeader title="Audit log" />
         <Alert variant="warning">
-          <AlertDescription>Only owners and admins can read the audit log.</AlertDescription>
+          <AlertDescription>Only {AUDIT_READERS} can read the audit log.</AlertDescription>
         </Alert>
       </div>
     );
@@ -121,8 +132,8 @@ export function AuditView() {
           <Input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} list="audit-actions" placeholder="e.g. members." />
         </FormField>
         <datalist id="audit-actions">
-          {KNOWN_ACTIONS.map((a) => (
-            <option key={a} value={a} />
+          {suggestions.map((s) => (
+            <option key={s.value} value={s.value} label={`${s.count} ${s.count === 1 ? "entry" : "entries"}`} />
           ))}
         </datalist>
         <FormField label="From">
@@ -145,7 +156,7 @@ export function AuditView() {
 
       {query.isError ? (
         <Alert variant="destructive">
-          <AlertDescription className="text-destructive">{apiError(query.error).message}</AlertDescription>
+          <AlertDescription>{apiError(query.error).message}</AlertDescription>
         </Alert>
       ) : query.isPending ? (
         <Card className="gap-3 p-6" aria-busy aria-label="Loading the audit log">

@@ -5,13 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { PlusIcon } from "lucide-react";
 import { toast } from "sonner";
 import { createClientInput } from "@mg/api/schemas";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Combobox } from "~/components/combobox";
-import { UpgradePrompt } from "~/components/upgrade-prompt";
+import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
 import { INDUSTRY_SUGGESTIONS, timeZoneOptions } from "~/lib/locale-options";
 import { useTRPC } from "~/trpc/client";
@@ -64,12 +63,7 @@ export function AddClientDialog({ defaultOpen = false }: { defaultOpen?: boolean
             <DialogTitle>Add a client</DialogTitle>
             <DialogDescription>A separate organization for the client’s posts, leads and data. Your team gets access through {org.name}.</DialogDescription>
           </DialogHeader>
-          {failure?.upgrade ? <UpgradePrompt upgrade={failure.upgrade} message={failure.message} /> : null}
-          {failure && !failure.upgrade && !Object.keys(failure.fieldErrors).length ? (
-            <Alert variant="destructive">
-              <AlertDescription className="text-destructive">{failure.message}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormFailure failure={failure} />
           <FormField label="Client name" error={fieldErrors.name} required>
             <Input name="name" autoComplete="off" placeholder="Northwind Bakery" autoFocus />
           </FormField>

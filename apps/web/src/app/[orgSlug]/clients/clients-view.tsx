@@ -43,7 +43,7 @@ export function ClientsView() {
       />
       {clients.isError ? (
         <Alert variant="destructive">
-          <AlertDescription className="text-destructive">{apiError(clients.error).message}</AlertDescription>
+          <AlertDescription>{apiError(clients.error).message}</AlertDescription>
         </Alert>
       ) : clients.isPending ? (
         <Card className="gap-3 p-6" aria-busy aria-label="Loading clients">

@@ -6,14 +6,13 @@ import { MailPlusIcon, UserPlusIcon } from "lucide-react";
 import { toast } from "sonner";
 import { inviteMemberInput } from "@mg/api/schemas";
 import { canAssignRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@mg/api/rbac";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { CopyButton } from "~/components/copy-button";
-import { UpgradePrompt } from "~/components/upgrade-prompt";
+import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
 import { formatDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
@@ -98,12 +97,7 @@ export function InviteDialog() {
               <DialogTitle>Invite a member</DialogTitle>
               <DialogDescription>They’ll join {org.name} with the role you choose. You can change it later.</DialogDescription>
             </DialogHeader>
-            {failure?.upgrade ? <UpgradePrompt upgrade={failure.upgrade} message={failure.message} /> : null}
-            {failure && !failure.upgrade && !Object.keys(failure.fieldErrors).length ? (
-              <Alert variant="destructive">
-                <AlertDescription className="text-destructive">{failure.message}</AlertDescription>
-              </Alert>
-            ) : null}
+            <FormFailure failure={failure} />
             <FormField label="Email" error={fieldErrors.email} required>
               <Input name="email" type="email" autoComplete="off" inputMode="email" placeholder="teammate@example.com" autoFocus />
             </FormField>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LogOutIcon, MailIcon, Trash2Icon, UserMinusIcon, UsersIcon } from "lucide-react";
@@ -17,9 +18,8 @@ import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { ConfirmAction } from "~/components/confirm-button";
 import { RoleBadge } from "~/components/role-badge";
-import { initials } from "~/components/user-menu";
 import { apiError } from "~/lib/errors";
-import { formatDate, formatRelative } from "~/lib/format";
+import { formatDate, formatRelative, initials } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 import { InviteDialog } from "./invite-dialog";
@@ -59,6 +59,19 @@ function TableSkeleton({ rows = 3 }: { rows?: number }) {
   );
 }
 
+/** A titled card around one of the page's tables. */
+function SectionCard({ title, description, children, "data-testid": testId }: { title: ReactNode; description: ReactNode; children: ReactNode; "data-testid"?: string }) {
+  return (
+    <Card className="gap-0 py-0" data-testid={testId}>
+      <CardHeader className="border-b py-5">
+        <CardTitle as="h2">{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      {children}
+    </Card>
+  );
+}
+
 export function MembersView() {
   const trpc = useTRPC();
   const router = useRouter();
@@ -76,11 +89,12 @@ export function MembersView() {
   const canRemove = can("users.delete");
   const canInvite = can("users.invite");
 
-  async function run<T>(promise: Promise<T>, success: string) {
+  /** A change's outcome as a toast; on success the list is refetched unless `refetchList: false`. */
+  async function run<T>(promise: Promise<T>, success: string, { refetchList = true } = {}) {
     try {
       const result = await promise;
       toast.success(success);
-      await invalidate();
+      if (refetchList) await invalidate();
       return result;
     } catch (error) {
       toast.error(apiError(error).message);
@@ -96,15 +110,11 @@ export function MembersView() {
 
       {list.isError ? (
         <Alert variant="destructive">
-          <AlertDescription className="text-destructive">{apiError(list.error).message}</AlertDescription>
+          <AlertDescription>{apiError(list.error).message}</AlertDescription>
         </Alert>
       ) : null}
 
-      <Card className="gap-0 py-0">
-        <CardHeader className="border-b py-5">
-          <CardTitle as="h2">Team</CardTitle>
-          <CardDescription>{list.data ? `${list.data.members.length} member${list.data.members.length === 1 ? "" : "s"}` : "Loading members…"}</CardDescription>
-        </CardHeader>
+      <SectionCard title="Team" description={list.data ? `${list.data.members.length} member${list.data.members.length === 1 ? "" : "s"}` : "Loading members…"}>
         {list.isPending ? (
           <TableSkeleton />
         ) : list.data ? (
@@ -175,14 +185,14 @@ export function MembersView() {
             </TableBody>
           </Table>
         ) : null}
-      </Card>
+      </SectionCard>
 
       {list.data && list.data.inherited.length > 0 ? (
-        <Card className="gap-0 py-0" data-testid="inherited-members">
-          <CardHeader className="border-b py-5">
-            <CardTitle as="h2">From your agency{current.parent ? ` · ${current.parent.name}` : ""}</CardTitle>
-            <CardDescription>The agency’s team reaches this client organization with their agency role. Manage them in the agency.</CardDescription>
-          </CardHeader>
+        <SectionCard
+          data-testid="inherited-members"
+          title={`From your agency${current.parent ? ` · ${current.parent.name}` : ""}`}
+          description="The agency’s team reaches this client organization with their agency role. Manage them in the agency."
+        >
           <Table>
             <TableHeader>
               <TableRow>
@@ -205,15 +215,11 @@ export function MembersView() {
               ))}
             </TableBody>
           </Table>
-        </Card>
+        </SectionCard>
       ) : null}
 
       {canInvite || (list.data && list.data.invitations.length > 0) ? (
-        <Card className="gap-0 py-0" data-testid="pending-invitations">
-          <CardHeader className="border-b py-5">
-            <CardTitle as="h2">Pending invitations</CardTitle>
-            <CardDescription>Invitations count towards your plan’s seats until they are accepted, revoked or expire.</CardDescription>
-          </CardHeader>
+        <SectionCard data-testid="pending-invitations" title="Pending invitations" description="Invitations count towards your plan’s seats until they are accepted, revoked or expire.">
           {list.isPending ? (
             <TableSkeleton rows={1} />
           ) : !list.data || list.data.invitations.length === 0 ? (
@@ -270,7 +276,7 @@ export function MembersView() {
               </TableBody>
             </Table>
           )}
-        </Card>
+        </SectionCard>
       ) : null}
 
       {isDirectMember ? (
@@ -290,13 +296,8 @@ export function MembersView() {
               description="You’ll lose access immediately. If you are the last owner, make someone else an owner first."
               confirmLabel="Leave organization"
               onConfirm={async () => {
-                try {
-                  await leave.mutateAsync();
-                } catch (error) {
-                  toast.error(apiError(error).message);
-                  throw error;
-                }
-                toast.success(`You left ${org.name}`);
+                // No refetch: the list is no longer ours to read.
+                await run(leave.mutateAsync(), `You left ${org.name}`, { refetchList: false });
                 router.push("/");
                 router.refresh();
               }}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LockIcon } from "lucide-react";
+import { describeRolesWith } from "@mg/api/rbac";
 import { toast } from "sonner";
 import { updateSettingsInput } from "@mg/api/schemas";
 import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
@@ -13,11 +14,14 @@ import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { PageHeader } from "@mg/ui/page-header";
 import { Combobox } from "~/components/combobox";
-import { UpgradePrompt } from "~/components/upgrade-prompt";
+import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
 import { countryOptions, INDUSTRY_SUGGESTIONS, timeZoneOptions, utcOffset } from "~/lib/locale-options";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
+
+/** "owners and admins", from the permission matrix. */
+const SETTINGS_EDITORS = describeRolesWith("settings.update");
 
 export function SettingsForm() {
   const trpc = useTRPC();
@@ -64,8 +68,8 @@ export function SettingsForm() {
       <PageHeader title="Settings" description="Your organization’s name and where it works. Scheduling and reports use this time zone." />
       {!editable ? (
         <Alert variant="warning" data-testid="settings-read-only" icon={<LockIcon aria-hidden />}>
-          <AlertTitle>Only owners and admins can change settings</AlertTitle>
-          <AlertDescription>You can see these settings, but not change them. Ask an owner or admin if something needs updating.</AlertDescription>
+          <AlertTitle>Only {SETTINGS_EDITORS} can change settings</AlertTitle>
+          <AlertDescription>You can see these settings, but not change them. Ask one of them if something needs updating.</AlertDescription>
         </Alert>
       ) : null}
       <form onSubmit={onSubmit} noValidate data-testid="settings-form" aria-label="Organization settings">
@@ -75,12 +79,7 @@ export function SettingsForm() {
             <CardDescription>Shown to your team and, for client organizations, to your agency.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
-            {failure?.upgrade ? <UpgradePrompt upgrade={failure.upgrade} message={failure.message} /> : null}
-            {failure && !failure.upgrade && !Object.keys(failure.fieldErrors).length ? (
-              <Alert variant="destructive" data-testid="settings-error">
-                <AlertDescription className="text-destructive">{failure.message}</AlertDescription>
-              </Alert>
-            ) : null}
+            <FormFailure failure={failure} data-testid="settings-error" />
             <FormField label="Organization name" error={fieldErrors.name} required={editable}>
               <Input name="name" value={name} onChange={(e) => setName(e.target.value)} readOnly={!editable} disabled={!editable} autoComplete="organization" />
             </FormField>

@@ -7,6 +7,7 @@ import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
 import { EmptyState } from "@mg/ui/empty-state";
+import { Input } from "@mg/ui/input";
 import { Logo } from "~/components/logo";
 import { devOutboxEnabled } from "~/env";
 import { Linkified } from "./linkified";
@@ -41,14 +42,7 @@ export default async function DevOutboxPage({ searchParams }: PageProps<"/dev/ou
             <label htmlFor="outbox-to" className="sr-only">
               Recipient
             </label>
-            <input
-              id="outbox-to"
-              name="to"
-              type="email"
-              defaultValue={to}
-              placeholder="Filter by recipient"
-              className="h-9 w-56 rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-            />
+            <Input id="outbox-to" name="to" type="email" defaultValue={to} placeholder="Filter by recipient" className="w-56" />
             <Button type="submit" variant="outline">
               Filter
             </Button>

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { useTRPC } from "~/trpc/client";
+import { withCallback } from "~/lib/callback-url";
 import { apiError } from "~/lib/errors";
 
 export function AcceptInvitation({ token, signedInAs, invitedEmail }: { token: string; signedInAs: string; invitedEmail: string }) {
@@ -32,7 +33,7 @@ export function AcceptInvitation({ token, signedInAs, invitedEmail }: { token: s
     <>
       {error ? (
         <Alert variant="destructive" data-testid="accept-error">
-          <AlertDescription className="text-destructive">{error}</AlertDescription>
+          <AlertDescription>{error}</AlertDescription>
         </Alert>
       ) : null}
       <p className="text-sm text-muted-foreground">
@@ -42,7 +43,7 @@ export function AcceptInvitation({ token, signedInAs, invitedEmail }: { token: s
       <Button onClick={onAccept} loading={accept.isPending || accept.isSuccess}>
         Accept invitation
       </Button>
-      <Button variant="ghost" onClick={() => void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` })}>
+      <Button variant="ghost" onClick={() => void signOut({ callbackUrl: withCallback("/sign-in", `/invite/${token}`) })}>
         Use a different account
       </Button>
     </>

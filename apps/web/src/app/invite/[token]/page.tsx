@@ -7,6 +7,8 @@ import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
 import { Logo } from "~/components/logo";
+import { withCallback } from "~/lib/callback-url";
+import { formatDate } from "~/lib/format";
 import { currentUser, serverCaller } from "~/trpc/server";
 import { AcceptInvitation } from "./accept-invitation";
 
@@ -73,7 +75,7 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
                   <dd className="font-medium break-all">{invitation.email}</dd>
                   <dt className="text-muted-foreground">Expires</dt>
                   <dd>
-                    <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" })}</time>
+                    <time dateTime={invitation.expiresAt.toISOString()}>{formatDate(invitation.expiresAt, "UTC")}</time>
                   </dd>
                 </dl>
               </CardContent>
@@ -83,10 +85,10 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
                 ) : (
                   <>
                     <Button asChild>
-                      <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`}>Create an account to accept</Link>
+                      <Link href={withCallback("/sign-up", here, { email: invitation.email })}>Create an account to accept</Link>
                     </Button>
                     <Button asChild variant="outline">
-                      <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>I already have an account</Link>
+                      <Link href={withCallback("/sign-in", here)}>I already have an account</Link>
                     </Button>
                   </>
                 )}
