@@ -32,7 +32,7 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${role}"`);
   // System tables are reachable only through the owner connection.
-  for (const table of ["_prisma_migrations", "event_outbox", "dev_mail"]) {
+  for (const table of ["_prisma_migrations", "event_outbox", "dev_mail", "sandbox_posts"]) {
     await client.query(`REVOKE ALL ON TABLE "${table}" FROM "${role}"`).catch(() => undefined);
   }
 }

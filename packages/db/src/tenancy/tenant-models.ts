@@ -5,13 +5,31 @@ import type { Prisma } from "../generated/prisma/client";
  * index leading with `organization_id`. A test checks this list against the schema, and
  * `migration:new` adds RLS to every table it creates for a model listed here.
  */
-export const TENANT_MODELS = ["Membership", "Invitation", "AuditLog", "OnboardingTask"] as const satisfies readonly Prisma.ModelName[];
+export const TENANT_MODELS = [
+  "Membership",
+  "Invitation",
+  "AuditLog",
+  "OnboardingTask",
+  "SocialAccount",
+  "OAuthConnectState",
+  "MediaAsset",
+  "Campaign",
+  "Post",
+  "PostTarget",
+  "PublishLedger",
+  "QueueSlot",
+  "AbTest",
+  "PostMetric",
+  "AccountMetric",
+  "Alert",
+  "ImportBatch",
+] as const satisfies readonly Prisma.ModelName[];
 
 /** The tenant root: scoped by its own id (and, for agencies, its clients' parentId). */
 export const ORGANIZATION_MODEL = "Organization" as const satisfies Prisma.ModelName;
 
 /** Models that only the system client may touch (never reachable through the app role). */
-export const SYSTEM_MODELS = ["EventOutbox", "DevMail"] as const satisfies readonly Prisma.ModelName[];
+export const SYSTEM_MODELS = ["EventOutbox", "DevMail", "SandboxPost"] as const satisfies readonly Prisma.ModelName[];
 
 export type TenantModel = (typeof TENANT_MODELS)[number];
 
@@ -36,6 +54,19 @@ export const TENANT_TABLES: Record<TenantModel, string> = {
   Invitation: "invitations",
   AuditLog: "audit_logs",
   OnboardingTask: "onboarding_tasks",
+  SocialAccount: "social_accounts",
+  OAuthConnectState: "oauth_connect_states",
+  MediaAsset: "media_assets",
+  Campaign: "campaigns",
+  Post: "posts",
+  PostTarget: "post_targets",
+  PublishLedger: "publish_ledger",
+  QueueSlot: "queue_slots",
+  AbTest: "ab_tests",
+  PostMetric: "post_metrics",
+  AccountMetric: "account_metrics",
+  Alert: "alerts",
+  ImportBatch: "import_batches",
 };
 
 /** The transaction-local settings the RLS policies read. */
