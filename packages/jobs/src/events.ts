@@ -32,6 +32,49 @@ export const memberInvitedData = z.object({
   inviterName: z.string().nullable(),
 });
 
+/** A post was (re)scheduled; `id` = `post:<postId>:v<scheduleVersion>` so a resend is deduplicated. */
+export const postScheduledData = z.object({
+  organizationId: id(),
+  postId: id(),
+  scheduleVersion: z.number().int().nonnegative(),
+  /** ISO instant to publish at (already resolved from the zone + wall-clock time). */
+  scheduledAt: z.iso.datetime({ offset: true }),
+});
+
+/** A post was unscheduled, rescheduled or deleted: runs for versions before `scheduleVersion` stand down. */
+export const postCancelledData = z.object({
+  organizationId: id(),
+  postId: id(),
+  scheduleVersion: z.number().int().nonnegative(),
+});
+
+/** One-click retry of one failed target, or "publish now" of a whole post (targetIds empty = all). */
+export const postPublishRequestedData = z.object({
+  organizationId: id(),
+  postId: id(),
+  scheduleVersion: z.number().int().nonnegative(),
+  targetIds: z.array(id()),
+});
+
+/** An A/B test started: decide the winner at `decideAt`. */
+export const abTestStartedData = z.object({
+  organizationId: id(),
+  abTestId: id(),
+  decideAt: z.iso.datetime({ offset: true }),
+});
+
+/** Pull metrics of one account (fanned out by the metrics cron). */
+export const metricsSyncAccountData = z.object({
+  organizationId: id(),
+  socialAccountId: id(),
+});
+
+export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
+export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
+export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
+export const abTestStarted = eventType("ab-test/started", { schema: abTestStartedData });
+export const metricsSyncAccount = eventType("metrics/sync.account", { schema: metricsSyncAccountData });
+
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
 export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
 
@@ -39,6 +82,11 @@ export const memberInvited = eventType("member/invited", { schema: memberInvited
 export const jobEventSchemas = {
   "organization/created": organizationCreatedData,
   "member/invited": memberInvitedData,
+  "post/scheduled": postScheduledData,
+  "post/cancelled": postCancelledData,
+  "post/publish.requested": postPublishRequestedData,
+  "ab-test/started": abTestStartedData,
+  "metrics/sync.account": metricsSyncAccountData,
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;

@@ -52,6 +52,13 @@ export const USAGE_COUNTERS: Partial<Record<QuotaKey, UsageCounter>> = {
   users: async (db) =>
     (await db.membership.count()) + (await db.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })),
   clientOrganizations: async (db, org) => db.organization.count({ where: { parentId: org.id, deletedAt: null } }),
+  // Disconnected accounts free their seat; ones waiting for a reconnect still hold it.
+  socialAccounts: async (db) => db.socialAccount.count({ where: { status: { not: "DISCONNECTED" } } }),
+  campaigns: async (db) => db.campaign.count({ where: { archivedAt: null } }),
+  storageMb: async (db) => {
+    const { _sum } = await db.mediaAsset.aggregate({ where: { deletedAt: null }, _sum: { sizeBytes: true } });
+    return Math.ceil((_sum.sizeBytes ?? 0) / (1024 * 1024));
+  },
 };
 
 function upgradeError(details: UpgradeRequired): TRPCError {

@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   "audit.read",
   "billing.view",
   "billing.change_plan",
+  "accounts.manage",
+  "media.upload",
+  "media.delete",
   "posts.read",
   "posts.create",
   "posts.edit_own",
@@ -35,9 +38,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic"];
 const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export"];
-const CONTENT_EDITOR: Permission[] = [...VIEWER, "posts.create", "posts.edit_own"];
+const CONTENT_EDITOR: Permission[] = [...VIEWER, "posts.create", "posts.edit_own", "media.upload"];
 const CONTENT_MANAGER: Permission[] = [
   ...CONTENT_EDITOR,
+  "accounts.manage",
+  "media.delete",
   "posts.update",
   "posts.delete",
   "posts.schedule",

@@ -1,0 +1,196 @@
+import type { SocialNetwork } from "@mg/db";
+
+/**
+ * The contract every social network adapter implements. The publish pipeline, the API and the
+ * composer only ever talk to this interface, so a network is added by writing one adapter.
+ */
+export type NetworkId = SocialNetwork;
+
+export interface TokenSet {
+  accessToken: string;
+  /** Absent when the network did not return one (a reconnect keeps the stored one). */
+  refreshToken?: string | null;
+  expiresAt?: Date | null;
+  refreshTokenExpiresAt?: Date | null;
+  scopes?: string[];
+}
+
+/** A profile/page the user may connect after consenting (Facebook returns one per page). */
+export interface ConnectedProfile {
+  externalId: string;
+  name: string;
+  handle?: string | null;
+  avatarUrl?: string | null;
+  /** Network-specific settings stored on the account (e.g. a page's own access token). */
+  metadata?: Record<string, unknown>;
+  /** Per-profile token when the network issues one (Facebook page tokens); else the user token. */
+  tokens?: TokenSet;
+}
+
+/** What an adapter needs to act for one connected account (tokens already decrypted). */
+export interface AccountAuth {
+  accessToken: string;
+  externalId: string;
+  metadata: Record<string, unknown>;
+}
+
+export type MediaKind = "IMAGE" | "VIDEO";
+
+export interface PublishMedia {
+  /** Public URL the network fetches the file from. */
+  url: string;
+  mimeType: string;
+  kind: MediaKind;
+  sizeBytes: number;
+  width?: number | null;
+  height?: number | null;
+  durationSeconds?: number | null;
+  altText?: string | null;
+}
+
+export interface PostContent {
+  text: string;
+  media: PublishMedia[];
+  firstComment?: string | null;
+}
+
+export interface PublishRequest extends PostContent {
+  /** Stable per target and schedule version: networks that support idempotency dedupe on it. */
+  idempotencyKey: string;
+}
+
+export interface PublishResult {
+  externalId: string;
+  url?: string | null;
+  firstCommentId?: string | null;
+}
+
+export interface PostMetrics {
+  impressions: number;
+  reach: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  clicks: number;
+}
+
+export interface AccountMetrics {
+  followers: number;
+  impressions: number;
+  engagements: number;
+}
+
+export interface RemoteComment {
+  id: string;
+  author: string;
+  text: string;
+  createdAt: Date;
+}
+
+export interface RemotePost {
+  live: boolean;
+  url?: string | null;
+}
+
+export type NetworkErrorCode =
+  /** 429 or the network's own quota answer; retry after `retryAfterSeconds`. */
+  | "RATE_LIMITED"
+  /** Token expired/revoked: the account needs reconnecting; retrying will not help. */
+  | "AUTH_EXPIRED"
+  /** The network refused the content (too long, bad media…); retrying will not help. */
+  | "INVALID_CONTENT"
+  | "NOT_FOUND"
+  /** 5xx, timeouts, connection resets: safe to retry. */
+  | "TRANSIENT"
+  | "UNKNOWN";
+
+/** A network's refusal, carrying its own message so the app can show it verbatim. */
+export class NetworkError extends Error {
+  readonly network: NetworkId;
+  readonly code: NetworkErrorCode;
+  readonly retryable: boolean;
+  readonly status: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    network: NetworkId,
+    code: NetworkErrorCode,
+    message: string,
+    options: { status?: number; retryAfterSeconds?: number; retryable?: boolean; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "NetworkError";
+    this.network = network;
+    this.code = code;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.retryable = options.retryable ?? (code === "RATE_LIMITED" || code === "TRANSIENT");
+  }
+}
+
+export function isNetworkError(error: unknown): error is NetworkError {
+  return error instanceof NetworkError;
+}
+
+/** Per-network content limits, shown in the composer and enforced before scheduling. */
+export interface ContentRules {
+  maxTextLength: number;
+  maxMedia: number;
+  /** At least one image or video is required (Instagram, TikTok). */
+  requiresMedia: boolean;
+  /** Images and videos may be mixed in one post. */
+  allowsMixedMedia: boolean;
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  maxVideoSeconds: number;
+  imageTypes: readonly string[];
+  videoTypes: readonly string[];
+  supportsFirstComment: boolean;
+  /** Carousel = more than one media item in one post. */
+  supportsCarousel: boolean;
+}
+
+export interface ValidationIssue {
+  field: "text" | "media" | "firstComment";
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface AuthorizationRequest {
+  state: string;
+  /** PKCE S256 challenge of the stored verifier. */
+  codeChallenge: string;
+  redirectUri: string;
+}
+
+export interface CodeExchange {
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+}
+
+export interface NetworkAdapter {
+  readonly network: NetworkId;
+  readonly displayName: string;
+  readonly rules: ContentRules;
+  /** The network dedupes publishes by `idempotencyKey` itself. */
+  readonly supportsIdempotency: boolean;
+
+  validate(content: PostContent): ValidationIssue[];
+
+  authorizationUrl(request: AuthorizationRequest): string;
+  exchangeCode(exchange: CodeExchange): Promise<{ tokens: TokenSet; profiles: ConnectedProfile[] }>;
+  refreshToken(refreshToken: string): Promise<TokenSet>;
+
+  publish(auth: AccountAuth, request: PublishRequest): Promise<PublishResult>;
+  /**
+   * After a crash between sending and recording the answer: look for a post already made with
+   * this key (or marker). Null when the network has none — or cannot tell (then `undefined`).
+   */
+  findPublished?(auth: AccountAuth, request: PublishRequest): Promise<PublishResult | null | undefined>;
+  fetchPost(auth: AccountAuth, externalId: string): Promise<RemotePost>;
+  deletePost(auth: AccountAuth, externalId: string): Promise<void>;
+  fetchMetrics(auth: AccountAuth, externalId: string): Promise<PostMetrics>;
+  fetchAccountMetrics(auth: AccountAuth): Promise<AccountMetrics>;
+  fetchComments(auth: AccountAuth, externalId: string): Promise<RemoteComment[]>;
+}
