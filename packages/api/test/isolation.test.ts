@@ -60,8 +60,9 @@ describe("tenant isolation across every procedure", () => {
     it(`${procedure.path}: B's ids inside A's organization reach nothing of B`, async () => {
       const spec = PROCEDURE_CASES[procedure.path];
       if (!spec) throw new Error(`no case for ${procedure.path}`);
-      const before = await snapshot(b);
+      // Build the input first: `foreign` may create B's rows to aim at.
       const input = spec.foreign ? await spec.foreign(a, b) : await spec.valid(a);
+      const before = await snapshot(b);
       let response: unknown = null;
       const result = await outcome(
         procedureAt(callerFor(a.users.OWNER, a.slug), procedure.path)(input).then((r) => {
@@ -73,6 +74,12 @@ describe("tenant isolation across every procedure", () => {
         expect(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"], `${procedure.path} with B's ids answered ${result}`).toContain(result);
       }
       expectNoTrace(response, b);
+      if (spec.foreign) {
+        // The ids aimed at B's rows must not come back either (no echo of a row A cannot see).
+        const aimed = JSON.stringify(input).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+        const text = JSON.stringify(response ?? null);
+        for (const id of aimed) expect(text, `${procedure.path} echoes B's id ${id}`).not.toContain(id);
+      }
       expect(await snapshot(b), `${procedure.path} changed B's data`).toEqual(before);
     });
   }
@@ -98,11 +105,28 @@ describe("tenant isolation across every procedure", () => {
 async function snapshot(tenant: Tenant) {
   const db = systemDb();
   const ids = [tenant.id, tenant.clientId];
-  const [organizations, memberships, invitations, audit] = await Promise.all([
-    db.organization.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
-    db.membership.findMany({ where: { organizationId: { in: ids } }, orderBy: { id: "asc" } }),
-    db.invitation.findMany({ where: { organizationId: { in: ids } }, orderBy: { id: "asc" } }),
-    db.auditLog.count({ where: { organizationId: { in: ids } } }),
+  const inB = { organizationId: { in: ids } };
+  const byId = { id: "asc" } as const;
+  const [organizations, memberships, invitations, audit, social] = await Promise.all([
+    db.organization.findMany({ where: { id: { in: ids } }, orderBy: byId }),
+    db.membership.findMany({ where: inB, orderBy: byId }),
+    db.invitation.findMany({ where: inB, orderBy: byId }),
+    db.auditLog.count({ where: inB }),
+    Promise.all([
+      db.socialAccount.findMany({ where: inB, orderBy: byId }),
+      db.post.findMany({ where: inB, orderBy: byId }),
+      db.postTarget.findMany({ where: inB, orderBy: byId }),
+      db.publishLedger.findMany({ where: inB, orderBy: byId }),
+      db.mediaAsset.findMany({ where: inB, orderBy: byId }),
+      db.campaign.findMany({ where: inB, orderBy: byId }),
+      db.queueSlot.findMany({ where: inB, orderBy: byId }),
+      db.abTest.findMany({ where: inB, orderBy: byId }),
+      db.alert.findMany({ where: inB, orderBy: byId }),
+      db.importBatch.findMany({ where: inB, orderBy: byId }),
+      db.oAuthConnectState.count({ where: inB }),
+      db.postMetric.count({ where: inB }),
+      db.accountMetric.count({ where: inB }),
+    ]),
   ]);
-  return { organizations, memberships, invitations, audit };
+  return { organizations, memberships, invitations, audit, social };
 }

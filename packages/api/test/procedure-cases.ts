@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { systemDb } from "@mg/db/system";
 import type { Tenant } from "./fixtures";
+import { POSTS_PROCEDURE_CASES } from "./procedure-cases/posts";
+import { SOCIAL_PROCEDURE_CASES } from "./procedure-cases/social";
 
 /**
  * One entry per procedure of the app router: how to call it validly inside a tenant (`valid`)
@@ -59,6 +61,8 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: () => ({ limit: 10 }),
     foreign: (_self, other) => ({ cursor: other.auditLogId, actorId: other.users.OWNER.id, limit: 10 }),
   },
+  ...SOCIAL_PROCEDURE_CASES,
+  ...POSTS_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */

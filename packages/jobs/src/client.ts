@@ -114,6 +114,35 @@ export async function sendEvent(event: JobEvent, options: { client?: JobsClient 
   }
 }
 
+/**
+ * Sends many events in chunks (one request per chunk): bulk actions such as a 10,000-row import.
+ * A chunk the engine cannot take goes to the outbox like a single event would.
+ */
+export async function sendEvents(events: JobEvent[], options: { client?: JobsClient; chunkSize?: number } = {}): Promise<{ sent: number; queued: number }> {
+  const client = options.client ?? inngest;
+  const chunkSize = options.chunkSize ?? 500;
+  const payloads = events.map((event) => {
+    const parsed = jobEventSchemas[event.name].safeParse(event.data);
+    if (!parsed.success) throw new Error(`Invalid "${event.name}" event:\n${z.prettifyError(parsed.error)}`);
+    return { name: event.name, id: event.id ?? randomUUID(), data: parsed.data };
+  });
+  let sent = 0;
+  let queued = 0;
+  for (let i = 0; i < payloads.length; i += chunkSize) {
+    const chunk = payloads.slice(i, i + chunkSize);
+    const scope = { bypassOutbox: false, queued: false };
+    try {
+      await runInSendScope(scope, () => client.send(chunk));
+      if (scope.queued) queued += chunk.length;
+      else sent += chunk.length;
+    } catch (error) {
+      await persistEvents(chunk, describeError(error));
+      queued += chunk.length;
+    }
+  }
+  return { sent, queued };
+}
+
 /** Sends waiting outbox events through `client` (default: the app's client). */
 export function replayOutbox(options: ReplayOptions & { client?: JobsClient } = {}): Promise<ReplayResult> {
   const { client = inngest, ...rest } = options;

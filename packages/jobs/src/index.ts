@@ -8,6 +8,7 @@ export {
   pendingEventsForOrganization,
   replayOutbox,
   sendEvent,
+  sendEvents,
   type JobsClient,
   type JobsClientConfig,
   type OutboxStatus,

@@ -16,6 +16,8 @@ export const RATE_LIMIT_POLICIES = {
   publicRead: { limit: 120, windowMs: 60_000, by: "ip", description: "Unauthenticated API reads per IP" },
   userRequests: { limit: 600, windowMs: 60_000, by: "user", description: "API requests per signed-in user" },
   invitations: { limit: 50, windowMs: 60 * 60_000, by: "organization", description: "Invitations sent per organization" },
+  bulkImports: { limit: 30, windowMs: 60 * 60_000, by: "organization", description: "CSV imports of posts per organization" },
+  hashtagSuggestions: { limit: 60, windowMs: 60_000, by: "user", description: "Hashtag suggestions per user (each may call the AI model)" },
   organizationsCreated: { limit: 20, windowMs: 24 * 60 * 60_000, by: "user", description: "Organizations a user creates per day" },
 } as const satisfies Record<string, RateLimitPolicy>;
 

@@ -3,6 +3,36 @@ import { Prisma, TenantScopeError } from "@mg/db";
 import { RateLimitedError } from "../rate-limit";
 import { UpgradeRequiredError } from "../quotas";
 
+/** Structured detail a form can act on, carried to the client in `error.data.details`. */
+export interface ErrorDetails {
+  /** The chosen wall-clock time does not exist (DST gap) or exists twice (DST overlap). */
+  schedule?: ScheduleProblem;
+  /** Per-row problems of a bulk import (1-based data rows, header excluded). */
+  rowErrors?: { row: number; column: string; message: string }[];
+  /** Per-target content problems (network limits). */
+  targetIssues?: { socialAccountId: string; field: string; message: string }[];
+}
+
+export type ScheduleProblem =
+  | { kind: "gap"; message: string; suggestion: { localTime: string; scheduledAt: string } }
+  | { kind: "ambiguous"; message: string; options: { disambiguation: "earlier" | "later"; scheduledAt: string; offset: string; zoneName: string }[] }
+  | { kind: "past"; message: string };
+
+/** A BAD_REQUEST whose details the UI renders (suggestion buttons, per-row tables). */
+export class DetailedBadRequest extends Error {
+  override name = "DetailedBadRequest";
+  constructor(
+    message: string,
+    readonly details: ErrorDetails,
+  ) {
+    super(message);
+  }
+}
+
+export function badRequestWith(message: string, details: ErrorDetails): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", message, cause: new DetailedBadRequest(message, details) });
+}
+
 /**
  * Turns data-layer errors into the API's promises: outsiders and missing rows are NOT_FOUND
  * (never a hint that a row exists elsewhere), unique violations are CONFLICT.

@@ -7,7 +7,7 @@ import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
 import type { InnerContext, SessionUser } from "./context";
-import { toApiError } from "./errors";
+import { DetailedBadRequest, toApiError } from "./errors";
 
 /** Procedure metadata: the authorization level and, for org procedures, the one permission. */
 export interface ProcedureMeta {
@@ -15,6 +15,8 @@ export interface ProcedureMeta {
   permission?: Permission;
   /** Org procedures: "single" (default) runs the whole procedure in one transaction. */
   transaction?: "single" | "per-operation";
+  /** Org procedures: how long that one transaction may take (bulk imports need more than 15 s). */
+  timeoutMs?: number;
   /** `false` only for mutations that change nothing tenant-owned (declared, never implied). */
   audit?: false;
 }
@@ -34,6 +36,7 @@ const t = initTRPC
           stack: undefined,
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
           upgrade,
+          details: error.cause instanceof DetailedBadRequest ? error.cause.details : null,
           retryAfterSeconds: error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfterSeconds" in error.cause ? Number(error.cause.retryAfterSeconds) : null,
         },
       };
@@ -122,7 +125,7 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
       if (!result.ok) throw result.error;
       return result;
     },
-    { userId: user.id },
+    { userId: user.id, timeout: meta.timeoutMs },
   );
 });
 
@@ -171,9 +174,9 @@ export const authedProcedure = base.meta({ access: "authed" }).use(requireUser).
  * Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit.
  * `{ transaction: "per-operation" }` is for read-only queries that fan out to other scopes.
  */
-export function orgProcedure(permission: Permission, options: { transaction?: "single" | "per-operation" } = {}) {
+export function orgProcedure(permission: Permission, options: { transaction?: "single" | "per-operation"; timeoutMs?: number } = {}) {
   return base
-    .meta({ access: "org", permission, transaction: options.transaction ?? "single" })
+    .meta({ access: "org", permission, transaction: options.transaction ?? "single", ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
     .use(requireUser)
     .use(requireOrg)
     .use(audit);

@@ -1,0 +1,3 @@
+import type { ProcedureCase } from "../procedure-cases";
+
+export const SOCIAL_PROCEDURE_CASES: Record<string, ProcedureCase> = {};
