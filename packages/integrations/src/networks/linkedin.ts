@@ -1,0 +1,324 @@
+import { z } from "zod";
+import { NetworkError, type AccountAuth, type ConnectedProfile, type ContentRules, type RemotePost, type NetworkAdapter, type PublishMedia, type PublishRequest } from "../types";
+import { validateAgainstRules } from "../validation";
+import { afterPublish, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, tokenSetFrom, unlessNotFound } from "./common";
+import { createHttpClient, type ErrorContext, type ErrorDescription, type HttpRequest, type NetworkAdapterConfig } from "./http";
+
+const MB = 1024 * 1024;
+
+export const LINKEDIN_RULES: ContentRules = {
+  maxTextLength: 3000,
+  maxMedia: 20,
+  requiresMedia: false,
+  allowsMixedMedia: false,
+  maxImageBytes: 10 * MB,
+  maxVideoBytes: 500 * MB,
+  maxVideoSeconds: 30 * 60,
+  imageTypes: ["image/jpeg", "image/png", "image/gif"],
+  videoTypes: ["video/mp4"],
+  supportsFirstComment: true,
+  supportsCarousel: true,
+};
+
+/** Members post with w_member_social; company pages need the Community Management API scopes. */
+export const LINKEDIN_SCOPES = ["openid", "profile", "w_member_social", "w_organization_social", "r_organization_social", "rw_organization_admin"] as const;
+
+/** Versioned REST API (YYYYMM); each version is served for about a year. */
+export const LINKEDIN_VERSION = "202609";
+
+const NAME = "LinkedIn";
+const POSTING_ROLES = new Set(["ADMINISTRATOR", "CONTENT_ADMINISTRATOR"]);
+
+const userinfoSchema = z.object({ sub: z.string(), name: z.string().optional(), picture: z.string().optional() });
+const aclsSchema = z.object({ elements: z.array(z.object({ organization: z.string(), role: z.string(), state: z.string() })) });
+const organizationSchema = z.object({ id: z.coerce.string(), localizedName: z.string(), vanityName: z.string().optional() });
+const imageInitSchema = z.object({ value: z.object({ uploadUrl: z.string(), image: z.string() }) });
+const videoInitSchema = z.object({
+  value: z.object({
+    video: z.string(),
+    uploadToken: z.string().default(""),
+    uploadInstructions: z.array(z.object({ uploadUrl: z.string(), firstByte: z.number(), lastByte: z.number() })).min(1),
+  }),
+});
+const videoStatusSchema = z.object({ status: z.string() });
+const postSchema = z.object({ id: z.string().optional(), lifecycleState: z.string().optional() });
+const postsSchema = z.object({ elements: z.array(z.object({ id: z.string(), commentary: z.string().optional() })) });
+const commentCreatedSchema = z.object({ id: z.string().optional(), commentUrn: z.string().optional() }).optional();
+const shareStatsSchema = z.object({
+  elements: z.array(
+    z.object({
+      totalShareStatistics: z.object({
+        impressionCount: z.number().default(0),
+        uniqueImpressionsCount: z.number().default(0),
+        clickCount: z.number().default(0),
+        likeCount: z.number().default(0),
+        commentCount: z.number().default(0),
+        shareCount: z.number().default(0),
+      }),
+    }),
+  ),
+});
+const socialActionsSchema = z.object({
+  likesSummary: z.object({ totalLikes: z.number() }).optional(),
+  commentsSummary: z.object({ aggregatedTotalComments: z.number().optional(), totalFirstLevelComments: z.number().optional() }).optional(),
+});
+const commentsSchema = z.object({
+  elements: z.array(z.object({ id: z.string(), actor: z.string(), message: z.object({ text: z.string() }), created: z.object({ time: z.number() }) })),
+});
+
+export function interpretLinkedInError(context: ErrorContext, fallback: ErrorDescription): ErrorDescription {
+  if (context.status === 429 && !context.headers.has("retry-after")) {
+    // LinkedIn's application and member quotas are daily and reset at midnight UTC.
+    const now = new Date();
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+    return { ...fallback, retryAfterSeconds: Math.max(60, Math.ceil((midnight - now.getTime()) / 1000)) };
+  }
+  return fallback;
+}
+
+/**
+ * LinkedIn's Posts API (versioned REST). Connecting yields the member and every organization page
+ * the member administers; `externalId` is the author URN (urn:li:person:… or urn:li:organization:…).
+ */
+export function createLinkedInAdapter(config: NetworkAdapterConfig): NetworkAdapter {
+  const http = createHttpClient({ network: "LINKEDIN", displayName: NAME, fetch: config.fetch, timeoutMs: config.timeoutMs, interpretError: interpretLinkedInError });
+  const { api, auth } = baseUrls(config, { api: "https://api.linkedin.com", auth: "https://www.linkedin.com" });
+  const poller = pollerFrom(config);
+  const rest = (token: string, request: Omit<HttpRequest, "token">): HttpRequest => ({
+    ...request,
+    token,
+    headers: { "linkedin-version": LINKEDIN_VERSION, "x-restli-protocol-version": "2.0.0", ...request.headers },
+  });
+
+  const tokenRequest = (form: Record<string, string>) =>
+    http.json({ method: "POST", url: `${auth}/oauth/v2/accessToken`, form: { ...form, client_id: config.clientId, client_secret: config.clientSecret } }, oauthTokenSchema);
+
+  async function organizations(token: string): Promise<ConnectedProfile[]> {
+    let acls: z.output<typeof aclsSchema>;
+    try {
+      acls = await http.json(rest(token, { url: `${api}/rest/organizationAcls`, query: { q: "roleAssignee", state: "APPROVED", count: 100 } }), aclsSchema);
+    } catch (error) {
+      // Without the Community Management scopes the member can still post as themselves.
+      if (error instanceof NetworkError && !error.retryable && error.code !== "AUTH_EXPIRED") return [];
+      throw error;
+    }
+    const urns = [...new Set(acls.elements.filter((acl) => POSTING_ROLES.has(acl.role)).map((acl) => acl.organization))];
+    const profiles: ConnectedProfile[] = [];
+    for (const urn of urns) {
+      const id = urn.split(":").at(-1) ?? urn;
+      const org = await http.json(rest(token, { url: `${api}/rest/organizations/${encodeURIComponent(id)}` }), organizationSchema);
+      profiles.push({ externalId: urn, name: org.localizedName, handle: org.vanityName ?? null, metadata: { kind: "organization" } });
+    }
+    return profiles;
+  }
+
+  async function uploadImage(token: string, owner: string, media: PublishMedia): Promise<string> {
+    const init = await http.json(rest(token, { method: "POST", url: `${api}/rest/images`, query: { action: "initializeUpload" }, json: { initializeUploadRequest: { owner } } }), imageInitSchema);
+    const bytes = await (await http.download(media.url)).arrayBuffer();
+    await http.send({ method: "PUT", url: init.value.uploadUrl, token, headers: { "content-type": "application/octet-stream" }, body: bytes }, z.unknown());
+    return init.value.image;
+  }
+
+  async function uploadVideo(token: string, owner: string, media: PublishMedia): Promise<string> {
+    const init = await http.json(
+      rest(token, {
+        method: "POST",
+        url: `${api}/rest/videos`,
+        query: { action: "initializeUpload" },
+        json: { initializeUploadRequest: { owner, fileSizeBytes: media.sizeBytes, uploadCaptions: false, uploadThumbnail: false } },
+      }),
+      videoInitSchema,
+    );
+    const { video, uploadToken, uploadInstructions } = init.value;
+    const [first] = uploadInstructions;
+    const partSize = first ? first.lastByte - first.firstByte + 1 : 4 * MB;
+    const download = await http.download(media.url);
+    if (!download.body) throw new NetworkError("LINKEDIN", "TRANSIENT", `The media file ${media.url} could not be read.`);
+    const partIds: string[] = [];
+    let index = 0;
+    for await (const chunk of chunksOf(download.body, partSize)) {
+      const instruction = uploadInstructions[index++];
+      if (!instruction) throw new NetworkError("LINKEDIN", "INVALID_CONTENT", `The video is larger than the ${media.sizeBytes} bytes announced to LinkedIn.`);
+      const part = await http.send({ method: "PUT", url: instruction.uploadUrl, token, headers: { "content-type": "application/octet-stream" }, body: chunk }, z.unknown());
+      partIds.push(part.headers.get("etag") ?? "");
+    }
+    await http.send(rest(token, { method: "POST", url: `${api}/rest/videos`, query: { action: "finalizeUpload" }, json: { finalizeUploadRequest: { video, uploadToken, uploadedPartIds: partIds } } }), z.unknown());
+    await pollUntil(poller, "LINKEDIN", "LinkedIn's video processing", async () => {
+      const state = await http.json(rest(token, { url: `${api}/rest/videos/${encodeURIComponent(video)}` }), videoStatusSchema);
+      if (state.status === "AVAILABLE") return true;
+      if (state.status === "PROCESSING_FAILED") throw new NetworkError("LINKEDIN", "INVALID_CONTENT", "LinkedIn could not process the video (PROCESSING_FAILED).");
+      return undefined;
+    });
+    return video;
+  }
+
+  async function content(token: string, author: string, request: PublishRequest): Promise<Record<string, unknown> | undefined> {
+    const video = request.media.find((m) => m.kind === "VIDEO");
+    if (video) return { media: { id: await uploadVideo(token, author, video) } };
+    const images: { id: string; altText?: string }[] = [];
+    for (const image of request.media) images.push({ id: await uploadImage(token, author, image), ...(image.altText ? { altText: image.altText } : {}) });
+    const [single] = images;
+    if (!single) return undefined;
+    return images.length === 1 ? { media: single } : { multiImage: { images } };
+  }
+
+  const postPath = (urn: string) => `${api}/rest/posts/${encodeURIComponent(urn)}`;
+
+  return {
+    network: "LINKEDIN",
+    displayName: NAME,
+    rules: LINKEDIN_RULES,
+    supportsIdempotency: false,
+
+    validate: (value) => [...validateAgainstRules(LINKEDIN_RULES, NAME, value), ...singleVideoIssues(NAME, value.media)],
+
+    authorizationUrl(request) {
+      const target = new URL(`${auth}/oauth/v2/authorization`);
+      // LinkedIn offers PKCE to native apps only; web apps use the client secret and `state`.
+      target.search = new URLSearchParams({
+        response_type: "code",
+        client_id: config.clientId,
+        redirect_uri: request.redirectUri,
+        state: request.state,
+        scope: LINKEDIN_SCOPES.join(" "),
+      }).toString();
+      return target.toString();
+    },
+
+    async exchangeCode(exchange) {
+      const tokens = tokenSetFrom(await tokenRequest({ grant_type: "authorization_code", code: exchange.code, redirect_uri: exchange.redirectUri }), new Date());
+      const me = await http.json({ url: `${api}/v2/userinfo`, token: tokens.accessToken }, userinfoSchema);
+      const member: ConnectedProfile = { externalId: `urn:li:person:${me.sub}`, name: me.name ?? me.sub, avatarUrl: me.picture ?? null, metadata: { kind: "member" } };
+      return { tokens, profiles: [member, ...(await organizations(tokens.accessToken))] };
+    },
+
+    refreshToken: (refreshToken) =>
+      refreshOrReconnect("LINKEDIN", NAME, async () => tokenSetFrom(await tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken }), new Date())),
+
+    async publish(account, request) {
+      const author = account.externalId;
+      const media = await content(account.accessToken, author, request);
+      const created = await http.send(
+        rest(account.accessToken, {
+          method: "POST",
+          url: `${api}/rest/posts`,
+          json: {
+            author,
+            commentary: toLittleText(request.text),
+            visibility: "PUBLIC",
+            distribution: { feedDistribution: "MAIN_FEED", targetEntities: [], thirdPartyDistributionChannels: [] },
+            ...(media ? { content: media } : {}),
+            lifecycleState: "PUBLISHED",
+            isReshareDisabledByAuthor: false,
+          },
+        }),
+        z.unknown(),
+      );
+      const urn = created.headers.get("x-restli-id");
+      if (!urn) throw new NetworkError("LINKEDIN", "UNKNOWN", "LinkedIn accepted the post but did not return its id (x-restli-id).", { status: created.status });
+      const comment = firstComment(request);
+      const firstCommentId = comment
+        ? await afterPublish(async () => {
+            const answer = await http.send(
+              rest(account.accessToken, { method: "POST", url: `${api}/rest/socialActions/${encodeURIComponent(urn)}/comments`, json: { actor: author, object: urn, message: { text: comment } } }),
+              commentCreatedSchema,
+            );
+            return answer.headers.get("x-restli-id") ?? answer.data?.commentUrn ?? answer.data?.id ?? null;
+          })
+        : null;
+      return { externalId: urn, url: postUrl(urn), firstCommentId };
+    },
+
+    async findPublished(account, request) {
+      if (request.text.trim() === "") return undefined;
+      const recent = await http.json(
+        rest(account.accessToken, { url: `${api}/rest/posts`, query: { q: "author", author: account.externalId, count: 20, sortBy: "LAST_MODIFIED" }, headers: { "x-restli-method": "FINDER" } }),
+        postsSchema,
+      );
+      const match = recent.elements.find((post) => sameText(toLittleText(request.text), post.commentary) || sameText(request.text, post.commentary));
+      return match ? { externalId: match.id, url: postUrl(match.id) } : null;
+    },
+
+    fetchPost: (account, urn) =>
+      unlessNotFound<RemotePost>(async () => {
+        const post = await http.json(rest(account.accessToken, { url: postPath(urn) }), postSchema);
+        return { live: post.lifecycleState === undefined || post.lifecycleState === "PUBLISHED", url: postUrl(urn) };
+      }, { live: false }),
+
+    deletePost: (account, urn) =>
+      unlessNotFound(async () => {
+        await http.send(rest(account.accessToken, { method: "DELETE", url: postPath(urn), headers: { "x-restli-method": "DELETE" } }), z.unknown());
+      }, undefined),
+
+    async fetchMetrics(account, urn) {
+      if (isOrganization(account)) {
+        const kind = urn.startsWith("urn:li:ugcPost:") ? "ugcPosts" : "shares";
+        // Rest.li list syntax: the parentheses stay literal, the URN inside is encoded once.
+        const url = `${api}/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeURIComponent(account.externalId)}&${kind}=List(${encodeURIComponent(urn)})`;
+        const stats = (await http.json(rest(account.accessToken, { url }), shareStatsSchema)).elements[0]?.totalShareStatistics;
+        return {
+          impressions: stats?.impressionCount ?? 0,
+          reach: stats?.uniqueImpressionsCount ?? 0,
+          likes: stats?.likeCount ?? 0,
+          comments: stats?.commentCount ?? 0,
+          shares: stats?.shareCount ?? 0,
+          clicks: stats?.clickCount ?? 0,
+        };
+      }
+      // Member posts: LinkedIn exposes social counts, not impressions, to third parties.
+      const actions = await http.json(rest(account.accessToken, { url: `${api}/rest/socialActions/${encodeURIComponent(urn)}` }), socialActionsSchema);
+      return {
+        impressions: 0,
+        reach: 0,
+        likes: actions.likesSummary?.totalLikes ?? 0,
+        comments: actions.commentsSummary?.aggregatedTotalComments ?? actions.commentsSummary?.totalFirstLevelComments ?? 0,
+        shares: 0,
+        clicks: 0,
+      };
+    },
+
+    async fetchAccountMetrics(account) {
+      if (!isOrganization(account)) {
+        const followers = await http.json(rest(account.accessToken, { url: `${api}/rest/memberFollowersCount`, query: { q: "me" } }), z.object({ elements: z.array(z.object({ memberFollowersCount: z.number() })) }));
+        return { followers: followers.elements[0]?.memberFollowersCount ?? 0, impressions: 0, engagements: 0 };
+      }
+      const org = encodeURIComponent(account.externalId);
+      const size = await http.json(rest(account.accessToken, { url: `${api}/rest/networkSizes/${org}`, query: { edgeType: "COMPANY_FOLLOWED_BY_MEMBER" } }), z.object({ firstDegreeSize: z.number() }));
+      const stats = (await http.json(rest(account.accessToken, { url: `${api}/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${org}` }), shareStatsSchema)).elements[0]?.totalShareStatistics;
+      return {
+        followers: size.firstDegreeSize,
+        impressions: stats?.impressionCount ?? 0,
+        engagements: stats ? stats.likeCount + stats.commentCount + stats.shareCount + stats.clickCount : 0,
+      };
+    },
+
+    async fetchComments(account, urn) {
+      const answer = await http.json(rest(account.accessToken, { url: `${api}/rest/socialActions/${encodeURIComponent(urn)}/comments`, query: { count: 100 } }), commentsSchema);
+      return answer.elements.map((c) => ({ id: c.id, author: c.actor, text: c.message.text, createdAt: new Date(c.created.time) }));
+    },
+  };
+}
+
+function isOrganization(account: AccountAuth): boolean {
+  return account.externalId.startsWith("urn:li:organization:");
+}
+
+function postUrl(urn: string): string {
+  return `https://www.linkedin.com/feed/update/${urn}/`;
+}
+
+/**
+ * `commentary` is "little text": unescaped reserved characters silently truncate the post. Hashtags
+ * become hashtag templates so they stay links; everything else reserved is escaped.
+ */
+export function toLittleText(text: string): string {
+  const escape = (value: string) => value.replace(/[\\|{}@[\]()<>#*_~]/g, (c) => `\\${c}`);
+  let result = "";
+  let last = 0;
+  for (const match of text.matchAll(/(^|\s)#([\p{L}\p{N}_]+)/gu)) {
+    const start = (match.index ?? 0) + (match[1]?.length ?? 0);
+    result += escape(text.slice(last, start)) + `{hashtag|\\#|${escape(match[2] ?? "")}}`;
+    last = start + 1 + (match[2]?.length ?? 0);
+  }
+  return result + escape(text.slice(last));
+}

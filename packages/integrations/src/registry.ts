@@ -1,0 +1,146 @@
+import { integrationsEnv, type IntegrationsEnv } from "./env";
+import {
+  createFacebookAdapter,
+  createInstagramAdapter,
+  createLinkedInAdapter,
+  createTikTokAdapter,
+  createXAdapter,
+  FACEBOOK_RULES,
+  INSTAGRAM_RULES,
+  LINKEDIN_RULES,
+  TIKTOK_RULES,
+  X_RULES,
+  type NetworkAdapterConfig,
+} from "./networks";
+import { sandboxAdapterFromEnv, SANDBOX_RULES } from "./sandbox";
+import type { ContentRules, NetworkAdapter, NetworkId } from "./types";
+
+/**
+ * Which networks this deployment can use. A network without its keys is listed as unconfigured
+ * with the missing variable names, so the app shows why it cannot be connected instead of hiding it.
+ */
+export interface NetworkStatus {
+  network: NetworkId;
+  displayName: string;
+  configured: boolean;
+  /** Why the network cannot be used, in words an operator can act on; null when configured. */
+  reason: string | null;
+  rules: ContentRules;
+}
+
+type EnvKey = keyof IntegrationsEnv & string;
+
+interface NetworkDefinition {
+  network: NetworkId;
+  displayName: string;
+  /** Variables that must all be set. */
+  requires: EnvKey[];
+  /** Shown even when the network is not configured (the composer still explains its limits). */
+  rules: ContentRules;
+  create(env: IntegrationsEnv): NetworkAdapter;
+}
+
+function credentials(env: IntegrationsEnv, id: EnvKey, secret: EnvKey, apiBaseUrl: EnvKey): NetworkAdapterConfig {
+  const value = (key: EnvKey) => {
+    const v = env[key];
+    return typeof v === "string" ? v : undefined;
+  };
+  return { clientId: value(id) ?? "", clientSecret: value(secret) ?? "", apiBaseUrl: value(apiBaseUrl) };
+}
+
+/** In the order the accounts page lists them. */
+const NETWORKS: readonly NetworkDefinition[] = [
+  { network: "SANDBOX", displayName: "Sandbox", requires: [], rules: SANDBOX_RULES, create: (env) => sandboxAdapterFromEnv(env) },
+  {
+    network: "FACEBOOK",
+    rules: FACEBOOK_RULES,
+    displayName: "Facebook",
+    requires: ["FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET"],
+    create: (env) => createFacebookAdapter(credentials(env, "FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET", "FACEBOOK_GRAPH_URL")),
+  },
+  {
+    network: "INSTAGRAM",
+    rules: INSTAGRAM_RULES,
+    displayName: "Instagram",
+    requires: ["FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET"],
+    create: (env) => createInstagramAdapter(credentials(env, "FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET", "FACEBOOK_GRAPH_URL")),
+  },
+  {
+    network: "LINKEDIN",
+    rules: LINKEDIN_RULES,
+    displayName: "LinkedIn",
+    requires: ["LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET"],
+    create: (env) => createLinkedInAdapter(credentials(env, "LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET", "LINKEDIN_API_URL")),
+  },
+  {
+    network: "X",
+    rules: X_RULES,
+    displayName: "X",
+    requires: ["X_CLIENT_ID", "X_CLIENT_SECRET"],
+    create: (env) => createXAdapter(credentials(env, "X_CLIENT_ID", "X_CLIENT_SECRET", "X_API_URL")),
+  },
+  {
+    network: "TIKTOK",
+    rules: TIKTOK_RULES,
+    displayName: "TikTok",
+    requires: ["TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET"],
+    create: (env) => createTikTokAdapter(credentials(env, "TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET", "TIKTOK_API_URL")),
+  },
+];
+
+const overrides = new Map<NetworkId, NetworkAdapter>();
+
+function definitionOf(network: NetworkId): NetworkDefinition {
+  const definition = NETWORKS.find((d) => d.network === network);
+  if (!definition) throw new Error(`Unknown network: ${network}`);
+  return definition;
+}
+
+/** Why a network is not usable with this environment, or null. */
+function unavailableReason(definition: NetworkDefinition, env: IntegrationsEnv): string | null {
+  if (definition.network === "SANDBOX") return env.SANDBOX_ENABLED ? null : "The Sandbox network is turned off (SANDBOX_ENABLED=0).";
+  const isSet = (key: EnvKey) => {
+    const v = env[key];
+    return typeof v === "string" && v !== "";
+  };
+  const missing = definition.requires.filter((key) => !isSet(key));
+  if (missing.length === 0) return null;
+  return `${definition.displayName} is not configured: set ${missing.join(" and ")} in the server environment.`;
+}
+
+export function listNetworks(): NetworkStatus[] {
+  const env = integrationsEnv();
+  return NETWORKS.map((definition) => {
+    const override = overrides.get(definition.network);
+    const reason = override ? null : unavailableReason(definition, env);
+    return {
+      network: definition.network,
+      displayName: override?.displayName ?? definition.displayName,
+      configured: reason === null,
+      reason,
+      rules: override?.rules ?? definition.rules,
+    };
+  });
+}
+
+/** The adapter for a configured network; throws a message naming the missing configuration otherwise. */
+export function getNetworkAdapter(network: NetworkId): NetworkAdapter {
+  const override = overrides.get(network);
+  if (override) return override;
+  const env = integrationsEnv();
+  const definition = definitionOf(network);
+  const reason = unavailableReason(definition, env);
+  if (reason) throw new Error(reason);
+  return definition.create(env);
+}
+
+/** Tests swap in an adapter (e.g. one pointed at a fake server); null restores the configured one. */
+export function setNetworkAdapterOverride(network: NetworkId, adapter: NetworkAdapter | null): void {
+  if (adapter) overrides.set(network, adapter);
+  else overrides.delete(network);
+}
+
+/** The OAuth callback the network redirects to; must be registered in the network's developer console. */
+export function oauthRedirectUri(network: NetworkId): string {
+  return `${integrationsEnv().APP_URL}/api/integrations/${network.toLowerCase()}/callback`;
+}

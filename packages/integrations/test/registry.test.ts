@@ -1,0 +1,107 @@
+import "./helpers/env";
+import { randomUUID } from "node:crypto";
+import { disconnectAll, systemDb } from "@mg/db/system";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { authForAccount, getNetworkAdapter, listNetworks, oauthRedirectUri, setNetworkAdapterOverride, tokenColumnsFor, type NetworkAdapter } from "../src";
+import { resetIntegrationsEnv } from "../src/env";
+import { FACEBOOK_RULES, X_RULES } from "../src/networks";
+import { createPkcePair, createOAuthState } from "../src/oauth/pkce";
+import { createSandboxAdapter, encodeSandboxCode, SANDBOX_RULES, sandboxExternalId, sandboxPostsFor } from "../src/sandbox";
+
+const handle = `flow_${randomUUID().slice(0, 8)}`;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetIntegrationsEnv();
+  for (const network of ["SANDBOX", "FACEBOOK", "INSTAGRAM", "LINKEDIN", "X", "TIKTOK"] as const) setNetworkAdapterOverride(network, null);
+});
+
+afterAll(async () => {
+  await systemDb().sandboxPost.deleteMany({ where: { accountExternalId: sandboxExternalId(handle) } });
+  await disconnectAll();
+});
+
+const request = () => ({ state: "s", codeChallenge: "c", redirectUri: "http://app.test:3000/cb" });
+
+describe("network registry", () => {
+  it("lists every network; without keys only the Sandbox is usable, and the others say which keys are missing", () => {
+    const networks = listNetworks();
+    expect(networks.map((n) => n.network)).toEqual(["SANDBOX", "FACEBOOK", "INSTAGRAM", "LINKEDIN", "X", "TIKTOK"]);
+    expect(networks[0]).toEqual({ network: "SANDBOX", displayName: "Sandbox", configured: true, reason: null, rules: SANDBOX_RULES });
+    const byNetwork = Object.fromEntries(networks.map((n) => [n.network, n]));
+    expect(byNetwork.FACEBOOK).toMatchObject({ configured: false, reason: "Facebook is not configured: set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET in the server environment.", rules: FACEBOOK_RULES });
+    expect(byNetwork.INSTAGRAM?.reason).toContain("FACEBOOK_APP_ID and FACEBOOK_APP_SECRET");
+    expect(byNetwork.LINKEDIN?.reason).toContain("LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
+    expect(byNetwork.X).toMatchObject({ configured: false, rules: X_RULES });
+    expect(byNetwork.TIKTOK?.reason).toContain("TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET");
+
+    expect(() => getNetworkAdapter("X")).toThrow("X is not configured: set X_CLIENT_ID and X_CLIENT_SECRET in the server environment.");
+  });
+
+  it("names only the key that is missing, and enables a network once its keys are set, with its API URL override", () => {
+    vi.stubEnv("TIKTOK_CLIENT_KEY", "key");
+    vi.stubEnv("TIKTOK_CLIENT_SECRET", "");
+    expect(listNetworks().find((n) => n.network === "TIKTOK")?.reason).toBe("TikTok is not configured: set TIKTOK_CLIENT_SECRET in the server environment.");
+
+    resetIntegrationsEnv();
+    vi.stubEnv("LINKEDIN_CLIENT_ID", "li-id");
+    vi.stubEnv("LINKEDIN_CLIENT_SECRET", "li-secret");
+    vi.stubEnv("LINKEDIN_API_URL", "http://127.0.0.1:9999");
+    vi.stubEnv("FACEBOOK_APP_ID", "fb-id");
+    vi.stubEnv("FACEBOOK_APP_SECRET", "fb-secret");
+    const networks = listNetworks();
+    expect(networks.filter((n) => n.configured).map((n) => n.network)).toEqual(["SANDBOX", "FACEBOOK", "INSTAGRAM", "LINKEDIN"]);
+
+    const linkedin = getNetworkAdapter("LINKEDIN");
+    expect(linkedin.network).toBe("LINKEDIN");
+    const url = new URL(linkedin.authorizationUrl(request()));
+    expect(url.origin).toBe("http://127.0.0.1:9999");
+    expect(url.searchParams.get("client_id")).toBe("li-id");
+    expect(getNetworkAdapter("INSTAGRAM").network).toBe("INSTAGRAM");
+  });
+
+  it("can turn the Sandbox off, and lets tests override any adapter", () => {
+    vi.stubEnv("SANDBOX_ENABLED", "0");
+    expect(listNetworks()[0]).toMatchObject({ network: "SANDBOX", configured: false, reason: "The Sandbox network is turned off (SANDBOX_ENABLED=0)." });
+    expect(() => getNetworkAdapter("SANDBOX")).toThrow(/turned off/);
+
+    const fake: NetworkAdapter = { ...createSandboxAdapter({ appUrl: "http://fake" }), network: "X", displayName: "X (fake)" };
+    setNetworkAdapterOverride("X", fake);
+    expect(getNetworkAdapter("X")).toBe(fake);
+    expect(listNetworks().find((n) => n.network === "X")).toMatchObject({ configured: true, reason: null, displayName: "X (fake)" });
+    setNetworkAdapterOverride("X", null);
+    expect(() => getNetworkAdapter("X")).toThrow(/not configured/);
+  });
+
+  it("builds OAuth redirect URIs from APP_URL (or NEXTAUTH_URL)", () => {
+    expect(oauthRedirectUri("LINKEDIN")).toBe("http://app.test:3000/api/integrations/linkedin/callback");
+    vi.stubEnv("APP_URL", "");
+    vi.stubEnv("NEXTAUTH_URL", "https://mg.example.com/");
+    resetIntegrationsEnv();
+    expect(oauthRedirectUri("SANDBOX")).toBe("https://mg.example.com/api/integrations/sandbox/callback");
+  });
+
+  it("runs the Sandbox flow from the registry: connect, store encrypted tokens, publish exactly once", async () => {
+    const sandbox = getNetworkAdapter("SANDBOX");
+    const { verifier, challenge } = createPkcePair();
+    const { state } = createOAuthState();
+    const redirectUri = oauthRedirectUri("SANDBOX");
+    const consent = new URL(sandbox.authorizationUrl({ state, codeChallenge: challenge, redirectUri }));
+    expect(consent.searchParams.get("redirect_uri")).toBe(redirectUri);
+
+    // What the consent page does: redirect back with a code for the chosen profile.
+    const { tokens, profiles } = await sandbox.exchangeCode({ code: encodeSandboxCode({ name: "Flow Co", handle }), codeVerifier: verifier, redirectUri });
+    const [profile] = profiles;
+    if (!profile) throw new Error("no profile");
+    const columns = tokenColumnsFor(tokens);
+    const auth = authForAccount({ externalId: profile.externalId, accessTokenEnc: columns.accessTokenEnc, metadata: profile.metadata });
+
+    const key = randomUUID();
+    const first = await sandbox.publish(auth, { text: "Hello from the registry", media: [], idempotencyKey: key });
+    const retry = await getNetworkAdapter("SANDBOX").publish(auth, { text: "Hello from the registry", media: [], idempotencyKey: key });
+
+    expect(retry).toEqual(first);
+    expect(await sandboxPostsFor(profile.externalId)).toEqual([expect.objectContaining({ externalId: first.externalId, url: `http://app.test:3000/sandbox/posts/${first.externalId}` })]);
+    expect(await sandbox.fetchPost(auth, first.externalId)).toMatchObject({ live: true });
+  });
+});
