@@ -13,7 +13,9 @@ import { mustRun } from "./lib/run.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const db = await resolveDevDatabase(root);
-const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+// The built-in scheduler publishes due posts whether or not the Inngest dev server could start;
+// with both running, the publish ledger keeps every post to exactly one send.
+const env = { MG_LOCAL_SCHEDULER: "1", ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
 const children = [];
 
 async function shutdown(code) {
@@ -37,7 +39,10 @@ async function userCount() {
 try {
   await mustRun("generate the Prisma client", "pnpm", ["--filter", "@mg/db", "generate"], { env, cwd: root });
   await mustRun("apply migrations", "pnpm", ["--filter", "@mg/db", "migrate"], { env, cwd: root });
-  if ((await userCount()) === 0) await mustRun("seed demo data (first start)", "pnpm", ["--filter", "@mg/db", "seed"], { env, cwd: root });
+  if ((await userCount()) === 0) {
+    await mustRun("seed demo data (first start)", "pnpm", ["--filter", "@mg/db", "seed"], { env, cwd: root });
+    await mustRun("seed social demo data (first start)", "pnpm", ["--filter", "@mg/api", "seed:social"], { env, cwd: root });
+  }
 } catch (error) {
   console.error(error.message);
   await shutdown(1);

@@ -68,6 +68,7 @@ try {
   if (want("typecheck")) await mustRun("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--ui=stream"], { env, cwd: root });
   await mustRun("migrate the test database", "pnpm", ["--filter", "@mg/db", "migrate"], { env, cwd: root });
   await mustRun("seed demo data", "pnpm", ["--filter", "@mg/db", "seed"], { env, cwd: root });
+  await mustRun("seed social demo data", "pnpm", ["--filter", "@mg/api", "seed:social"], { env, cwd: root });
   if (want("unit")) {
     await mustRun("unit and integration tests (vitest)", "pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], { env, cwd: root });
   }
