@@ -163,7 +163,7 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
   }
   if (contentType.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
   if (contentType.includes("multipart/form-data")) {
-    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": contentType }, body: raw }).formData();
+    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(raw) }).formData();
     const fields: Record<string, unknown> = {};
     for (const [key, value] of form.entries()) fields[key] = typeof value === "string" ? value : value.size;
     return fields;
