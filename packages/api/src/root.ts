@@ -3,12 +3,30 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
+import { socialAccountsRouter } from "./routers/social-accounts";
+import { queueSlotsRouter } from "./routers/queue-slots";
+import { mediaRouter } from "./routers/media";
+import { campaignsRouter } from "./routers/campaigns";
+import { abTestsRouter } from "./routers/ab-tests";
+import { analyticsRouter } from "./routers/analytics";
+import { alertsRouter } from "./routers/alerts";
+import { hashtagsRouter } from "./routers/hashtags";
+import { postsRouter } from "./routers/posts";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   organization: organizationRouter,
   members: membersRouter,
   audit: auditRouter,
+  socialAccounts: socialAccountsRouter,
+  queueSlots: queueSlotsRouter,
+  media: mediaRouter,
+  campaigns: campaignsRouter,
+  abTests: abTestsRouter,
+  analytics: analyticsRouter,
+  alerts: alertsRouter,
+  hashtags: hashtagsRouter,
+  posts: postsRouter,
 });
 
 export type AppRouter = typeof appRouter;

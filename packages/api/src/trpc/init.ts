@@ -113,9 +113,9 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
   }
   const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
   if (meta.transaction === "per-operation") {
-    // Read-only fan-out (e.g. an agency reading each client in that client's own scope): every
-    // operation is its own RLS-scoped transaction, so no transaction is held across connections.
-    if (type !== "query") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Per-operation scoping is for queries only." });
+    // Every operation is its own RLS-scoped transaction, so none is held open across another
+    // connection (an agency reading each client in that client's own scope) or across a call to
+    // a third party (a token refresh, an upload to storage). Declared per procedure, never implied.
     return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id) } });
   }
   return withOrg(
@@ -172,7 +172,8 @@ export const authedProcedure = base.meta({ access: "authed" }).use(requireUser).
 
 /**
  * Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit.
- * `{ transaction: "per-operation" }` is for read-only queries that fan out to other scopes.
+ * `{ transaction: "per-operation" }` is for queries that fan out to other scopes and for mutations
+ * whose slow part is a third party (their writes are then single statements).
  */
 export function orgProcedure(permission: Permission, options: { transaction?: "single" | "per-operation"; timeoutMs?: number } = {}) {
   return base

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Organization, PostStatus, TenantDb } from "@mg/db";
-import { nextFreeSlot } from "@mg/scheduling";
+import { findNextFreeSlot } from "../queue-slots";
 import { can, describeRolesWith, type Role } from "../../rbac";
 import type { PostFieldsInput } from "../../schemas/posts";
 import { badRequestWith } from "../../trpc/errors";
@@ -36,22 +36,11 @@ export function assertMaySchedule(actor: PostActor): void {
 
 /** The accounts' next free queue slot (their weekly slots in the organization's zone). */
 async function nextQueueSlot(actor: PostActor, accountIds: readonly string[], now: Date): Promise<ResolvedSchedule> {
-  const [slots, taken] = await Promise.all([
-    actor.db.queueSlot.findMany({ where: { socialAccountId: { in: [...accountIds] } }, select: { weekday: true, localTime: true } }),
-    actor.db.postTarget.findMany({
-      where: { socialAccountId: { in: [...accountIds] }, status: { in: ["SCHEDULED", "PUBLISHING"] }, scheduledAt: { gte: now } },
-      select: { scheduledAt: true },
-    }),
-  ]);
-  if (slots.length === 0) throw badRequestWith("These accounts have no queue slots yet. Add some on the Accounts page or pick a time.", {});
-  const free = nextFreeSlot({
-    slots,
-    timezone: actor.org.timezone,
-    taken: taken.flatMap((t) => (t.scheduledAt ? [t.scheduledAt] : [])),
-    after: now,
-  });
+  const slotCount = await actor.db.queueSlot.count({ where: { socialAccountId: { in: [...accountIds] } } });
+  if (slotCount === 0) throw badRequestWith("These accounts have no queue slots yet. Add some on the Accounts page or pick a time.", {});
+  const free = await findNextFreeSlot(actor.db, actor.org, [...accountIds], now);
   if (!free) throw badRequestWith("Every queue slot in the next four weeks is taken. Add slots or pick a time.", {});
-  return { timezone: actor.org.timezone, localTime: free.localTime, scheduledAt: free.instant };
+  return free;
 }
 
 /**

@@ -1,0 +1,10 @@
+import { createTRPCRouter } from "../../trpc/init";
+import { accountMetrics } from "./account-metrics";
+import { overview } from "./overview";
+import { postMetrics } from "./post-metrics";
+
+export const analyticsRouter = createTRPCRouter({
+  overview,
+  postMetrics,
+  accountMetrics,
+});

@@ -1,0 +1,14 @@
+import { createTRPCRouter } from "../../trpc/init";
+import { archiveCampaign } from "./archive";
+import { createCampaign } from "./create";
+import { getCampaign } from "./get";
+import { listCampaigns } from "./list";
+import { updateCampaign } from "./update";
+
+export const campaignsRouter = createTRPCRouter({
+  list: listCampaigns,
+  get: getCampaign,
+  create: createCampaign,
+  update: updateCampaign,
+  archive: archiveCampaign,
+});
