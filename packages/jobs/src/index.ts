@@ -19,6 +19,11 @@ export {
 export {
   memberInvited,
   organizationCreated,
+  postScheduled,
+  postCancelled,
+  postPublishRequested,
+  abTestStarted,
+  metricsSyncAccount,
   jobEventSchemas,
   type JobEvent,
   type JobEventData,
@@ -26,5 +31,20 @@ export {
   type MemberInvitedData,
   type OrganizationCreatedData,
 } from "./events";
-export { functions, provisionOrganization, replayOutboxCron, sendInvitationMail } from "./functions";
+export {
+  checkAccountTokens,
+  decideAbTestFn,
+  extendRecurrences,
+  functions,
+  provisionOrganization,
+  publishPost,
+  publishRequested,
+  replayOutboxCron,
+  sendInvitationMail,
+  sweepDuePosts,
+  syncAccountMetricsFn,
+  syncMetricsCron,
+} from "./functions";
+export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } from "./local-scheduler";
+export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";
 export { DEFAULT_ONBOARDING_TASKS, type OnboardingTaskKey } from "./onboarding";

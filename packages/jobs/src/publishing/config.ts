@@ -1,0 +1,48 @@
+import type { SocialNetwork } from "@mg/db";
+import { z } from "zod";
+
+/**
+ * Timing rules of the publish pipeline. Only the per-account spacing is configurable
+ * (PUBLISH_ACCOUNT_SPACING_MS, milliseconds, applies to every network when set): the
+ * rest are correctness bounds, not tuning knobs.
+ *
+ * For .env.example:
+ * # Minimum time between two publishes on the same social account (ms). Default: per network
+ * # (Sandbox 0, real networks 5000). 0 turns the throttle off.
+ * # PUBLISH_ACCOUNT_SPACING_MS=
+ */
+
+/** A SENT ledger row younger than this may still be in flight in another worker: never resend it. */
+export const SEND_LEASE_MS = 2 * 60_000;
+/** Published later than this after its time: the post "missed" it and the user is told. */
+export const MISSED_AFTER_MS = 15 * 60_000;
+/** The sweep takes over SCHEDULED posts this long past their time (the engine never picked them up). */
+export const SWEEP_GRACE_MS = 2 * 60_000;
+/** A target left QUEUED (or unclaimed) in a publishing post this long is retried by the sweep. */
+export const STUCK_RETRY_MS = 60_000;
+/** Acknowledged posts are fetched back after this delay... */
+export const VERIFY_DELAY_MS = 60_000;
+/** ...and declared missing when still not live this long after acknowledgement. */
+export const VERIFY_GIVE_UP_MS = 15 * 60_000;
+
+const DEFAULT_SPACING_MS: Record<SocialNetwork, number> = {
+  // The Sandbox has no rate limit of its own; the bench fans thousands of posts out through it.
+  SANDBOX: 0,
+  FACEBOOK: 5_000,
+  INSTAGRAM: 5_000,
+  LINKEDIN: 5_000,
+  X: 5_000,
+  TIKTOK: 5_000,
+};
+
+const spacingSchema = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce.number().int().nonnegative().optional(),
+);
+
+/** Read on every call so tests (vi.stubEnv) and operators can change it without a restart of the module. */
+export function accountSpacingMs(network: SocialNetwork, env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = spacingSchema.safeParse(env.PUBLISH_ACCOUNT_SPACING_MS);
+  if (!parsed.success) throw new Error("PUBLISH_ACCOUNT_SPACING_MS must be a whole number of milliseconds");
+  return parsed.data ?? DEFAULT_SPACING_MS[network];
+}
