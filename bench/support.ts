@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { systemDb } from "@mg/db/system";
+import { tokenColumnsFor } from "@mg/integrations/accounts";
+import { createSandboxAdapter, encodeSandboxCode } from "@mg/integrations/sandbox";
 
 /** Shared set-up for the benchmarks: a throwaway organization with an owner and Sandbox accounts. */
 export async function benchTenant(label: string, accounts = 2) {
@@ -9,11 +11,17 @@ export async function benchTenant(label: string, accounts = 2) {
   const org = await db.organization.create({ data: { name: `Bench ${tag}`, slug: `bench-${tag}`, plan: "ENTERPRISE", status: "ACTIVE", timezone: "Europe/London" } });
   const user = await db.user.create({ data: { email: `bench-${tag}@bench.local`, name: "Bench Owner" } });
   await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
+  // Connected through the Sandbox's own code exchange, so the tokens are real (encrypted) ones.
+  const sandbox = createSandboxAdapter({ appUrl: "http://localhost:3000" });
   const socialAccounts = [];
   for (let i = 0; i < accounts; i++) {
+    const handle = `bench_${i}_${tag.slice(-8)}`;
+    const { tokens, profiles } = await sandbox.exchangeCode({ code: encodeSandboxCode({ name: `Bench ${i}`, handle }), codeVerifier: "", redirectUri: "" });
+    const profile = profiles[0];
+    if (!profile) throw new Error("the Sandbox returned no profile");
     socialAccounts.push(
       await db.socialAccount.create({
-        data: { organizationId: org.id, network: "SANDBOX", externalId: `sbx_bench_${tag}_${i}`, name: `Bench ${i}`, handle: `bench_${i}_${tag.slice(-8)}`, status: "CONNECTED" },
+        data: { organizationId: org.id, network: "SANDBOX", externalId: profile.externalId, name: profile.name, handle, status: "CONNECTED", ...tokenColumnsFor(tokens) },
       }),
     );
   }

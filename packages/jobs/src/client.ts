@@ -95,12 +95,19 @@ export interface SendEventResult {
  * Validates the payload (throws on a programming error), then sends; when the engine is
  * unreachable the event is stored in the outbox and this still resolves.
  */
+const NO_ENGINE_REASON = "No job engine is configured (INNGEST_EVENT_KEY, INNGEST_DEV or INNGEST_BASE_URL).";
+
 export async function sendEvent(event: JobEvent, options: { client?: JobsClient } = {}): Promise<SendEventResult> {
   const client = options.client ?? inngest;
   const parsed = jobEventSchemas[event.name].safeParse(event.data);
   if (!parsed.success) throw new Error(`Invalid "${event.name}" event:\n${z.prettifyError(parsed.error)}`);
 
   const payload = { name: event.name, id: event.id ?? randomUUID(), data: parsed.data };
+  if (!options.client && !jobEngineConfigured()) {
+    // No engine configured at all: the SDK would spend seconds failing; keep the event directly.
+    await persistEvents([payload], NO_ENGINE_REASON);
+    return { id: payload.id, queued: true };
+  }
   const scope = { bypassOutbox: false, queued: false };
   try {
     await runInSendScope(scope, () => client.send(payload));
@@ -128,6 +135,10 @@ export async function sendEvents(events: JobEvent[], options: { client?: JobsCli
   });
   let sent = 0;
   let queued = 0;
+  if (!options.client && !jobEngineConfigured()) {
+    for (let i = 0; i < payloads.length; i += chunkSize) queued += await persistEvents(payloads.slice(i, i + chunkSize), NO_ENGINE_REASON);
+    return { sent, queued };
+  }
   for (let i = 0; i < payloads.length; i += chunkSize) {
     const chunk = payloads.slice(i, i + chunkSize);
     const scope = { bypassOutbox: false, queued: false };

@@ -62,14 +62,33 @@ export interface TenantDatabase {
   forOrg(orgId: string): TenantDb;
 }
 
+/** Extended clients are reused per organization: building one per transaction costs CPU on hot paths. */
+const SCOPED_CACHE_LIMIT = 500;
+
 export function createTenantDatabase(base: PrismaClient, appRole: string): TenantDatabase {
+  const cache = new Map<string, ScopedClient>();
+  const scopedFor = (orgId: string): ScopedClient => {
+    let client = cache.get(orgId);
+    if (client) {
+      // Refresh its place: the Map's insertion order is the eviction order.
+      cache.delete(orgId);
+    } else {
+      client = scoped(base, orgId);
+      if (cache.size >= SCOPED_CACHE_LIMIT) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    cache.set(orgId, client);
+    return client;
+  };
   const rlsStatement = (orgId: string, userId: string | null | undefined) =>
     base.$executeRaw`SELECT set_config('role', ${appRole}, true), set_config(${RLS_ORG_SETTING}, ${orgId}, true), set_config(${RLS_USER_SETTING}, ${userId ?? ""}, true)`;
 
   return {
     async withOrg(orgId, fn, options = {}) {
       assertOrgId(orgId);
-      return scoped(base, orgId).$transaction(
+      return scopedFor(orgId).$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT set_config('role', ${appRole}, true), set_config(${RLS_ORG_SETTING}, ${orgId}, true), set_config(${RLS_USER_SETTING}, ${options.userId ?? ""}, true)`;
           return fn(tx);
