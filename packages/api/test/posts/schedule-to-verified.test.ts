@@ -2,6 +2,7 @@ process.env.SANDBOX_FAILURE_RATE = "0";
 process.env.SANDBOX_LATENCY_MS = "0";
 process.env.PUBLISH_ACCOUNT_SPACING_MS = "0";
 
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { systemDb } from "@mg/db/system";
@@ -36,7 +37,7 @@ describe("schedule → event → durable publish → verified on the Sandbox", (
     const owner = callerFor(tenant.users.OWNER, tenant.slug);
     const { authorizationUrl } = await owner.socialAccounts.startConnect({ network: "SANDBOX" });
     const url = new URL(authorizationUrl);
-    const code = encodeSandboxCode({ name: "Publish Bakery", handle: "publish_bakery", codeChallenge: url.searchParams.get("code_challenge") ?? "" });
+    const code = encodeSandboxCode({ name: "Publish Bakery", handle: `publish_${randomUUID().slice(0, 8)}`, codeChallenge: url.searchParams.get("code_challenge") ?? "" });
     const { accountIds } = await completeConnect({ network: "SANDBOX", code, state: url.searchParams.get("state") ?? "", userId: tenant.users.OWNER.id });
     const accountId = accountIds[0];
     if (!accountId) throw new Error("the Sandbox connect returned no account");

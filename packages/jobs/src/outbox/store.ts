@@ -36,11 +36,19 @@ function toJson(data: Readonly<Record<string, unknown>>): Prisma.InputJsonValue 
 /** Stores events for a later replay; returns how many were new. */
 export async function persistEvents(events: readonly OutboxEvent[], reason: string): Promise<number> {
   if (events.length === 0) return 0;
-  const { count } = await systemDb().eventOutbox.createMany({
-    data: events.map((event) => ({ name: event.name, eventId: event.id, payload: toJson(event.data), lastError: describeError(reason) })),
-    skipDuplicates: true,
-  });
-  return count;
+  if (events.length === 1) {
+    const { count } = await systemDb().eventOutbox.createMany({
+      data: events.map((event) => ({ name: event.name, eventId: event.id, payload: toJson(event.data), lastError: describeError(reason) })),
+      skipDuplicates: true,
+    });
+    return count;
+  }
+  // Bulk actions (a 10,000-post import) keep thousands at once: arrays, not a parameter per cell.
+  return systemDb().$executeRaw`
+    INSERT INTO event_outbox (id, name, event_id, payload, last_error)
+    SELECT gen_random_uuid(), e.name, e.event_id, e.payload::jsonb, ${describeError(reason)}
+    FROM unnest(${events.map((e) => e.name)}::text[], ${events.map((e) => e.id)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[]) AS e(name, event_id, payload)
+    ON CONFLICT (event_id) DO NOTHING`;
 }
 
 /** Counts for the "job engine offline, N events waiting" notice. */

@@ -32,7 +32,7 @@ interface ParsedRow {
 const REQUIRED = ["content", "accounts", "date", "time"] as const;
 /** Report at most this many problems: enough to fix a file, not a 10,000-line wall. */
 const MAX_REPORTED_ERRORS = 500;
-const CHUNK = 1_000;
+const CHUNK = 5_000;
 
 const cell = (row: Record<string, string | undefined>, key: string) => (row[key] ?? "").trim();
 const splitList = (value: string) => value.split("|").map((v) => v.trim()).filter(Boolean);
@@ -147,40 +147,32 @@ export async function importPostsCsv(actor: PostActor, input: { fileName: string
   return insertImport(actor, input.fileName, valid);
 }
 
+/**
+ * Writes the validated rows in the caller's transaction: one INSERT … SELECT FROM unnest(…) per
+ * table and chunk — arrays instead of one bind parameter per cell, so 10,000 posts take one round
+ * trip per chunk. Raw SQL inside the tenant transaction: row-level security still checks every
+ * row's organization_id (WITH CHECK), and every row carries the caller's organization.
+ */
 async function insertImport(actor: PostActor, fileName: string, rows: ParsedRow[]) {
   const organizationId = actor.org.id;
   const batch = await actor.db.importBatch.create({ data: { organizationId, fileName, rowCount: rows.length, createdById: actor.userId } });
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await actor.db.post.createMany({
-      data: chunk.map((row) => ({
-        id: row.id,
-        organizationId,
-        authorId: actor.userId,
-        content: row.content,
-        firstComment: row.firstComment,
-        labels: row.labels,
-        campaignId: row.campaignId,
-        status: "SCHEDULED" as const,
-        timezone: row.timezone,
-        localTime: row.localTime,
-        scheduledAt: row.scheduledAt,
-        scheduleVersion: 1,
-        importBatchId: batch.id,
-      })),
-    });
-    await actor.db.postTarget.createMany({
-      data: chunk.flatMap((row) =>
-        row.accounts.map((account) => ({
-          organizationId,
-          postId: row.id,
-          socialAccountId: account.id,
-          network: account.network as "SANDBOX",
-          status: "SCHEDULED" as const,
-          scheduledAt: row.scheduledAt,
-        })),
-      ),
-    });
+    await actor.db.$executeRaw`
+      INSERT INTO posts (id, organization_id, author_id, content, first_comment, labels, campaign_id, status, timezone, local_time, scheduled_at, schedule_version, import_batch_id, updated_at)
+      SELECT p.id, ${organizationId}::uuid, ${actor.userId}::uuid, p.content, p.first_comment,
+             COALESCE(string_to_array(NULLIF(p.labels, ''), '|'), '{}'), p.campaign_id, 'SCHEDULED'::"PostStatus", p.timezone, p.local_time, (p.scheduled_at::timestamptz AT TIME ZONE 'UTC'), 1, ${batch.id}::uuid, now()
+      FROM unnest(
+        ${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.content)}::text[], ${chunk.map((r) => r.firstComment)}::text[],
+        ${chunk.map((r) => r.labels.join("|"))}::text[], ${chunk.map((r) => r.campaignId)}::uuid[], ${chunk.map((r) => r.timezone)}::text[],
+        ${chunk.map((r) => r.localTime)}::text[], ${chunk.map((r) => r.scheduledAt.toISOString())}::text[]
+      ) AS p(id, content, first_comment, labels, campaign_id, timezone, local_time, scheduled_at)`;
+    const targets = chunk.flatMap((row) => row.accounts.map((account) => ({ postId: row.id, accountId: account.id, network: account.network, scheduledAt: row.scheduledAt })));
+    await actor.db.$executeRaw`
+      INSERT INTO post_targets (id, organization_id, post_id, social_account_id, network, status, scheduled_at, updated_at)
+      SELECT gen_random_uuid(), ${organizationId}::uuid, t.post_id, t.account_id, t.network::"SocialNetwork", 'SCHEDULED'::"PostTargetStatus", (t.scheduled_at::timestamptz AT TIME ZONE 'UTC'), now()
+      FROM unnest(${targets.map((t) => t.postId)}::uuid[], ${targets.map((t) => t.accountId)}::uuid[], ${targets.map((t) => t.network)}::text[], ${targets.map((t) => t.scheduledAt.toISOString())}::text[])
+        AS t(post_id, account_id, network, scheduled_at)`;
   }
   const events: JobEvent[] = rows.map((row) => ({
     name: "post/scheduled",
