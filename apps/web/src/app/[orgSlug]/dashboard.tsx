@@ -1,9 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { ArrowRightIcon, BriefcaseBusinessIcon, CheckCircle2Icon, CircleIcon, PlusIcon, SparklesIcon, UsersIcon } from "lucide-react";
+import { ArrowRightIcon, BellIcon, BriefcaseBusinessIcon, CalendarClockIcon, CheckCircle2Icon, CircleIcon, PlusIcon, Share2Icon, SparklesIcon, UsersIcon } from "lucide-react";
 import { QUOTA_LABELS } from "@mg/api/plans";
 import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
@@ -14,7 +14,8 @@ import { Skeleton } from "@mg/ui/skeleton";
 import { PlanBadge } from "~/components/plan-badge";
 import { Progress } from "~/components/progress";
 import { RoleBadge } from "~/components/role-badge";
-import { formatRelative } from "~/lib/format";
+import { alertHref } from "~/components/alerts-bell";
+import { formatInZone, formatRelative } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "./org-context";
 
@@ -181,6 +182,107 @@ function ClientsOverview() {
   );
 }
 
+const UPCOMING_DAYS = 7;
+
+/** Publishing at a glance: what goes out this week, accounts that need a hand, unread alerts. */
+function PublishingOverview() {
+  const trpc = useTRPC();
+  const { slug, org } = useOrg();
+  // The window is fixed when the dashboard opens; a refetch on focus keeps the count fresh.
+  const [range] = useState(() => {
+    const from = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    return { from, to: new Date(from.getTime() + UPCOMING_DAYS * 86_400_000) };
+  });
+  const upcoming = useQuery(trpc.posts.list.queryOptions({ ...range, statuses: ["SCHEDULED"] }));
+  const accounts = useQuery(trpc.socialAccounts.list.queryOptions());
+  const alerts = useQuery(trpc.alerts.list.queryOptions({ unreadOnly: true }, { refetchInterval: 60_000 }));
+
+  const next = upcoming.data?.[0];
+  const connected = accounts.data?.filter((a) => a.status !== "DISCONNECTED") ?? [];
+  const attention = connected.filter((a) => a.status === "NEEDS_RECONNECT" || a.reconnectSoon).length;
+  const tile = "grid content-start gap-1 rounded-lg border bg-card p-4";
+
+  return (
+    <section aria-labelledby="publishing-overview" className="grid gap-4" data-testid="publishing-overview">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="publishing-overview" className="text-lg font-semibold tracking-tight">
+          Publishing
+        </h2>
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/${slug}/calendar`}>
+            Open calendar <ArrowRightIcon aria-hidden />
+          </Link>
+        </Button>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className={tile} data-testid="upcoming-posts">
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <CalendarClockIcon className="size-4" aria-hidden /> Next {UPCOMING_DAYS} days
+          </p>
+          {upcoming.isPending ? (
+            <Skeleton className="h-8 w-16" />
+          ) : upcoming.isError ? (
+            <p className="text-sm text-destructive">Could not load posts.</p>
+          ) : (
+            <>
+              <p className="text-2xl font-semibold tabular-nums">
+                {upcoming.data.length} <span className="text-sm font-normal text-muted-foreground">scheduled {upcoming.data.length === 1 ? "post" : "posts"}</span>
+              </p>
+              <p className="text-xs text-muted-foreground">{next?.scheduledAt ? `Next: ${formatInZone(next.scheduledAt, org.timezone)}` : "Nothing scheduled this week."}</p>
+            </>
+          )}
+        </div>
+        <Link href={`/${slug}/accounts`} className={`${tile} outline-none hover:border-primary/40 focus-visible:ring-[3px] focus-visible:ring-ring/50`} data-testid="connected-accounts">
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <Share2Icon className="size-4" aria-hidden /> Social accounts
+          </p>
+          {accounts.isPending ? (
+            <Skeleton className="h-8 w-16" />
+          ) : (
+            <>
+              <p className="text-2xl font-semibold tabular-nums">
+                {connected.length} <span className="text-sm font-normal text-muted-foreground">connected</span>
+              </p>
+              <p className={attention ? "text-xs font-medium text-warning" : "text-xs text-muted-foreground"}>
+                {attention ? `${attention} ${attention === 1 ? "needs" : "need"} reconnecting` : connected.length ? "All working" : "Connect one to start publishing"}
+              </p>
+            </>
+          )}
+        </Link>
+        <div className={tile} data-testid="dashboard-alerts">
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <BellIcon className="size-4" aria-hidden /> Unread alerts
+          </p>
+          {alerts.isPending ? (
+            <Skeleton className="h-8 w-16" />
+          ) : (
+            <>
+              <p className="text-2xl font-semibold tabular-nums">{alerts.data?.unreadCount ?? 0}</p>
+              <ul className="grid gap-0.5 text-xs">
+                {(alerts.data?.items ?? []).slice(0, 2).map((alert) => {
+                  const href = alertHref(slug, alert);
+                  return (
+                    <li key={alert.id} className="truncate">
+                      {href ? (
+                        <Link href={href} className="text-primary underline-offset-4 hover:underline">
+                          {alert.title}
+                        </Link>
+                      ) : (
+                        alert.title
+                      )}
+                    </li>
+                  );
+                })}
+                {alerts.data?.unreadCount === 0 ? <li className="text-muted-foreground">Nothing needs your attention.</li> : null}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
 /** Background work waiting for the job engine: said plainly, never hidden. */
 function JobEngineNotice() {
   const trpc = useTRPC();
@@ -241,6 +343,8 @@ export function Dashboard() {
       ) : null}
 
       {can("settings.read") ? <JobEngineNotice /> : null}
+
+      {can("posts.read") ? <PublishingOverview /> : null}
 
       {isAgency && can("clients.read") ? <ClientsOverview /> : null}
 
