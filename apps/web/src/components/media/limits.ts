@@ -1,12 +1,14 @@
+import { formatBytes } from "@mg/integrations/validation";
+import { MEDIA_LIMITS } from "@mg/integrations/media/limits";
+
 /**
  * What the media library accepts, checked in the browser so a wrong file is refused before it is
- * sent. Mirrors MEDIA_LIMITS in @mg/integrations/media (which cannot be bundled for the browser);
- * the server checks again from the file's bytes and has the last word.
+ * sent — the server's own limits (browser-safe module); the server checks again from the bytes.
  */
-export const ACCEPTED_IMAGE_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"] as const;
-export const ACCEPTED_VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"] as const;
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
+export const ACCEPTED_IMAGE_TYPES = MEDIA_LIMITS.imageTypes;
+export const ACCEPTED_VIDEO_TYPES = MEDIA_LIMITS.videoTypes;
+export const MAX_IMAGE_BYTES = MEDIA_LIMITS.maxImageBytes;
+export const MAX_VIDEO_BYTES = MEDIA_LIMITS.maxVideoBytes;
 
 export type MediaKindFilter = "IMAGE" | "VIDEO";
 
@@ -14,12 +16,7 @@ export function acceptAttribute(kinds: readonly MediaKindFilter[] = ["IMAGE", "V
   return [...(kinds.includes("IMAGE") ? ACCEPTED_IMAGE_TYPES : []), ...(kinds.includes("VIDEO") ? ACCEPTED_VIDEO_TYPES : [])].join(",");
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-  return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
-}
+export { formatBytes };
 
 export function formatMb(mb: number): string {
   return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(mb < 10 ? 1 : 0)} MB`;

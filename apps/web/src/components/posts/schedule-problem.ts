@@ -1,0 +1,33 @@
+import { TRPCClientError } from "@trpc/client";
+import type { AppRouter } from "@mg/api";
+
+export type ScheduleProblem =
+  | { kind: "gap"; message: string; suggestion: { localTime: string; scheduledAt: string } }
+  | { kind: "ambiguous"; message: string; options: { disambiguation: "earlier" | "later"; scheduledAt: string; offset: string; zoneName: string }[] }
+  | { kind: "past"; message: string };
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+function details(error: unknown) {
+  if (!(error instanceof TRPCClientError)) return null;
+  return (error as TRPCClientError<AppRouter>).data?.details ?? null;
+}
+
+/** The DST (or past-time) problem of a refused schedule, if that is why it was refused. */
+export function scheduleProblemOf(error: unknown): ScheduleProblem | null {
+  return details(error)?.schedule ?? null;
+}
+
+/** Per-row problems of a refused bulk import. */
+export function rowErrorsOf(error: unknown): RowError[] | null {
+  return details(error)?.rowErrors ?? null;
+}
+
+/** Per-target content problems (network limits) of a refused save. */
+export function targetIssuesOf(error: unknown): { socialAccountId: string; field: string; message: string }[] | null {
+  return details(error)?.targetIssues ?? null;
+}
