@@ -1,14 +1,10 @@
 import { withOrg, type AbTestMetric } from "@mg/db";
+import type { PostMetrics } from "@mg/integrations/types";
+import { engagementRate, engagementsOf, ZERO_METRICS } from "@mg/integrations/metrics";
 import { alertKeys, raiseAlert } from "./alerts";
 
-export type VariantTotals = {
-  impressions: number;
-  reach: number;
-  likes: number;
-  comments: number;
-  shares: number;
-  clicks: number;
-};
+// A mapped type (not the interface itself) so the totals stay assignable to Prisma JSON.
+export type VariantTotals = { [K in keyof PostMetrics]: number };
 
 export type VariantResult = {
   postId: string;
@@ -30,7 +26,7 @@ export type AbTestResult = {
 export function metricValue(metric: AbTestMetric, t: VariantTotals): number {
   switch (metric) {
     case "ENGAGEMENT_RATE":
-      return t.impressions > 0 ? (t.likes + t.comments + t.shares + t.clicks) / t.impressions : 0;
+      return engagementRate(engagementsOf(t), t.impressions);
     case "IMPRESSIONS":
       return t.impressions;
     case "LIKES":
@@ -44,7 +40,7 @@ export function metricValue(metric: AbTestMetric, t: VariantTotals): number {
   }
 }
 
-const zero = (): VariantTotals => ({ impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, clicks: 0 });
+const zero = (): VariantTotals => ({ ...ZERO_METRICS });
 
 /**
  * Picks the winner highest on the test's metric. Ties go to the earlier variant key, so the

@@ -13,6 +13,7 @@
  * - `max?`: how many may be chosen (e.g. a network's `rules.maxMedia`); `1` makes it a single
  *   choice where clicking another asset replaces the first. Default: no limit.
  * - `kinds?`: `["IMAGE"]`, `["VIDEO"]` or both (default) — filters the library and the uploads.
+ * - `canUpload?`: show the upload area (default true; false for roles without media.upload).
  * - `title?`, `description?`, `confirmLabel?`: wording (defaults: "Choose media", …, "Use N").
  *
  * Example (composer):
@@ -47,6 +48,7 @@ export interface MediaPickerProps {
   selectedIds?: readonly string[];
   max?: number;
   kinds?: readonly MediaKindFilter[];
+  canUpload?: boolean;
   title?: string;
   description?: string;
   confirmLabel?: string;
@@ -71,7 +73,7 @@ export function MediaPicker(props: MediaPickerProps) {
   );
 }
 
-function PickerBody({ onOpenChange, onSelect, selectedIds, max, kinds, confirmLabel }: MediaPickerProps & { kinds: readonly MediaKindFilter[] }) {
+function PickerBody({ onOpenChange, onSelect, selectedIds, max, kinds, confirmLabel, canUpload = true }: MediaPickerProps & { kinds: readonly MediaKindFilter[] }) {
   const trpc = useTRPC();
   const [selected, setSelected] = useState<string[]>(() => [...(selectedIds ?? [])]);
   const [uploaded, setUploaded] = useState<MediaAsset[]>([]);
@@ -121,7 +123,7 @@ function PickerBody({ onOpenChange, onSelect, selectedIds, max, kinds, confirmLa
   return (
     <>
       <div className="-mx-6 grid min-h-0 flex-1 content-start gap-4 overflow-y-auto px-6 py-1">
-        <MediaDropzone onFiles={upload.addFiles} kinds={kinds} compact disabled={storageFull} />
+        {canUpload ? <MediaDropzone onFiles={upload.addFiles} kinds={kinds} compact disabled={storageFull} /> : null}
         {upload.upgrade ? <UpgradePrompt upgrade={upload.upgrade.upgrade} message={upload.upgrade.message} /> : null}
         <UploadList items={upload.items} onDismiss={upload.dismiss} />
         {usage ? <StorageUsage usedMb={usage.usedMb} limitMb={usage.limitMb} /> : null}

@@ -1,4 +1,8 @@
 import type { TenantDb } from "@mg/db";
+import type { PostMetrics } from "@mg/integrations/types";
+import { engagementRate, engagementsOf, METRIC_KEYS, ZERO_METRICS } from "@mg/integrations/metrics";
+
+export { engagementRate, engagementsOf };
 
 /**
  * PostMetric rows are cumulative snapshots (one per target and hour). Everything here derives
@@ -6,14 +10,7 @@ import type { TenantDb } from "@mg/db";
  * target's latest snapshot only, series are differences between consecutive snapshots (so a
  * series always sums back to the latest total).
  */
-export interface Counters {
-  impressions: number;
-  reach: number;
-  likes: number;
-  comments: number;
-  shares: number;
-  clicks: number;
-}
+export type Counters = PostMetrics;
 
 export interface Snapshot extends Counters {
   postTargetId: string;
@@ -21,18 +18,9 @@ export interface Snapshot extends Counters {
   periodStart: Date;
 }
 
-export const COUNTER_KEYS = ["impressions", "reach", "likes", "comments", "shares", "clicks"] as const satisfies readonly (keyof Counters)[];
+export const COUNTER_KEYS = METRIC_KEYS;
 
-export const ZERO: Counters = { impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, clicks: 0 };
-
-export function engagementsOf(c: Pick<Counters, "likes" | "comments" | "shares" | "clicks">): number {
-  return c.likes + c.comments + c.shares + c.clicks;
-}
-
-/** (likes + comments + shares + clicks) / impressions; 0 without impressions. */
-export function engagementRate(engagements: number, impressions: number): number {
-  return impressions > 0 ? engagements / impressions : 0;
-}
+export const ZERO: Counters = ZERO_METRICS;
 
 export function addCounters(a: Counters, b: Counters): Counters {
   return {

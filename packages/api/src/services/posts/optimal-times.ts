@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Organization, TenantDb } from "@mg/db";
 import { suggestOptimalTimes } from "@mg/scheduling";
+import { engagementRate, engagementsOf } from "@mg/integrations/metrics";
 
 /** Metrics look-back for the suggestion: recent enough to reflect the audience of today. */
 const HISTORY_DAYS = 90;
@@ -30,7 +31,7 @@ export async function optimalTimesFor(db: TenantDb, org: Organization, accountId
   const history = targets.flatMap((t) => {
     const m = latest.get(t.id);
     if (!m || !t.publishedAt || m.impressions === 0) return [];
-    return [{ publishedAt: t.publishedAt, engagementRate: (m.likes + m.comments + m.shares + m.clicks) / m.impressions }];
+    return [{ publishedAt: t.publishedAt, engagementRate: engagementRate(engagementsOf(m), m.impressions) }];
   });
   const suggestion = suggestOptimalTimes({ history, timezone: org.timezone, network: account.network });
   return { ...suggestion, timezone: org.timezone, samples: history.length };

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { DndContext, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
-import { CalendarDaysIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon, PlusIcon, RectangleVerticalIcon, UploadIcon } from "lucide-react";
+import { CalendarDaysIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon, RectangleVerticalIcon } from "lucide-react";
 import { toLocalTime } from "@mg/scheduling";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
@@ -39,6 +39,7 @@ import {
   type PlainDate,
 } from "~/lib/scheduling-ui";
 import { useTRPC } from "~/trpc/client";
+import { PostActions } from "~/components/posts/post-actions";
 import { useOrg } from "../org-context";
 import { CALENDAR_VIEWS, groupByDay, moveForDrop, parseDropId, placePosts, postTitle, type CalendarViewKind, type PlacedPost } from "./calendar-model";
 import { ListView } from "./list-view";
@@ -195,20 +196,7 @@ export function CalendarView() {
         description="Everything scheduled and published, by day. Drag a post to move it, or use its Move to… action."
         actions={
           <>
-            {can("posts.schedule") ? (
-              <Button variant="outline" asChild>
-                <Link href={`/${slug}/posts/import`}>
-                  <UploadIcon aria-hidden /> Import CSV
-                </Link>
-              </Button>
-            ) : null}
-            {can("posts.create") ? (
-              <Button asChild>
-                <Link href={`/${slug}/posts/new`}>
-                  <PlusIcon aria-hidden /> New post
-                </Link>
-              </Button>
-            ) : null}
+            <PostActions />
           </>
         }
       >

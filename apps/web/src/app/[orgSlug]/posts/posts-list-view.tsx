@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { CalendarDaysIcon, NewspaperIcon, PlusIcon, RepeatIcon, SearchIcon, UploadIcon } from "lucide-react";
+import { CalendarDaysIcon, NewspaperIcon, RepeatIcon, SearchIcon } from "lucide-react";
 import { formatZoned } from "@mg/scheduling";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
@@ -22,6 +22,7 @@ import { useNow } from "~/components/posts/use-now";
 import { ZoneNote } from "~/components/posts/zone-note";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
+import { PostActions } from "~/components/posts/post-actions";
 import { useOrg } from "../org-context";
 
 const ALL = "all";
@@ -50,7 +51,7 @@ export function PostsTableSkeleton() {
 /** Every post of the organization, newest first: search, filter by status, open to edit. */
 export function PostsListView() {
   const trpc = useTRPC();
-  const { slug, org, can } = useOrg();
+  const { slug, org } = useOrg();
   const now = useNow(60_000);
   const params = useSearchParams();
   const router = useRouter();
@@ -95,20 +96,7 @@ export function PostsListView() {
                 <CalendarDaysIcon aria-hidden /> Calendar
               </Link>
             </Button>
-            {can("posts.schedule") ? (
-              <Button variant="outline" asChild>
-                <Link href={`/${slug}/posts/import`}>
-                  <UploadIcon aria-hidden /> Import CSV
-                </Link>
-              </Button>
-            ) : null}
-            {can("posts.create") ? (
-              <Button asChild>
-                <Link href={`/${slug}/posts/new`}>
-                  <PlusIcon aria-hidden /> New post
-                </Link>
-              </Button>
-            ) : null}
+            <PostActions />
           </>
         }
       >
@@ -165,20 +153,7 @@ export function PostsListView() {
             data-testid="posts-empty"
             action={
               <>
-                {can("posts.create") ? (
-                  <Button asChild>
-                    <Link href={`/${slug}/posts/new`}>
-                      <PlusIcon aria-hidden /> New post
-                    </Link>
-                  </Button>
-                ) : null}
-                {can("posts.schedule") ? (
-                  <Button variant="outline" asChild>
-                    <Link href={`/${slug}/posts/import`}>
-                      <UploadIcon aria-hidden /> Import CSV
-                    </Link>
-                  </Button>
-                ) : null}
+                <PostActions />
               </>
             }
           />

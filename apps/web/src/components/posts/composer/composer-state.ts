@@ -39,13 +39,13 @@ export function emptyVariant(): VariantDraft {
   return { useBaseText: true, text: "", useBaseMedia: true, mediaIds: [], useBaseFirstComment: true, firstComment: "" };
 }
 
-export function emptyDraft(prefill: { date?: string; time?: string } = {}): ComposerDraft {
+export function emptyDraft(prefill: { date?: string; time?: string; campaignId?: string } = {}): ComposerDraft {
   return {
     content: "",
     mediaIds: [],
     firstComment: "",
     labels: [],
-    campaignId: null,
+    campaignId: prefill.campaignId ?? null,
     accountIds: [],
     variants: {},
     schedule: { date: prefill.date ?? "", time: prefill.time ?? "", disambiguation: null, recurrence: "none", customRule: "", count: "" },

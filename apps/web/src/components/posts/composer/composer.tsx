@@ -76,7 +76,7 @@ function toKnown(item: MediaItem | PostDetail["media"][number]): KnownMedia {
  * the DST rules spelled out. Role-aware: content editors save drafts; schedulers schedule; publishers
  * publish now.
  */
-export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; prefill?: { date?: string; time?: string }; duplicateOf?: PostDetail }) {
+export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; prefill?: { date?: string; time?: string; campaignId?: string }; duplicateOf?: PostDetail }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -120,7 +120,6 @@ export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; pr
   const byNetwork = new Map(networkList.map((n) => [n.network, n]));
   const networksFor = (list: readonly SocialAccountView[]): NetworkInfo[] => [...new Set(list.map((a) => a.network))].flatMap((n) => byNetwork.get(n) ?? []);
   const chosenAccounts = draft.accountIds.flatMap((id) => accountList.filter((a) => a.id === id));
-  const accept = [...new Set(networkList.flatMap((n) => [...n.rules.imageTypes, ...n.rules.videoTypes]))].join(",") || "image/*,video/*";
   const issues = useMemo(() => validateDraft(draft, accounts.data ?? [], networks.data ?? [], media), [draft, accounts.data, networks.data, media]);
   const errorCount = countErrors(issues);
 
@@ -266,7 +265,6 @@ export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; pr
               issues={issues}
               onKnownMedia={rememberMedia}
               canUpload={can("media.upload")}
-              accept={accept}
               readOnly={readOnly}
               tab={chosenAccounts.some((a) => a.id === tab) ? tab : "base"}
               onTabChange={setTab}

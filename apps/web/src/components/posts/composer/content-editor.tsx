@@ -82,14 +82,13 @@ export interface ContentEditorProps {
   issues: ReadonlyMap<string, AccountIssue[]>;
   onKnownMedia: (items: MediaItem[]) => void;
   canUpload: boolean;
-  accept: string;
   readOnly: boolean;
   tab: string;
   onTabChange: (tab: string) => void;
 }
 
 /** Base content plus one tab per chosen account, where each part can override the base. */
-export function ContentEditor({ draft, onChange, accounts, networksFor, media, issues, onKnownMedia, canUpload, accept, readOnly, tab, onTabChange }: ContentEditorProps) {
+export function ContentEditor({ draft, onChange, accounts, networksFor, media, issues, onKnownMedia, canUpload, readOnly, tab, onTabChange }: ContentEditorProps) {
   const setVariant = (accountId: string, patch: Partial<VariantDraft>) =>
     onChange((d) => ({ ...d, variants: { ...d.variants, [accountId]: { ...variantOf(d, accountId), ...patch } } }));
   const appendTag = (text: string, tag: string) => `${text}${text && !/\s$/.test(text) ? " " : ""}${tag}`;
@@ -138,7 +137,7 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
         <div className="grid gap-2">
           <span className="text-sm font-medium">Media</span>
           <MediaStrip ids={draft.mediaIds} media={media} onRemove={(id) => onChange((d) => ({ ...d, mediaIds: d.mediaIds.filter((x) => x !== id) }))} disabled={readOnly} />
-          <MediaPicker selected={draft.mediaIds} onConfirm={(ids) => onChange((d) => ({ ...d, mediaIds: ids }))} onKnown={onKnownMedia} canUpload={canUpload} accept={accept} disabled={readOnly} />
+          <MediaPicker selected={draft.mediaIds} onConfirm={(ids) => onChange((d) => ({ ...d, mediaIds: ids }))} onKnown={onKnownMedia} canUpload={canUpload} disabled={readOnly} />
         </div>
         <div className="grid gap-2">
           <Label htmlFor="post-first-comment">First comment (optional)</Label>
@@ -199,7 +198,7 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
               ) : (
                 <>
                   <MediaStrip ids={variant.mediaIds} media={media} onRemove={(id) => setVariant(account.id, { mediaIds: variant.mediaIds.filter((x) => x !== id) })} disabled={readOnly} />
-                  <MediaPicker selected={variant.mediaIds} onConfirm={(ids) => setVariant(account.id, { mediaIds: ids })} onKnown={onKnownMedia} canUpload={canUpload} accept={accept} triggerLabel="Choose media" disabled={readOnly} />
+                  <MediaPicker selected={variant.mediaIds} onConfirm={(ids) => setVariant(account.id, { mediaIds: ids })} onKnown={onKnownMedia} canUpload={canUpload} triggerLabel="Choose media" disabled={readOnly} />
                 </>
               )}
             </OverrideSwitch>

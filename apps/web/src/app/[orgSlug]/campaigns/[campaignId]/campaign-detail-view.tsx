@@ -114,7 +114,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
         actions={
           <>
             <Button variant="outline" asChild>
-              <Link href={`/${slug}/calendar?campaign=${campaign.id}`}>
+              <Link href={`/${slug}/calendar?campaigns=${campaign.id}`}>
                 <CalendarDaysIcon aria-hidden /> Open in calendar
               </Link>
             </Button>
@@ -198,7 +198,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
           <CardTitle as="h2">Campaign calendar</CardTitle>
           <CardDescription>
             Its posts by day, in {org.timezone}.{" "}
-            <Link href={`/${slug}/calendar?campaign=${campaign.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+            <Link href={`/${slug}/calendar?campaigns=${campaign.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
               Reschedule in the full calendar
             </Link>
           </CardDescription>
@@ -228,7 +228,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
               action={
                 can("posts.create") ? (
                   <Button asChild>
-                    <Link href={`/${slug}/posts/new`}>Write a post</Link>
+                    <Link href={`/${slug}/posts/new?campaign=${campaign.id}`}>Write a post</Link>
                   </Button>
                 ) : null
               }

@@ -12,13 +12,17 @@ import { PostPageHeader } from "../post-page-header";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A new post, optionally on a day picked in the calendar (?date=&time=) or as a copy of another (?from=). */
-export function NewPostView({ date, time, from }: { date?: string; time?: string; from?: string }) {
+/** A new post, optionally on a day picked in the calendar (?date=&time=), in a campaign (?campaign=) or as a copy of another (?from=). */
+export function NewPostView({ date, time, from, campaign }: { date?: string; time?: string; from?: string; campaign?: string }) {
   const trpc = useTRPC();
   const { slug } = useOrg();
   const source = from && UUID.test(from) ? from : null;
   const original = useQuery({ ...trpc.posts.get.queryOptions({ postId: source ?? "" }), enabled: source !== null });
-  const prefill = { date: isPlainDate(date) ? date : undefined, time: time && /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : undefined };
+  const prefill = {
+    date: isPlainDate(date) ? date : undefined,
+    time: time && /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : undefined,
+    campaignId: campaign && UUID.test(campaign) ? campaign : undefined,
+  };
 
   return (
     <div className="grid gap-6">

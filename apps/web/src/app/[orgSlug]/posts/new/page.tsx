@@ -9,5 +9,5 @@ function one(value: string | string[] | undefined): string | undefined {
 
 export default async function NewPostPage({ searchParams }: PageProps<"/[orgSlug]/posts/new">) {
   const params = await searchParams;
-  return <NewPostView date={one(params.date)} time={one(params.time)} from={one(params.from)} />;
+  return <NewPostView date={one(params.date)} time={one(params.time)} from={one(params.from)} campaign={one(params.campaign)} />;
 }
