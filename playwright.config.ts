@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Real Chromium (Debian's; Playwright cannot download its own here) against the production
 // builds of both apps, on the database prepared by `pnpm test`.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const serverEnv = { ...process.env, MG_DEV_OUTBOX: "1", RATE_LIMIT_MULTIPLIER: "50", NODE_ENV: "production" } as Record<string, string>;
+// The Sandbox keeps its latency but not its random failures, so a flow is never flaky by design
+// (retries after transient failures are proven in the jobs tests).
+const serverEnv = { ...process.env, MG_DEV_OUTBOX: "1", RATE_LIMIT_MULTIPLIER: "50", NODE_ENV: "production", SANDBOX_FAILURE_RATE: "0" } as Record<string, string>;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -37,6 +37,8 @@ const env = {
   ...process.env,
   DATABASE_URL: database.url,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-for-the-test-suite-only-0123456789",
+  // One token key for the seed, the tests and the production build the browser tests run.
+  TOKEN_ENCRYPTION_KEY: process.env.TOKEN_ENCRYPTION_KEY ?? "9f2b7c1e4d8a6f3b0c5e7a9d1f4b6c8e2a0d3f5b7c9e1a4d6f8b0c2e4a6d8f0b",
   NEXTAUTH_URL: "http://localhost:3000",
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
