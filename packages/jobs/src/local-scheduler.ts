@@ -1,3 +1,4 @@
+import { createHousekeeping } from "./local-housekeeping";
 import { runPublishingSweep, type SweepLogger, type SweepResult } from "./publishing/sweep";
 
 export { dispatchDuePosts, type DispatchOptions, type DispatchResult } from "./publishing/sweep";
@@ -11,6 +12,8 @@ export interface LocalSchedulerOptions {
   /** Only this organization's posts (tests, debugging). Default: all. */
   organizationId?: string;
   logger?: SweepLogger;
+  /** Also run the engine's cron chores (metrics, A/B decisions, tokens, recurrences). Default true. */
+  housekeeping?: boolean;
 }
 
 const consoleLogger: SweepLogger = {
@@ -34,12 +37,18 @@ export function startLocalScheduler(options: LocalSchedulerOptions = {}): () => 
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<SweepResult | void> = Promise.resolve();
+  const housekeeping = options.housekeeping === false ? null : createHousekeeping(logger, options.organizationId);
 
   const tick = async () => {
     if (stopped) return;
-    current = runPublishingSweep({ limit: options.batchSize ?? 200, concurrency: options.concurrency, organizationId: options.organizationId, logger }).catch((error: unknown) => {
-      logger.warn(`pass failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    current = runPublishingSweep({ limit: options.batchSize ?? 200, concurrency: options.concurrency, organizationId: options.organizationId, logger })
+      .then(async (result) => {
+        await housekeeping?.(new Date());
+        return result;
+      })
+      .catch((error: unknown) => {
+        logger.warn(`pass failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
     await current;
     if (!stopped) {
       timer = setTimeout(() => void tick(), intervalMs);
