@@ -63,6 +63,8 @@ export interface PublishResult {
   externalId: string;
   url?: string | null;
   firstCommentId?: string | null;
+  /** The network's refusal of the first comment (the post itself went out). */
+  firstCommentError?: string | null;
 }
 
 export interface PostMetrics {

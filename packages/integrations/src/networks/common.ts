@@ -139,3 +139,16 @@ export async function afterPublish<T>(action: () => Promise<T>): Promise<T | nul
     return null;
   }
 }
+
+/**
+ * Posts the first comment once the post exists. Its failure must not fail the publish (a retry
+ * would post twice), so it is returned as `firstCommentError` for the app to show.
+ */
+export async function postFirstComment(comment: string | null | undefined, action: (comment: string) => Promise<string | null>): Promise<{ firstCommentId: string | null; firstCommentError: string | null }> {
+  if (!comment) return { firstCommentId: null, firstCommentError: null };
+  try {
+    return { firstCommentId: await action(comment), firstCommentError: null };
+  } catch (error) {
+    return { firstCommentId: null, firstCommentError: error instanceof Error ? error.message : String(error) };
+  }
+}

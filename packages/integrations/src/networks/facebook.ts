@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AccountAuth, ContentRules, NetworkAdapter, RemotePost, PostMetrics, PublishRequest, PublishResult } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, firstComment, sameText, singleVideoIssues, unlessNotFound } from "./common";
+import { postFirstComment, firstComment, sameText, singleVideoIssues, unlessNotFound } from "./common";
 import { createGraphApi, emptyMetrics, idSchema, metric, renewGraphToken, type GraphApi } from "./graph";
 import type { NetworkAdapterConfig } from "./http";
 
@@ -102,8 +102,8 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
 
     async publish(auth, request) {
       const result = await publishToPage(graph, auth, request);
-      const comment = firstComment(request);
-      return { ...result, firstCommentId: comment ? await afterPublish(async () => (await graph.post(`${result.externalId}/comments`, auth.accessToken, { message: comment }, idSchema)).id) : null };
+      const comment = await postFirstComment(firstComment(request), async (message) => (await graph.post(`${result.externalId}/comments`, auth.accessToken, { message }, idSchema)).id);
+      return { ...result, ...comment };
     },
 
     async findPublished(auth, request) {

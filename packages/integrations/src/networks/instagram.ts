@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PublishMedia } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, firstComment, hashtagIssues, pollerFrom, pollUntil, sameText, unlessNotFound, type Poller } from "./common";
+import { afterPublish, postFirstComment, firstComment, hashtagIssues, pollerFrom, pollUntil, sameText, unlessNotFound, type Poller } from "./common";
 import { createGraphApi, emptyMetrics, idSchema, metric, renewGraphToken, type GraphApi } from "./graph";
 import type { NetworkAdapterConfig } from "./http";
 
@@ -116,9 +116,8 @@ export function createInstagramAdapter(config: NetworkAdapterConfig): NetworkAda
       await waitUntilFinished(graph, poller, token, containerId);
       const published = await graph.post(`${user}/media_publish`, token, { creation_id: containerId }, idSchema);
       const permalink = await afterPublish(async () => (await graph.get(published.id, token, { fields: "id,permalink" }, mediaSchema)).permalink ?? null);
-      const comment = firstComment(request);
-      const firstCommentId = comment ? await afterPublish(async () => (await graph.post(`${published.id}/comments`, token, { message: comment }, idSchema)).id) : null;
-      return { externalId: published.id, url: permalink, firstCommentId };
+      const comment = await postFirstComment(firstComment(request), async (message) => (await graph.post(`${published.id}/comments`, token, { message }, idSchema)).id);
+      return { externalId: published.id, url: permalink, ...comment };
     },
 
     async findPublished(auth, request) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NetworkError, type AccountAuth, type ConnectedProfile, type ContentRules, type RemotePost, type NetworkAdapter, type PublishMedia, type PublishRequest } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, tokenSetFrom, unlessNotFound } from "./common";
+import { postFirstComment, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, tokenSetFrom, unlessNotFound } from "./common";
 import { createHttpClient, type ErrorContext, type ErrorDescription, type HttpRequest, type NetworkAdapterConfig } from "./http";
 
 const MB = 1024 * 1024;
@@ -216,17 +216,14 @@ export function createLinkedInAdapter(config: NetworkAdapterConfig): NetworkAdap
       );
       const urn = created.headers.get("x-restli-id");
       if (!urn) throw new NetworkError("LINKEDIN", "UNKNOWN", "LinkedIn accepted the post but did not return its id (x-restli-id).", { status: created.status });
-      const comment = firstComment(request);
-      const firstCommentId = comment
-        ? await afterPublish(async () => {
-            const answer = await http.send(
-              rest(account.accessToken, { method: "POST", url: `${api}/rest/socialActions/${encodeURIComponent(urn)}/comments`, json: { actor: author, object: urn, message: { text: comment } } }),
-              commentCreatedSchema,
-            );
-            return answer.headers.get("x-restli-id") ?? answer.data?.commentUrn ?? answer.data?.id ?? null;
-          })
-        : null;
-      return { externalId: urn, url: postUrl(urn), firstCommentId };
+      const comment = await postFirstComment(firstComment(request), async (text) => {
+        const answer = await http.send(
+          rest(account.accessToken, { method: "POST", url: `${api}/rest/socialActions/${encodeURIComponent(urn)}/comments`, json: { actor: author, object: urn, message: { text } } }),
+          commentCreatedSchema,
+        );
+        return answer.headers.get("x-restli-id") ?? answer.data?.commentUrn ?? answer.data?.id ?? null;
+      });
+      return { externalId: urn, url: postUrl(urn), ...comment };
     },
 
     async findPublished(account, request) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PostContent, type PublishMedia, type ValidationIssue } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, sleep, tokenSetFrom, unlessNotFound, type Poller } from "./common";
+import { afterPublish, postFirstComment, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, sleep, tokenSetFrom, unlessNotFound, type Poller } from "./common";
 import { createHttpClient, isRecord, type ErrorContext, type ErrorDescription, type HttpClient, type NetworkAdapterConfig } from "./http";
 
 const MB = 1024 * 1024;
@@ -144,9 +144,8 @@ export function createXAdapter(config: NetworkAdapterConfig): NetworkAdapter {
       for (const item of request.media) mediaIds.push(await uploadMedia(http, api, poller, account.accessToken, item));
       const created = await tweet(account.accessToken, { text: request.text, ...(mediaIds.length > 0 ? { media: { media_ids: mediaIds } } : {}) });
       const id = created.data.id;
-      const comment = firstComment(request);
-      const firstCommentId = comment ? await afterPublish(async () => (await tweet(account.accessToken, { text: comment, reply: { in_reply_to_tweet_id: id } })).data.id) : null;
-      return { externalId: id, url: postUrl(id), firstCommentId };
+      const comment = await postFirstComment(firstComment(request), async (text) => (await tweet(account.accessToken, { text, reply: { in_reply_to_tweet_id: id } })).data.id);
+      return { externalId: id, url: postUrl(id), ...comment };
     },
 
     async findPublished(account, request) {

@@ -156,11 +156,12 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
       expect(await adapter.findPublished?.(page, sent)).toEqual(expect.objectContaining({ externalId: expect.stringMatching(/^101_/) }));
     });
 
-    it("does not fail a publish whose first comment fails", async () => {
+    it("does not fail a publish whose first comment fails, and reports Facebook's reason", async () => {
       fake.failNext(1, graphError("(#1705) There was an error posting to this wall", 1705), /\/comments$/);
       const result = await adapter.publish(page, request("Post survives", [], "comment fails"));
       expect(result.externalId).toMatch(/^101_/);
       expect(result.firstCommentId).toBeNull();
+      expect(result.firstCommentError).toContain("(#1705) There was an error posting to this wall");
     });
   });
 });

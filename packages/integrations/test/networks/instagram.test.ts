@@ -48,7 +48,7 @@ describe("Instagram adapter against a fake Graph API", () => {
     const container = fake.requestsTo("POST", new RegExp(`/${IG_USER}/media$`))[0];
     expect(container?.body).toEqual({ image_url: "https://cdn.example/bread.jpg", alt_text: "Loaf", caption: "Morning bake #sourdough" });
     expect(fake.requestsTo("POST", /\/media_publish$/)[0]?.body).toEqual({ creation_id: expect.any(String) });
-    expect(result).toEqual({ externalId: expect.stringMatching(/^1790/), url: `https://www.instagram.com/p/${result.externalId}/`, firstCommentId: expect.stringContaining(result.externalId) });
+    expect(result).toEqual({ externalId: expect.stringMatching(/^1790/), url: `https://www.instagram.com/p/${result.externalId}/`, firstCommentId: expect.stringContaining(result.externalId), firstCommentError: null });
   });
 
   it("publishes a video as a reel after the container finishes processing", async () => {

@@ -32,6 +32,7 @@ export async function raiseAlert(db: TenantDb, alert: AlertInput): Promise<boole
 
 export const alertKeys = {
   publishFailed: (targetId: string, scheduleVersion: number) => `publish-failed:${targetId}:v${scheduleVersion}`,
+  firstCommentFailed: (targetId: string, ledgerId: string) => `first-comment-failed:${targetId}:${ledgerId}`,
   postMissed: (postId: string, scheduleVersion: number) => `post-missed:${postId}:v${scheduleVersion}`,
   /** Per connection: a later expiry of the same account (after a reconnect) alerts again. */
   accountReconnect: (socialAccountId: string, connectedAt: Date) => `account-reconnect:${socialAccountId}:${connectedAt.toISOString()}`,

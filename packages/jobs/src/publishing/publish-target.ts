@@ -326,10 +326,22 @@ async function recordAcknowledged(organizationId: string, targetId: string, clai
     });
     // Someone else recorded it first (a concurrent recovery): report theirs.
     if (count === 0) return fromLedger(targetId, await db.publishLedger.findUniqueOrThrow({ where: { id: claim.ledgerId } }));
+    // The post is out; a refused first comment is shown on the target and alerted, never dropped.
+    const commentProblem = result.firstCommentError ? `Published, but ${claim.adapter.displayName} refused the first comment: ${result.firstCommentError}` : null;
     await db.postTarget.update({
       where: { id: targetId },
-      data: { status: "PUBLISHED", externalId: result.externalId, externalUrl: result.url ?? null, publishedAt: now, lastError: null, lastErrorCode: null },
+      data: { status: "PUBLISHED", externalId: result.externalId, externalUrl: result.url ?? null, publishedAt: now, lastError: commentProblem, lastErrorCode: commentProblem ? "FIRST_COMMENT_FAILED" : null },
     });
+    if (commentProblem) {
+      await raiseAlert(db, {
+        organizationId,
+        kind: "PUBLISH_FAILED",
+        title: `First comment not posted on ${claim.account.name}`,
+        body: `${commentProblem}. Add the comment on ${claim.adapter.displayName} by hand if you still want it.`,
+        postId: claim.postId,
+        dedupeKey: alertKeys.firstCommentFailed(targetId, claim.ledgerId),
+      });
+    }
     await refreshPostStatus(db, claim.postId);
     return { targetId, state: "ACKNOWLEDGED", externalId: result.externalId, url: result.url ?? null, sent: true };
   });

@@ -18,7 +18,9 @@ export type PublishBehaviour =
   /** Refused or failed before anything was created. */
   | { kind: "error"; error: NetworkError }
   /** The post is created, then the connection drops: the caller gets no answer. */
-  | { kind: "post-then-timeout" };
+  | { kind: "post-then-timeout" }
+  /** The post is created; its first comment is refused. */
+  | { kind: "ok-comment-refused"; message: string };
 
 export interface FakeNetworkOptions {
   network?: SocialNetwork;
@@ -123,6 +125,7 @@ export class FakeNetwork implements NetworkAdapter {
     if (behaviour.kind === "error") throw behaviour.error;
     const result = this.store(auth, request);
     if (behaviour.kind === "post-then-timeout") throw new NetworkError(this.network, "TRANSIENT", "socket hang up (timeout after 30 s)");
+    if (behaviour.kind === "ok-comment-refused") return { ...result, firstCommentId: null, firstCommentError: behaviour.message };
     return result;
   }
 

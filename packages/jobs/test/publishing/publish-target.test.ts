@@ -39,6 +39,18 @@ async function leaveSent(organizationId: string, targetId: string, sentAt: Date)
 }
 
 describe("publishTarget: claim and recovery", () => {
+  it("a refused first comment keeps the post published and is shown on the target and alerted", async () => {
+    const { fake, organizationId, targetId, input } = await setup();
+    fake.queue({ kind: "ok-comment-refused", message: "Replies are limited on this post" });
+    const outcome = await publishTarget(input);
+    expect(outcome.state).toBe("ACKNOWLEDGED");
+    expect(fake.publishCalls).toHaveLength(1);
+    const target = await targetOf(targetId);
+    expect(target).toMatchObject({ status: "PUBLISHED", lastErrorCode: "FIRST_COMMENT_FAILED" });
+    expect(target.lastError).toContain("Replies are limited on this post");
+    expect((await alertsOf(organizationId)).map((a) => a.title)).toEqual([expect.stringMatching(/^First comment not posted/)]);
+  });
+
   it("a send still within its lease is 'in flight': retry later, no second call", async () => {
     const { fake, organizationId, targetId, input } = await setup();
     await leaveSent(organizationId, targetId, new Date(Date.now() - 20_000));
