@@ -293,10 +293,11 @@ function JobEngineNotice() {
       <AlertTitle>Background jobs are waiting for the job engine</AlertTitle>
       <AlertDescription>
         <p>
-          {data.pendingEvents} {data.pendingEvents === 1 ? "task" : "tasks"} (welcome mail, invitation mail, setup) {data.pendingEvents === 1 ? "is" : "are"} safely queued
+          {data.pendingEvents} {data.pendingEvents === 1 ? "task" : "tasks"} (mail, setup, publishing runs) {data.pendingEvents === 1 ? "is" : "are"} safely queued
           {data.oldestPendingAt ? ` since ${formatRelative(data.oldestPendingAt)}` : ""} and will run as soon as the engine is reachable.
           {data.engineConfigured ? "" : " No job engine is configured: start the Inngest dev server, or set INNGEST_EVENT_KEY, then run pnpm jobs:replay."}
         </p>
+        <p>Scheduled posts still go out on time: the app's built-in scheduler publishes them while the engine is away.</p>
       </AlertDescription>
     </Alert>
   );
