@@ -42,26 +42,37 @@ export function createHousekeeping(logger: SweepLogger, organizationId?: string)
 
 type Only = <T extends { organizationId: string }>(rows: T[]) => T[];
 
+/** One item's failure (a network hiccup on one account) must not skip the others until next time. */
+async function eachSettled<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<number> {
+  const failed: string[] = [];
+  // One at a time: a machine without the engine is a small one; no burst of network calls.
+  for (const item of items) {
+    try {
+      await work(item);
+    } catch (error) {
+      failed.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (failed.length) throw new Error(`${failed.length} of ${items.length} failed (first: ${failed[0]}); the rest are done`);
+  return items.length;
+}
+
 async function decideDueAbTests(now: Date, only: Only): Promise<number> {
   const due = only(await systemDb().abTest.findMany({ where: { status: "RUNNING", decideAt: { lte: now } }, select: { id: true, organizationId: true } }));
-  for (const test of due) await decideAbTest({ organizationId: test.organizationId, abTestId: test.id, now });
-  return due.length;
+  return eachSettled(due, (test) => decideAbTest({ organizationId: test.organizationId, abTestId: test.id, now }));
 }
 
 async function syncAllMetrics(now: Date, only: Only): Promise<number> {
   const accounts = only(await accountsToSync());
-  for (const account of accounts) await syncAccountMetrics({ ...account, now });
-  return accounts.length;
+  return eachSettled(accounts, (account) => syncAccountMetrics({ ...account, now }));
 }
 
 async function refreshExpiringTokens(now: Date, only: Only): Promise<number> {
   const accounts = only(await accountsWithExpiringTokens(now));
-  for (const account of accounts) await refreshAccountToken({ ...account, now });
-  return accounts.length;
+  return eachSettled(accounts, (account) => refreshAccountToken({ ...account, now }));
 }
 
 async function extendRecurrences(now: Date, only: Only): Promise<number> {
   const series = only(await recurringSeries());
-  for (const s of series) await materializeRecurrences({ ...s, now });
-  return series.length;
+  return eachSettled(series, (s) => materializeRecurrences({ ...s, now }));
 }
