@@ -3,3 +3,4 @@ export { createInnerContext, createContextFromRequest, requestMeta, ORG_SLUG_HEA
 export type { ProcedureMeta } from "./trpc/init";
 export type { UpgradeRequired } from "./quotas";
 export { completeConnect, abandonConnect, SocialConnectError } from "./services/social-connect";
+export type { ErrorDetails, ScheduleProblem } from "./trpc/errors";

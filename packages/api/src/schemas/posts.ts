@@ -105,8 +105,6 @@ export const validatePostSchema = postFieldsSchema.pick({ content: true, mediaId
 
 /** 20 MB of CSV is far beyond 10,000 rows of posts; larger files are refused before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
-export const IMPORT_COLUMNS = ["content", "accounts", "date", "time", "timezone", "labels", "campaign", "first_comment", "disambiguation"] as const;
 
 export const importCsvSchema = z.object({
   fileName: z.string().trim().min(1).max(200),

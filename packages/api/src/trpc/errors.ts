@@ -2,13 +2,14 @@ import { TRPCError } from "@trpc/server";
 import { Prisma, TenantScopeError } from "@mg/db";
 import { RateLimitedError } from "../rate-limit";
 import { UpgradeRequiredError } from "../quotas";
+import type { RowError } from "../post-import/rows";
 
 /** Structured detail a form can act on, carried to the client in `error.data.details`. */
 export interface ErrorDetails {
   /** The chosen wall-clock time does not exist (DST gap) or exists twice (DST overlap). */
   schedule?: ScheduleProblem;
   /** Per-row problems of a bulk import (1-based data rows, header excluded). */
-  rowErrors?: { row: number; column: string; message: string }[];
+  rowErrors?: RowError[];
   /** Per-target content problems (network limits). */
   targetIssues?: { socialAccountId: string; field: string; message: string }[];
 }

@@ -1,16 +1,8 @@
 import { TRPCClientError } from "@trpc/client";
-import type { AppRouter } from "@mg/api";
+import type { AppRouter, ScheduleProblem } from "@mg/api";
+import type { RowError } from "@mg/api/post-import";
 
-export type ScheduleProblem =
-  | { kind: "gap"; message: string; suggestion: { localTime: string; scheduledAt: string } }
-  | { kind: "ambiguous"; message: string; options: { disambiguation: "earlier" | "later"; scheduledAt: string; offset: string; zoneName: string }[] }
-  | { kind: "past"; message: string };
-
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
+export type { RowError, ScheduleProblem };
 
 function details(error: unknown) {
   if (!(error instanceof TRPCClientError)) return null;

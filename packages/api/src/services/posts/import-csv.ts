@@ -3,71 +3,19 @@ import Papa from "papaparse";
 import type { TenantDb } from "@mg/db";
 import type { JobEvent } from "@mg/jobs";
 import { listNetworks } from "@mg/integrations";
-import { validateAgainstRules } from "@mg/integrations/validation";
-import { resolveLocalTime } from "@mg/scheduling";
-import { isIanaTimeZone } from "../../schemas/common";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "../../schemas/posts";
+import { createRowChecker, importHeaderErrors, MAX_IMPORT_ROWS, MAX_REPORTED_ROW_ERRORS, normalizeImportHeader, type ImportRow, type RowError } from "../../post-import/rows";
 import { badRequestWith } from "../../trpc/errors";
 import type { PostActor } from "./save-post";
 
-export interface RowError {
-  /** 1-based data row (the header is row 0). */
-  row: number;
-  column: string;
-  message: string;
-}
-
-interface ParsedRow {
-  id: string;
-  content: string;
-  firstComment: string | null;
-  labels: string[];
-  campaignId: string | null;
-  timezone: string;
-  localTime: string;
-  scheduledAt: Date;
-  accounts: { id: string; network: string }[];
-}
-
-const REQUIRED = ["content", "accounts", "date", "time"] as const;
-/** Report at most this many problems: enough to fix a file, not a 10,000-line wall. */
-const MAX_REPORTED_ERRORS = 500;
-const CHUNK = 5_000;
-
-const cell = (row: Record<string, string | undefined>, key: string) => (row[key] ?? "").trim();
-const splitList = (value: string) => value.split("|").map((v) => v.trim()).filter(Boolean);
-
-/** Looks accounts up by id, @handle, handle or name (case-insensitive) — what people put in sheets. */
-function accountIndex(accounts: { id: string; network: string; name: string; handle: string | null; status: string }[]) {
-  const index = new Map<string, (typeof accounts)[number]>();
-  for (const account of accounts) {
-    index.set(account.id.toLowerCase(), account);
-    index.set(account.name.toLowerCase(), account);
-    if (account.handle) {
-      index.set(account.handle.toLowerCase().replace(/^@/, ""), account);
-      index.set(`@${account.handle.toLowerCase().replace(/^@/, "")}`, account);
-    }
-  }
-  return index;
-}
-
 /**
- * Validates every row of a CSV of posts, then imports all of them in the caller's transaction —
- * or none: any invalid row refuses the whole file with a per-row report. Imported posts are
- * scheduled and grouped under one ImportBatch so the import can be undone as a whole.
+ * Validates every row of a CSV of posts with the import's shared row rules, then imports all of
+ * them in the caller's transaction — or none: any invalid row refuses the whole file with a
+ * per-row report. Imported posts are scheduled and grouped under one ImportBatch so the import
+ * can be undone as a whole.
  */
 export async function importPostsCsv(actor: PostActor, input: { fileName: string; csv: string }, now: Date = new Date()) {
-  const parsed = Papa.parse<Record<string, string>>(input.csv.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase().replace(/\s+/g, "_"),
-  });
-  const headers = parsed.meta.fields ?? [];
-  const headerErrors: RowError[] = [];
-  for (const column of REQUIRED) if (!headers.includes(column)) headerErrors.push({ row: 0, column, message: `The header has no "${column}" column.` });
-  for (const column of headers) {
-    if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) headerErrors.push({ row: 0, column, message: `Unknown column "${column}". Columns: ${IMPORT_COLUMNS.join(", ")}.` });
-  }
+  const parsed = Papa.parse<Record<string, string>>(input.csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: normalizeImportHeader });
+  const headerErrors = importHeaderErrors(parsed.meta.fields ?? []);
   if (headerErrors.length) throw badRequestWith("The file's header is not what the import expects. Nothing was imported.", { rowErrors: headerErrors });
   const rows = parsed.data;
   if (rows.length === 0) throw badRequestWith("The file has a header but no posts. Nothing was imported.", { rowErrors: [] });
@@ -79,66 +27,15 @@ export async function importPostsCsv(actor: PostActor, input: { fileName: string
     actor.db.socialAccount.findMany({ select: { id: true, network: true, name: true, handle: true, status: true } }),
     actor.db.campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true } }),
   ]);
-  const accountsByKey = accountIndex(accounts);
-  const campaignsByName = new Map(campaigns.map((c) => [c.name.toLowerCase(), c.id]));
   const networks = new Map(listNetworks().map((n) => [n.network as string, n]));
+  const check = createRowChecker({ timezone: actor.org.timezone, accounts, campaigns, now, networks });
 
   const errors: RowError[] = [];
   const valid: ParsedRow[] = [];
   for (const [index, raw] of rows.entries()) {
-    const row = index + 1;
-    const rowErrors: RowError[] = [];
-    const fail = (column: string, message: string) => rowErrors.push({ row, column, message });
-    const content = cell(raw, "content");
-    if (!content) fail("content", "The post has no text.");
-    const timezone = cell(raw, "timezone") || actor.org.timezone;
-    if (!isIanaTimeZone(timezone)) fail("timezone", `"${timezone}" is not an IANA time zone (e.g. Europe/London).`);
-    const date = cell(raw, "date");
-    const time = cell(raw, "time").padStart(5, "0");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail("date", `"${date}" is not a date like 2026-03-08.`);
-    if (!/^\d{2}:\d{2}$/.test(time) || Number(time.slice(0, 2)) > 23 || Number(time.slice(3)) > 59) fail("time", `"${cell(raw, "time")}" is not a time like 09:30.`);
-    const disambiguation = cell(raw, "disambiguation").toLowerCase();
-    if (disambiguation && disambiguation !== "earlier" && disambiguation !== "later") fail("disambiguation", 'Use "earlier" or "later".');
-
-    const targetAccounts: { id: string; network: string; name: string }[] = [];
-    const accountKeys = splitList(cell(raw, "accounts"));
-    if (accountKeys.length === 0) fail("accounts", "Name at least one account (its @handle, name or id; several separated by |).");
-    for (const key of accountKeys) {
-      const account = accountsByKey.get(key.toLowerCase());
-      if (!account) fail("accounts", `No connected account "${key}".`);
-      else if (account.status !== "CONNECTED") fail("accounts", `${account.name} needs to be reconnected.`);
-      else if (!targetAccounts.some((a) => a.id === account.id)) targetAccounts.push(account);
-    }
-    const campaignName = cell(raw, "campaign");
-    const campaignId = campaignName ? (campaignsByName.get(campaignName.toLowerCase()) ?? null) : null;
-    if (campaignName && !campaignId) fail("campaign", `No campaign named "${campaignName}".`);
-    const firstComment = cell(raw, "first_comment") || null;
-
-    let scheduledAt: Date | null = null;
-    const localTime = `${date}T${time}`;
-    if (rowErrors.length === 0) {
-      try {
-        const resolved = resolveLocalTime(timezone, localTime, disambiguation === "earlier" || disambiguation === "later" ? disambiguation : undefined);
-        if (resolved.kind === "gap") fail("time", `${resolved.message} Try ${resolved.suggestion.localTime.slice(11)}.`);
-        else if (resolved.kind === "ambiguous") fail("time", `${resolved.message} Add a "disambiguation" column with "earlier" or "later".`);
-        else if (resolved.instant.getTime() < now.getTime()) fail("date", `${date} ${time} in ${timezone} has already passed.`);
-        else scheduledAt = resolved.instant;
-      } catch (error) {
-        fail("date", error instanceof Error ? error.message : "That date does not exist.");
-      }
-    }
-    for (const account of content ? targetAccounts : []) {
-      const network = networks.get(account.network);
-      if (!network) continue;
-      for (const issue of validateAgainstRules(network.rules, network.displayName, { text: content, media: [], firstComment })) {
-        if (issue.severity === "error") fail(issue.field === "firstComment" ? "first_comment" : "content", `${account.name}: ${issue.message}`);
-      }
-    }
-    if (rowErrors.length || !scheduledAt) {
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push(...rowErrors.slice(0, MAX_REPORTED_ERRORS - errors.length));
-      continue;
-    }
-    valid.push({ id: randomUUID(), content, firstComment, labels: splitList(cell(raw, "labels")).slice(0, 20), campaignId, timezone, localTime, scheduledAt, accounts: targetAccounts });
+    const { errors: rowErrors, value } = check(raw, index + 1);
+    if (value) valid.push({ ...value, id: randomUUID() });
+    else if (errors.length < MAX_REPORTED_ROW_ERRORS) errors.push(...rowErrors.slice(0, MAX_REPORTED_ROW_ERRORS - errors.length));
   }
   if (valid.length !== rows.length) {
     const bad = rows.length - valid.length;
@@ -146,6 +43,11 @@ export async function importPostsCsv(actor: PostActor, input: { fileName: string
   }
   return insertImport(actor, input.fileName, valid);
 }
+
+type ParsedRow = ImportRow & { id: string };
+
+/** Rows per INSERT: arrays of this size stay well inside a statement's limits. */
+const CHUNK = 5_000;
 
 /**
  * Writes the validated rows in the caller's transaction: one INSERT … SELECT FROM unnest(…) per

@@ -90,6 +90,7 @@ export function ImportView() {
   const input = useRef<HTMLInputElement>(null);
   const accounts = useQuery(trpc.socialAccounts.list.queryOptions());
   const campaigns = useQuery(trpc.campaigns.list.queryOptions({}));
+  const networks = useQuery(trpc.socialAccounts.networks.queryOptions());
   const importCsv = useMutation(trpc.posts.importCsv.mutationOptions());
   const undo = useMutation(trpc.posts.undoImport.mutationOptions());
   const allowed = can("posts.schedule");
@@ -133,7 +134,16 @@ export function ImportView() {
         return;
       }
       setPhase({ kind: "checking", fileName: file.name, rows, progress: 0 });
-      const errors = await checkRows(parsed.rows, { timezone: org.timezone, accounts: accounts.data ?? [], campaigns: campaigns.data ?? [], now: new Date() }, (progress) =>
+      const errors = await checkRows(
+        parsed.rows,
+        {
+          timezone: org.timezone,
+          accounts: accounts.data ?? [],
+          campaigns: (campaigns.data ?? []).filter((c) => !c.archivedAt),
+          now: new Date(),
+          networks: new Map((networks.data ?? []).map((n) => [n.network, n])),
+        },
+        (progress) =>
         setPhase({ kind: "checking", fileName: file.name, rows, progress }),
       );
       if (errors.length) {
