@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidLocalDateTime, parseRecurrenceRule } from "@mg/scheduling";
 import { idSchema, timezoneSchema } from "./common";
 
 /** Shared by the composer, the calendar and `.input()` of the posts router. */
@@ -6,26 +7,20 @@ import { idSchema, timezoneSchema } from "./common";
 export const POST_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED", "CANCELLED"] as const;
 export const postStatusSchema = z.enum(POST_STATUSES);
 
-/** A wall-clock time without zone: "2026-03-08T09:30". */
-export const localDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Use a date and time like 2026-03-08T09:30." })
-  .refine((value) => {
-    const [date, time] = value.split("T");
-    const [y, m, d] = (date ?? "").split("-").map(Number);
-    const [hh, mm] = (time ?? "").split(":").map(Number);
-    if (y === undefined || m === undefined || d === undefined || hh === undefined || mm === undefined) return false;
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    return probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && hh < 24 && mm < 60;
-  }, { message: "That date or time does not exist." });
+/** A wall-clock time without zone: "2026-03-08T09:30" (the scheduling package's own check). */
+export const localDateTimeSchema = z.string().refine(isValidLocalDateTime, { message: "Use a real date and time like 2026-03-08T09:30." });
 
 export const disambiguationSchema = z.enum(["earlier", "later"]);
 
+/** An RFC 5545 RRULE without DTSTART, checked by the same parser that expands it. */
 export const recurrenceRuleSchema = z
   .string()
   .trim()
   .max(500)
-  .regex(/^(RRULE:)?FREQ=(HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/i, { message: "Use an RRULE such as FREQ=WEEKLY;BYDAY=MO." });
+  .superRefine((rule, ctx) => {
+    const parsed = parseRecurrenceRule(rule);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+  });
 
 export const scheduleSchema = z.object({
   timezone: timezoneSchema,
