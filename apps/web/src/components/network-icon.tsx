@@ -1,9 +1,10 @@
 import { FacebookIcon, FlaskConicalIcon, InstagramIcon, LinkedinIcon, type LucideIcon } from "lucide-react";
 import type { ComponentProps } from "react";
+import { SOCIAL_NETWORKS as NETWORKS } from "@mg/api/schemas";
 import { cn } from "@mg/ui/lib/utils";
 
-/** The networks the app knows (mirrors the `SocialNetwork` enum; kept here so client bundles stay free of the DB client). */
-export const NETWORKS = ["SANDBOX", "FACEBOOK", "INSTAGRAM", "LINKEDIN", "X", "TIKTOK"] as const;
+/** The networks the app knows: the API's list (browser-safe, no database client). */
+export { NETWORKS };
 export type NetworkKey = (typeof NETWORKS)[number];
 
 export const NETWORK_LABELS: Record<NetworkKey, string> = {
