@@ -2,6 +2,7 @@ import { resolveLocalTime } from "@mg/scheduling";
 import type { ContentRules } from "@mg/integrations/types";
 import { validateAgainstRules } from "@mg/integrations/validation";
 import { isIanaTimeZone } from "../schemas/common";
+import { readCsvCell } from "../csv/write-csv";
 
 /**
  * The CSV import's row rules, in one browser-safe module: the import page checks a file with
@@ -88,7 +89,8 @@ export function createRowChecker(ctx: ImportContext): (raw: Readonly<Record<stri
   return (raw, row) => {
     const errors: RowError[] = [];
     const fail = (column: string, message: string) => errors.push({ row, column, message });
-    const cell = (key: string) => (raw[key] ?? "").trim();
+    // A cell our template neutralized ("'@handle") reads as what was meant ("@handle").
+    const cell = (key: string) => readCsvCell(raw[key] ?? "").trim();
 
     const content = cell("content");
     if (!content) fail("content", "The post has no text.");

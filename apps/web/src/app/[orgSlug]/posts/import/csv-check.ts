@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { toCsv } from "@mg/api/csv";
 import { createRowChecker, MAX_REPORTED_ROW_ERRORS, normalizeImportHeader, TEMPLATE_COLUMNS, type ImportContext, type RowError } from "@mg/api/post-import";
 
 export { importHeaderErrors as headerErrors, MAX_IMPORT_ROWS as MAX_ROWS } from "@mg/api/post-import";
@@ -54,13 +55,15 @@ export async function checkRows(rows: readonly Record<string, string>[], ctx: Im
   return errors.slice(0, MAX_REPORTED_ROW_ERRORS);
 }
 
-/** A filled-in example, ready to open in a spreadsheet. */
+/**
+ * A filled-in example, ready to open in a spreadsheet. Account and campaign names come from
+ * users and networks, so it goes through the shared writer that makes formula cells inert (the
+ * import reads the neutralized "'@handle" back as "@handle").
+ */
 export function templateCsv(example: { account: string; date: string; timezone: string; campaign: string | null }): string {
-  return Papa.unparse({
-    fields: [...TEMPLATE_COLUMNS],
-    data: [
-      ["Fresh sourdough is out of the oven! 🍞 #bakery", example.account, example.date, "09:00", "", "bread|morning", example.campaign ?? "", "Order ahead on our website."],
-      ["Weekend special: two croissants for the price of one.", example.account, example.date, "16:30", example.timezone, "offers", "", ""],
-    ],
-  });
+  return toCsv([
+    TEMPLATE_COLUMNS,
+    ["Fresh sourdough is out of the oven! 🍞 #bakery", example.account, example.date, "09:00", "", "bread|morning", example.campaign ?? "", "Order ahead on our website."],
+    ["Weekend special: two croissants for the price of one.", example.account, example.date, "16:30", example.timezone, "offers", "", ""],
+  ]);
 }
