@@ -1,27 +1,62 @@
 import { randomUUID } from "node:crypto";
+import type { TRPCError } from "@trpc/server";
+import type { Role } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import type { Tenant } from "./fixtures";
 import { POSTS_PROCEDURE_CASES } from "./procedure-cases/posts";
 import { SOCIAL_PROCEDURE_CASES } from "./procedure-cases/social";
+
+/** Builds an input that names `other`'s rows while calling inside `self`. */
+export type ForeignInput = (self: Tenant, other: Tenant) => Promise<unknown> | unknown;
+
+/**
+ * A domain error that an allowed role may get from `valid` instead of success. Keep these rare:
+ * prefer a `valid` input that really succeeds for every role. Never UNAUTHORIZED, FORBIDDEN,
+ * NOT_FOUND or INTERNAL_SERVER_ERROR: those are what the RBAC matrix exists to catch.
+ */
+export interface AllowedError {
+  code: Exclude<TRPCError["code"], "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "INTERNAL_SERVER_ERROR">;
+  /** Only for these roles (default: every allowed role). */
+  roles?: readonly Role[];
+  /** Why a correct procedure answers this to a valid call. */
+  reason: string;
+}
 
 /**
  * One entry per procedure of the app router: how to call it validly inside a tenant (`valid`)
  * and how to aim it at another tenant's rows (`foreign`). The isolation and RBAC suites discover
  * procedures from the router itself and fail for any procedure missing here, so a new procedure
  * cannot ship without an isolation expectation.
+ *
+ * The suites hold these to account: `valid` must succeed for every role the permission allows
+ * (or answer one of `allowedErrors`); every foreign input must pass the procedure's own input
+ * schema, must succeed when `other` is the caller's own tenant (`foreign(self, self)`: so it is
+ * valid apart from whose id it names), and must be answered NOT_FOUND, exactly as an id that
+ * exists nowhere, unless `foreignAnswer` declares otherwise.
  */
 export interface ProcedureCase {
   /** Input for a legitimate call in `self` (may create what it needs). */
   valid: (self: Tenant) => Promise<unknown> | unknown;
+  allowedErrors?: readonly AllowedError[];
   /** Input that names `other`'s rows while calling inside `self`; omitted when there is no id to aim. */
-  foreign?: (self: Tenant, other: Tenant) => Promise<unknown> | unknown;
+  foreign?: ForeignInput;
+  /** More foreign inputs, one per further id field the procedure takes, keyed by that field. */
+  foreignAlso?: Readonly<Record<string, ForeignInput>>;
+  /**
+   * Default NOT_FOUND. `as-unknown-id`: the foreign id is a filter or a cursor, not the thing
+   * looked up, so the answer (an empty page, a row error of a file) must equal the answer for an
+   * id that exists nowhere: nothing tells "someone else's" from "nobody's".
+   */
+  foreignAnswer?: { kind: "as-unknown-id"; reason: string };
 }
 
-async function freshViewer(tenant: Tenant): Promise<string> {
+async function freshMember(tenant: Tenant, role: Role): Promise<string> {
   const user = await systemDb().user.create({ data: { email: `extra-${randomUUID()}@test.local` } });
-  const membership = await systemDb().membership.create({ data: { organizationId: tenant.id, userId: user.id, role: "VIEWER" } });
+  const membership = await systemDb().membership.create({ data: { organizationId: tenant.id, userId: user.id, role } });
   return membership.id;
 }
+
+const freshViewer = (tenant: Tenant) => freshMember(tenant, "VIEWER");
 
 async function freshInvitation(tenant: Tenant): Promise<string> {
   const invitation = await systemDb().invitation.create({
@@ -55,7 +90,8 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: async (t) => ({ membershipId: await freshViewer(t) }),
     foreign: (_self, other) => ({ membershipId: other.membershipIds.VIEWER }),
   },
-  "members.leave": { valid: () => undefined },
+  // A second owner first: the only owner may not leave (and every role must be able to).
+  "members.leave": { valid: async (t) => void (await freshMember(t, "OWNER")) },
   "audit.actions": { valid: () => undefined },
   "audit.list": {
     valid: () => ({ limit: 10 }),

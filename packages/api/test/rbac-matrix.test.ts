@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
-import { can, ROLES } from "../src/rbac";
+import { can, ROLES, type Role } from "../src/rbac";
 import { listProcedures } from "../src/trpc/introspect";
 import { callerFor, createTenant, deleteTenant, outcome, procedureAt, type Tenant } from "./fixtures";
-import { PROCEDURE_CASES } from "./procedure-cases";
+import { PROCEDURE_CASES, type ProcedureCase } from "./procedure-cases";
 
 const orgProcedures = listProcedures(appRouter).flatMap((p) =>
   p.meta?.access === "org" && p.meta.permission ? [{ path: p.path, permission: p.meta.permission }] : [],
@@ -14,10 +14,34 @@ afterAll(async () => {
   await Promise.all(tenants.map(deleteTenant));
 });
 
+/** The call's result as code and message, so a failure says what the procedure answered. */
+async function attempt(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+    return { code: "OK", message: "" };
+  } catch (error) {
+    return { code: (error as { code?: string }).code ?? "THREW", message: (error as Error).message };
+  }
+}
+
+/** What an allowed role may get back: success, or one of the case's declared domain errors. */
+function acceptableForAllowed(spec: ProcedureCase, role: Role): string[] {
+  return ["OK", ...(spec.allowedErrors ?? []).filter((e) => !e.roles || e.roles.includes(role)).map((e) => e.code)];
+}
+
 describe("RBAC matrix: every role × every organization procedure", () => {
   it("every org procedure declares a permission", () => {
     const all = listProcedures(appRouter).filter((p) => p.meta?.access === "org");
     expect(all.length).toBe(orgProcedures.length);
+  });
+
+  it("declared allowed errors are domain errors with a reason", () => {
+    for (const [path, spec] of Object.entries(PROCEDURE_CASES)) {
+      for (const declared of spec.allowedErrors ?? []) {
+        expect(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "INTERNAL_SERVER_ERROR"], path).not.toContain(declared.code);
+        expect(declared.reason.trim().length, `${path}: ${declared.code} needs a reason`).toBeGreaterThan(10);
+      }
+    }
   });
 
   for (const { path, permission } of orgProcedures) {
@@ -33,9 +57,11 @@ describe("RBAC matrix: every role × every organization procedure", () => {
           const spec = PROCEDURE_CASES[path];
           if (!spec) throw new Error(`no case for ${path}`);
           const caller = callerFor(tenant.users[role], tenant.slug);
-          const result = await outcome(procedureAt(caller, path)(await spec.valid(tenant)));
-          if (allowed) expect(["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"]).not.toContain(result);
-          else expect(result).toBe("FORBIDDEN");
+          const result = await attempt(procedureAt(caller, path)(await spec.valid(tenant)));
+          // Allowed means it works: an error the case does not declare (a 500, a BAD_REQUEST from
+          // an input that is not really valid) is a failure, not a pass.
+          if (allowed) expect(acceptableForAllowed(spec, role), `${role} on ${path} answered ${result.code}: ${result.message}`).toContain(result.code);
+          else expect(result.code, `${role} on ${path}: ${result.message}`).toBe("FORBIDDEN");
         });
       }
     });
