@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma, withOrg, type Organization, type SocialNetwork, type TenantDb } from "@mg/db";
+import { type Prisma, withOrg, type Organization, type SocialNetwork, type TenantDb } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import {
   createOAuthState,
@@ -86,17 +86,34 @@ export async function startConnect(
   return { authorizationUrl, expiresAt };
 }
 
-/** The state row, removed as it is read: a state works once, whatever happens next. */
-async function claimState(state: string) {
+const invalidState = () => new SocialConnectError("This connection link is invalid or was already used. Start the connection again.", null);
+
+/** The state row, looked up by its hash through the system path (the callback carries no organization). */
+async function findState(state: string) {
   if (state === "") throw new SocialConnectError("The network sent no state back. Start the connection again.", null);
-  try {
-    return await systemDb().oAuthConnectState.delete({ where: { stateHash: hashOAuthState(state) } });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
-      throw new SocialConnectError("This connection link is invalid or was already used. Start the connection again.", null);
-    }
-    throw error;
+  const row = await systemDb().oAuthConnectState.findUnique({ where: { stateHash: hashOAuthState(state) } });
+  if (!row) throw invalidState();
+  return row;
+}
+
+/**
+ * The state row for the user who started the connection, and only for them. Anyone else — another
+ * member, another organization's user, a signed-out browser that was sent the link — is refused
+ * before anything is consumed or revealed: the state stays usable by its owner, and the refusal
+ * names no organization (no redirect to its accounts page, no slug in the message).
+ */
+async function stateOwnedBy(state: string, userId: string | null) {
+  const row = await findState(state);
+  if (!userId || userId !== row.userId) {
+    throw new SocialConnectError("This connection was started by someone else (or you signed out meanwhile). Start it again while signed in.", null);
   }
+  return row;
+}
+
+/** Uses the state up: it works once, whatever happens next (of two concurrent callbacks, one wins). */
+async function consumeState(row: { id: string; userId: string }) {
+  const { count } = await systemDb().oAuthConnectState.deleteMany({ where: { id: row.id, userId: row.userId } });
+  if (count === 0) throw invalidState();
 }
 
 async function organizationOf(organizationId: string): Promise<Organization> {
@@ -133,7 +150,8 @@ export interface CompleteConnectResult {
  * the rest are reported, not silently dropped.
  */
 export async function completeConnect(input: CompleteConnectInput): Promise<CompleteConnectResult> {
-  const row = await claimState(input.state);
+  const row = await stateOwnedBy(input.state, input.userId);
+  await consumeState(row);
   const org = await organizationOf(row.organizationId);
   // Typed explicitly so that TypeScript narrows after `if (…) fail(…)`.
   const fail: (message: string) => never = (message) => {
@@ -143,7 +161,6 @@ export async function completeConnect(input: CompleteConnectInput): Promise<Comp
 
   if (row.expiresAt.getTime() <= Date.now()) fail(`The ${displayName} connection took longer than ${CONNECT_STATE_TTL_MS / 60_000} minutes. Start it again.`);
   if (row.network !== input.network) fail(`This callback is for ${displayNameOf(input.network)}, but the connection was started for ${displayName}. Start it again.`);
-  if (!input.userId || input.userId !== row.userId) fail("This connection was started by someone else (or you signed out meanwhile). Start it again while signed in.");
   const access = await resolveOrgAccess(row.userId, org.slug);
   if (!access || !can(access.role, "accounts.manage")) fail("You no longer have permission to manage accounts in this organization.");
   if (org.status === "SUSPENDED" || org.status === "ARCHIVED") fail(`This organization is ${org.status.toLowerCase()}: accounts cannot be connected until it is reactivated.`);
@@ -250,12 +267,15 @@ export async function completeConnect(input: CompleteConnectInput): Promise<Comp
 }
 
 /**
- * The network redirected back with an error (the user cancelled, or the app was refused): the
- * state is used up, and the organization is named so the callback can show the message there.
+ * The network redirected back with an error (the user cancelled, or the app was refused). Only
+ * the user who started the connection can abandon it: their state is used up and their
+ * organization named so the callback can show the message there. For anyone else nothing
+ * happens and nothing is named — an attacker cannot cancel someone else's connection.
  */
-export async function abandonConnect(input: { state: string }): Promise<{ orgSlug: string | null }> {
+export async function abandonConnect(input: { state: string; userId: string | null }): Promise<{ orgSlug: string | null }> {
   try {
-    const row = await claimState(input.state);
+    const row = await stateOwnedBy(input.state, input.userId);
+    await consumeState(row);
     const org = await organizationOf(row.organizationId);
     return { orgSlug: org.slug };
   } catch (error) {

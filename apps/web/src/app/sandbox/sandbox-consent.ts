@@ -2,9 +2,16 @@ import { z } from "zod";
 
 /**
  * The Sandbox network's OAuth side, shared by its consent page. Like a real network it only
- * redirects to its registered callback path, so the page cannot be used as an open redirect.
+ * redirects to its registered callback — the app's own `APP_URL` origin and callback path — so
+ * the page cannot be used as an open redirect. Browser-safe (the form imports the schema), so the
+ * app URL is passed in by the server code rather than read from the environment here.
  */
 export const SANDBOX_CALLBACK_PATH = "/api/integrations/sandbox/callback";
+
+/** The one redirect address the Sandbox accepts: what `oauthRedirectUri("SANDBOX")` sends. */
+export function registeredSandboxCallback(appUrl: string): URL {
+  return new URL(`${appUrl.replace(/\/+$/, "")}${SANDBOX_CALLBACK_PATH}`);
+}
 
 export const sandboxProfileSchema = z.object({
   name: z.string().trim().min(1, "Enter a profile name.").max(100, "Keep the name under 100 characters."),
@@ -22,8 +29,12 @@ export interface AuthorizationParams {
   codeChallenge: string;
 }
 
-/** The request's parameters, or why it cannot be honoured (shown instead of redirecting). */
-export function parseAuthorizationParams(params: Record<string, string | string[] | undefined>): { ok: true; value: AuthorizationParams } | { ok: false; reason: string } {
+/**
+ * The request's parameters, or why it cannot be honoured (shown instead of redirecting).
+ * `appUrl` is the app's public URL (`APP_URL`): the redirect address must be its callback exactly
+ * (same scheme, host and port; no credentials, query or fragment of its own).
+ */
+export function parseAuthorizationParams(params: Record<string, string | string[] | undefined>, appUrl: string): { ok: true; value: AuthorizationParams } | { ok: false; reason: string } {
   const one = (key: string) => (typeof params[key] === "string" ? params[key] : "");
   const state = one("state");
   const redirectUri = one("redirect_uri");
@@ -36,7 +47,8 @@ export function parseAuthorizationParams(params: Record<string, string | string[
   } catch {
     return { ok: false, reason: "The redirect address is missing or not a URL." };
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== SANDBOX_CALLBACK_PATH) {
+  const registered = registeredSandboxCallback(appUrl);
+  if (url.origin !== registered.origin || url.pathname !== registered.pathname || url.username || url.password || url.search || url.hash) {
     return { ok: false, reason: "The redirect address is not registered for this app." };
   }
   return { ok: true, value: { state, redirectUri, codeChallenge } };

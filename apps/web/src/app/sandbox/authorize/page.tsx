@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ShieldAlertIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
+import { integrationsEnv } from "@mg/integrations/env";
 import { zodFieldErrors } from "~/lib/errors";
 import { callbackUrl, parseAuthorizationParams, sandboxProfileSchema } from "../sandbox-consent";
 import { ConsentForm } from "./consent-form";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Sandbox · Authorize" };
 
 export default async function SandboxAuthorizePage({ searchParams }: PageProps<"/sandbox/authorize">) {
   const search = await searchParams;
-  const parsed = parseAuthorizationParams(search);
+  const parsed = parseAuthorizationParams(search, integrationsEnv().APP_URL);
   if (!parsed.ok) {
     return (
       <Card data-testid="sandbox-consent-invalid">

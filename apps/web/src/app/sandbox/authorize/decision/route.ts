@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { integrationsEnv } from "@mg/integrations/env";
 import { callbackUrl, parseAuthorizationParams, sandboxCode, sandboxProfileSchema } from "../../sandbox-consent";
 
 /**
@@ -11,7 +12,7 @@ export async function POST(request: NextRequest) {
     const value = form.get(key);
     return typeof value === "string" ? value : "";
   };
-  const parsed = parseAuthorizationParams({ state: field("state"), redirect_uri: field("redirect_uri"), code_challenge: field("code_challenge") });
+  const parsed = parseAuthorizationParams({ state: field("state"), redirect_uri: field("redirect_uri"), code_challenge: field("code_challenge") }, integrationsEnv().APP_URL);
   if (!parsed.ok) return new NextResponse(`Invalid authorization request: ${parsed.reason}`, { status: 400 });
   const params = parsed.value;
   if (field("decision") === "deny") return NextResponse.redirect(callbackUrl(params, { error: "access_denied" }), 303);

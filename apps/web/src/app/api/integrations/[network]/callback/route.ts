@@ -29,16 +29,16 @@ export async function GET(req: Request, context: RouteContext): Promise<Response
   const state = query.get("state") ?? "";
   if (!network) return redirectTo(null, { connectError: `Unknown network “${segment}”.` });
 
+  const user = await getSessionUser();
   const networkError = query.get("error");
   if (networkError) {
-    const { orgSlug } = await abandonConnect({ state });
+    const { orgSlug } = await abandonConnect({ state, userId: user?.id ?? null });
     const description = query.get("error_description");
     const message = networkError === "access_denied" ? "The connection was cancelled: access was not granted." : `The network refused the connection: ${description ?? networkError}`;
     return redirectTo(orgSlug, { connectError: message });
   }
 
   try {
-    const user = await getSessionUser();
     const result = await completeConnect({ network, code: query.get("code") ?? "", state, userId: user?.id ?? null });
     return redirectTo(result.orgSlug, { connected: result.connected, connectError: result.notice });
   } catch (error) {
