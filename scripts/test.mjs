@@ -18,7 +18,9 @@ const want = (step) => only.size === 0 || only.has(step);
 const started = Date.now();
 
 async function freshServerDatabase(serverUrl) {
-  const name = "mg_test";
+  // MG_TEST_DATABASE lets parallel runs on one server keep apart (default mg_test).
+  const name = process.env.MG_TEST_DATABASE ?? "mg_test";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`MG_TEST_DATABASE must be a plain lower-case identifier, not ${name}`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -65,7 +67,7 @@ function counts() {
 
 let exitCode = 0;
 try {
-  await mustRun("generate the Prisma client", "pnpm", ["--filter", "@mg/db", "generate"], { env, cwd: root });
+  if (process.env.MG_SKIP_GENERATE !== "1") await mustRun("generate the Prisma client", "pnpm", ["--filter", "@mg/db", "generate"], { env, cwd: root });
   if (want("lint")) await mustRun("lint", "pnpm", ["exec", "turbo", "run", "lint", "--ui=stream"], { env, cwd: root });
   if (want("typecheck")) await mustRun("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--ui=stream"], { env, cwd: root });
   await mustRun("migrate the test database", "pnpm", ["--filter", "@mg/db", "migrate"], { env, cwd: root });

@@ -12,6 +12,9 @@ import { TENANT_TABLES } from "../src/tenancy/tenant-models";
 let client: pg.Client;
 const orgA = randomUUID();
 const orgB = randomUUID();
+const userA = randomUUID();
+const userB = randomUUID();
+const loner = randomUUID();
 
 beforeAll(async () => {
   for (const [id, tag] of [
@@ -22,22 +25,33 @@ beforeAll(async () => {
     await systemDb().auditLog.create({ data: { organizationId: id, action: `rls.${tag}` } });
     await systemDb().onboardingTask.create({ data: { organizationId: id, key: "k", title: `RLS ${tag}` } });
   }
+  for (const [id, org] of [
+    [userA, orgA],
+    [userB, orgB],
+    [loner, null],
+  ] as const) {
+    await systemDb().user.create({ data: { id, email: `rls-${id}@test.local`, passwordHash: "secret-hash" } });
+    if (org) await systemDb().membership.create({ data: { organizationId: org, userId: id, role: "OWNER" } });
+    await systemDb().session.create({ data: { sessionToken: randomUUID(), userId: id, expires: new Date(Date.now() + 86_400_000) } });
+  }
   client = new pg.Client({ connectionString: appDatabaseUrl() });
   await client.connect();
 });
 
 afterAll(async () => {
   await client.end();
-  await systemDb().organization.deleteMany({ where: { id: { in: [orgA, orgB] } } });
+  await systemDb().organization.deleteMany({ where: { OR: [{ id: { in: [orgA, orgB] } }, { parentId: { in: [orgA, orgB] } }] } });
+  await systemDb().user.deleteMany({ where: { id: { in: [userA, userB, loner] } } });
   await disconnectAll();
 });
 
 /** Runs `fn` in a transaction as the app role (SET LOCAL ROLE: on PGlite every connection is the owner). */
-async function asApp<T>(org: string | null, fn: () => Promise<T>): Promise<T> {
+async function asApp<T>(org: string | null, fn: () => Promise<T>, user: string | null = null): Promise<T> {
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL ROLE ${dbEnv().DATABASE_APP_ROLE}`);
     if (org) await client.query("SELECT set_config('app.current_organization_id', $1, true)", [org]);
+    if (user) await client.query("SELECT set_config('app.current_user_id', $1, true)", [user]);
     return await fn();
   } finally {
     await client.query("ROLLBACK");
@@ -106,5 +120,94 @@ describe("row-level security as the app role", () => {
 
   it("system tables are not reachable by the app role", async () => {
     await expect(asApp(orgA, () => client.query("SELECT * FROM event_outbox"))).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe("what the app role cannot do even inside its own organization", () => {
+  it("cannot change its organization's plan, status, parent, trial or flags — only its settings", async () => {
+    for (const [column, value] of [
+      ["plan", "'ENTERPRISE'"],
+      ["status", "'ACTIVE'"],
+      ["parent_id", `'${orgB}'`],
+      ["trial_ends_at", "now() + interval '10 years'"],
+      ["feature_flags", `'{"aiAssistant": true}'`],
+      ["limit_overrides", `'{"users": 1000}'`],
+      ["kind", "'AGENCY'"],
+    ] as const) {
+      await expect(asApp(orgA, () => client.query(`UPDATE organizations SET ${column} = ${value} WHERE id = $1`, [orgA])), column).rejects.toThrow(/permission denied/);
+    }
+    await asApp(orgA, async () => {
+      const renamed = await client.query("UPDATE organizations SET name = 'Renamed', timezone = 'Europe/Paris' WHERE id = $1", [orgA]);
+      expect(renamed.rowCount).toBe(1);
+    });
+  });
+
+  it("a new organization gets the database's initial terms, whatever the insert says", async () => {
+    const business = randomUUID();
+    const agency = randomUUID();
+    const client1 = randomUUID();
+    const rows = await asApp(business, async () => {
+      const { rows } = await client.query(
+        `INSERT INTO organizations (id, name, slug, kind, plan, status, feature_flags, limit_overrides, updated_at)
+         VALUES ($1, 'Sneaky', $2, 'BUSINESS', 'ENTERPRISE', 'ACTIVE', '{"whiteLabel": true}', '{"users": 999}', now())
+         RETURNING plan, status, feature_flags, limit_overrides, trial_ends_at`,
+        [business, `sneaky-${business.slice(0, 8)}`],
+      );
+      return rows;
+    });
+    expect(rows[0]).toMatchObject({ plan: "FREE", status: "TRIAL", feature_flags: {}, limit_overrides: {} });
+    expect(rows[0].trial_ends_at).toBeInstanceOf(Date);
+
+    await systemDb().organization.create({ data: { id: agency, name: "Terms agency", slug: `terms-${agency.slice(0, 8)}`, kind: "AGENCY", plan: "STARTER", status: "ACTIVE" } });
+    try {
+      const created = await asApp(agency, async () => {
+        const { rows } = await client.query(
+          `INSERT INTO organizations (id, parent_id, name, slug, kind, plan, status, updated_at)
+           VALUES ($1, $2, 'Client', $3, 'AGENCY', 'ENTERPRISE', 'TRIAL', now()) RETURNING kind, plan, status`,
+          [client1, agency, `terms-client-${client1.slice(0, 8)}`],
+        );
+        return rows;
+      });
+      expect(created[0]).toEqual({ kind: "BUSINESS", plan: "STARTER", status: "ACTIVE" });
+    } finally {
+      await systemDb().organization.deleteMany({ where: { parentId: agency } });
+      await systemDb().organization.deleteMany({ where: { id: agency } });
+    }
+  });
+
+  it("without an organization set, reads no user but itself", async () => {
+    await asApp(null, async () => {
+      const { rows } = await client.query("SELECT id FROM users");
+      expect(rows).toEqual([]);
+    });
+    await asApp(
+      null,
+      async () => {
+        const { rows } = await client.query("SELECT id FROM users");
+        expect(rows.map((r) => r.id)).toEqual([loner]);
+      },
+      loner,
+    );
+  });
+
+  it("with A set, reads A's people only, and never a password hash", async () => {
+    await asApp(orgA, async () => {
+      const { rows } = await client.query("SELECT id FROM users");
+      expect(rows.map((r) => r.id)).toEqual([userA]);
+    });
+    await expect(asApp(orgA, () => client.query("SELECT password_hash FROM users"))).rejects.toThrow(/permission denied/);
+  });
+
+  it("cannot write users", async () => {
+    await expect(asApp(orgA, () => client.query("UPDATE users SET name = 'x' WHERE id = $1", [userA]))).rejects.toThrow(/permission denied/);
+    await expect(asApp(orgA, () => client.query("INSERT INTO users (id, email, updated_at) VALUES ($1, 'x@test.local', now())", [randomUUID()]))).rejects.toThrow(/permission denied/);
+  });
+
+  it("cannot reach sessions, accounts, verification tokens or email verifications at all", async () => {
+    for (const table of ["sessions", "accounts", "verification_tokens", "email_verifications"]) {
+      for (const org of [null, orgA]) {
+        await expect(asApp(org, () => client.query(`SELECT * FROM "${table}"`)), `${table} with ${org ?? "no"} organization`).rejects.toThrow(/permission denied/);
+      }
+    }
   });
 });

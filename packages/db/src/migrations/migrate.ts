@@ -28,12 +28,52 @@ async function ensureAppRole(client: pg.Client, role: string, log: (line: string
   await client.query(`GRANT "${role}" TO CURRENT_USER`).catch(() => undefined);
 }
 
+/** Organization columns only the system path may change (billing, platform admin): the commercial terms and the hierarchy. */
+export const SYSTEM_ONLY_ORGANIZATION_COLUMNS = ["id", "parent_id", "kind", "plan", "status", "trial_ends_at", "limit_overrides", "feature_flags", "created_at"] as const;
+
+/** User columns the app role may read (through the users RLS policy); never the password hash. */
+export const APP_READABLE_USER_COLUMNS = ["id", "name", "email", "email_verified", "image", "created_at", "updated_at"] as const;
+
+/**
+ * Tables only the owner connection reaches: job bookkeeping and auth. The app role reads users
+ * only through their RLS policy and named columns, and never writes them.
+ */
+export const SYSTEM_ONLY_TABLES = ["_prisma_migrations", "event_outbox", "dev_mail", "sandbox_posts", "sessions", "accounts", "verification_tokens", "email_verifications"] as const;
+
 async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${role}"`);
-  // System tables are reachable only through the owner connection.
-  for (const table of ["_prisma_migrations", "event_outbox", "dev_mail", "sandbox_posts"]) {
+  for (const table of SYSTEM_ONLY_TABLES) {
     await client.query(`REVOKE ALL ON TABLE "${table}" FROM "${role}"`).catch(() => undefined);
+  }
+  await client.query(`REVOKE ALL ON TABLE "users" FROM "${role}"`);
+  await client.query(`GRANT SELECT (${APP_READABLE_USER_COLUMNS.map((c) => `"${c}"`).join(", ")}) ON TABLE "users" TO "${role}"`);
+  // Column privileges: the app role updates an organization's settings, never its terms.
+  const { rows } = await client.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'organizations'",
+  );
+  const updatable = rows.map((r) => r.column_name).filter((c) => !(SYSTEM_ONLY_ORGANIZATION_COLUMNS as readonly string[]).includes(c));
+  await client.query(`REVOKE UPDATE ON TABLE "organizations" FROM "${role}"`);
+  await client.query(`GRANT UPDATE (${updatable.map((c) => `"${c}"`).join(", ")}) ON TABLE "organizations" TO "${role}"`);
+}
+
+/**
+ * `@prisma/adapter-pg` runs a migration script by splitting it on every ";", which breaks
+ * dollar-quoted function bodies (triggers). PostgreSQL's simple query protocol runs the whole
+ * script at once, in one implicit transaction — as the native `prisma migrate` does.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const internals = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await internals.client.query(script);
+      } catch (error) {
+        internals.onError(error);
+      }
+    };
+    return adapter;
   }
 }
 
@@ -42,7 +82,7 @@ export async function migrateDatabase({ ownerUrl, appRole, log = console.log }: 
   await client.connect();
   try {
     await ensureAppRole(client, appRole, log);
-    const adapter = new PrismaPg({ connectionString: ownerUrl, max: 1 });
+    const adapter = new WholeScriptPg({ connectionString: ownerUrl, max: 1 });
     const engine = await createSchemaEngine(SCHEMA_PATH, readSchema(), adapter);
     const migrations = readMigrations();
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(migrations), filters: NO_FILTERS });

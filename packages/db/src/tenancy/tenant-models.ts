@@ -28,8 +28,8 @@ export const TENANT_MODELS = [
 /** The tenant root: scoped by its own id (and, for agencies, its clients' parentId). */
 export const ORGANIZATION_MODEL = "Organization" as const satisfies Prisma.ModelName;
 
-/** Models that only the system client may touch (never reachable through the app role). */
-export const SYSTEM_MODELS = ["EventOutbox", "DevMail", "SandboxPost"] as const satisfies readonly Prisma.ModelName[];
+/** Models that only the system client may touch (never reachable through the app role): jobs and auth. */
+export const SYSTEM_MODELS = ["EventOutbox", "DevMail", "SandboxPost", "Session", "Account", "VerificationToken", "EmailVerification"] as const satisfies readonly Prisma.ModelName[];
 
 export type TenantModel = (typeof TENANT_MODELS)[number];
 
