@@ -95,7 +95,9 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "audit.actions": { valid: () => undefined },
   "audit.list": {
     valid: () => ({ limit: 10 }),
-    foreign: (_self, other) => ({ cursor: other.auditLogId, actorId: other.users.OWNER.id, limit: 10 }),
+    foreign: (_self, other) => ({ actorId: other.users.OWNER.id, limit: 10 }),
+    foreignAlso: { cursor: (_self, other) => ({ cursor: other.auditLogId, limit: 10 }) },
+    foreignAnswer: { kind: "as-unknown-id", reason: "A filter and a cursor: another organization's actor or row matches nothing here, like an id that exists nowhere (an empty page)." },
   },
   ...SOCIAL_PROCEDURE_CASES,
   ...POSTS_PROCEDURE_CASES,

@@ -121,6 +121,7 @@ export const SOCIAL_PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "media.list": {
     valid: () => ({ limit: 10 }),
     foreign: async (_self, other) => ({ cursor: await freshMedia(other), limit: 10 }),
+    foreignAnswer: { kind: "as-unknown-id", reason: "A cursor is a position in the caller's own library: another organization's asset is no position in it, like an id that exists nowhere (an empty page)." },
   },
   "media.upload": { valid: () => uploadForm() },
   "media.delete": {
