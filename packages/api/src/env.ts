@@ -12,6 +12,11 @@ const schema = z.object({
   GITHUB_SECRET: z.string().min(1).optional(),
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (default): the
+   * client is the TCP peer and any X-Forwarded-For a client sends is ignored.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   /** Multiplies every rate-limit allowance; end-to-end tests raise it, never production. */
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1000).default(1),
 });

@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
 import { auditRouter } from "./routers/audit";
+import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
@@ -15,6 +16,7 @@ import { postsRouter } from "./routers/posts";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  account: accountRouter,
   organization: organizationRouter,
   members: membersRouter,
   audit: auditRouter,

@@ -35,9 +35,9 @@ export async function createTenant(label: string): Promise<Tenant> {
   const membershipIds = {} as Record<Role, string>;
   for (const role of ROLES) {
     const email = `${role.toLowerCase()}-${tag}@test.local`;
-    const user = await db.user.create({ data: { email, name: `${role} ${tag}` } });
+    const user = await db.user.create({ data: { email, name: `${role} ${tag}`, emailVerified: new Date() } });
     const membership = await db.membership.create({ data: { organizationId: agency.id, userId: user.id, role } });
-    users[role] = { id: user.id, email, name: user.name };
+    users[role] = { id: user.id, email, name: user.name, emailVerified: true, sessionId: null };
     membershipIds[role] = membership.id;
   }
   const invitation = await db.invitation.create({

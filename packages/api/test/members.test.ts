@@ -23,13 +23,13 @@ describe("members", () => {
     expect(preview).toMatchObject({ email, role: "CONTENT_EDITOR", organizationName: t.name });
 
     const stranger = await systemDb().user.create({ data: { email: `other-${Date.now()}@test.local` } });
-    expect(await outcome(callerFor({ id: stranger.id, email: stranger.email, name: null }, null).members.accept({ token }))).toBe("FORBIDDEN");
+    expect(await outcome(callerFor({ id: stranger.id, email: stranger.email, name: null, emailVerified: true, sessionId: null }, null).members.accept({ token }))).toBe("FORBIDDEN");
 
     const invitee = await systemDb().user.create({ data: { email } });
-    const accepted = await callerFor({ id: invitee.id, email, name: null }, null).members.accept({ token });
+    const accepted = await callerFor({ id: invitee.id, email, name: null, emailVerified: true, sessionId: null }, null).members.accept({ token });
     expect(accepted).toMatchObject({ organizationSlug: t.slug, role: "CONTENT_EDITOR" });
     // The link is single-use.
-    expect(await outcome(callerFor({ id: invitee.id, email, name: null }, null).members.accept({ token }))).toBe("NOT_FOUND");
+    expect(await outcome(callerFor({ id: invitee.id, email, name: null, emailVerified: true, sessionId: null }, null).members.accept({ token }))).toBe("NOT_FOUND");
     const membership = await systemDb().membership.findFirst({ where: { organizationId: t.id, userId: invitee.id } });
     expect(membership?.role).toBe("CONTENT_EDITOR");
     const audit = await systemDb().auditLog.findFirst({ where: { organizationId: t.id, action: "members.accept", actorId: invitee.id } });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { consumeRateLimit, MemoryRateLimitStore, RateLimitedError, setRateLimitStore, UpstashRateLimitStore, RATE_LIMIT_POLICIES } from "../src/rate-limit";
+import { consumeRateLimit, MemoryRateLimitStore, RateLimitedError, rateLimitCount, recordRateLimitHit, resetRateLimit, setRateLimitStore, UpstashRateLimitStore, RATE_LIMIT_POLICIES } from "../src/rate-limit";
 import { randomUUID } from "node:crypto";
 import { createCaller } from "../src/root";
 import { createInnerContext } from "../src/trpc/context";
@@ -34,6 +34,10 @@ function fakeUpstash(token: string) {
             store.set(key, next);
             return { result: next.value };
           }
+          case "GET":
+            return { result: live ? String(live.value) : null };
+          case "DEL":
+            return { result: store.delete(key) && live ? 1 : 0 };
           case "PEXPIRE":
             if (!live) return { result: 0 };
             live.expiresAt = now + Number(arg);
@@ -53,13 +57,13 @@ afterEach(() => setRateLimitStore(undefined));
 describe("rate limits", () => {
   it("in memory: the policy's allowance, then RateLimitedError with a retry time", async () => {
     setRateLimitStore(new MemoryRateLimitStore());
-    const { limit } = RATE_LIMIT_POLICIES.signIn;
-    for (let i = 0; i < limit; i += 1) await consumeRateLimit("signIn", "1.2.3.4:a@b.c");
-    const error = await consumeRateLimit("signIn", "1.2.3.4:a@b.c").catch((e: unknown) => e);
+    const { limit } = RATE_LIMIT_POLICIES.signInPerIp;
+    for (let i = 0; i < limit; i += 1) await consumeRateLimit("signInPerIp", "1.2.3.4");
+    const error = await consumeRateLimit("signInPerIp", "1.2.3.4").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
     // Another key has its own allowance.
-    await expect(consumeRateLimit("signIn", "1.2.3.4:other@b.c")).resolves.toBeUndefined();
+    await expect(consumeRateLimit("signInPerIp", "1.2.3.5")).resolves.toBeUndefined();
   });
 
   it("tRPC procedures answer TOO_MANY_REQUESTS past the policy", async () => {
@@ -95,17 +99,29 @@ describe("rate limits", () => {
 
     it("counts with INCR + PEXPIRE and refuses past the allowance", async () => {
       setRateLimitStore(UpstashRateLimitStore.fromEnv(url, token));
-      const { limit } = RATE_LIMIT_POLICIES.magicLink;
-      for (let i = 0; i < limit; i += 1) await consumeRateLimit("magicLink", "someone@test.local");
-      await expect(consumeRateLimit("magicLink", "someone@test.local")).rejects.toBeInstanceOf(RateLimitedError);
+      const { limit } = RATE_LIMIT_POLICIES.magicLinkPerAddress;
+      for (let i = 0; i < limit; i += 1) await consumeRateLimit("magicLinkPerAddress", "someone@test.local");
+      await expect(consumeRateLimit("magicLinkPerAddress", "someone@test.local")).rejects.toBeInstanceOf(RateLimitedError);
       const flat = fake.requests.flat();
       expect(flat.filter(([cmd]) => cmd?.toUpperCase() === "INCR")).toHaveLength(limit + 1);
       expect(flat.some(([cmd]) => cmd?.toUpperCase() === "PEXPIRE")).toBe(true);
     });
 
+    it("peeks without counting and resets a window (GET, DEL)", async () => {
+      setRateLimitStore(UpstashRateLimitStore.fromEnv(url, token));
+      const key = `failures-${randomUUID()}@test.local`;
+      expect(await rateLimitCount("signInFailures", key)).toBe(0);
+      await recordRateLimitHit("signInFailures", key);
+      await recordRateLimitHit("signInFailures", key);
+      expect(await rateLimitCount("signInFailures", key)).toBe(2);
+      expect(await rateLimitCount("signInFailures", key)).toBe(2);
+      await resetRateLimit("signInFailures", key);
+      expect(await rateLimitCount("signInFailures", key)).toBe(0);
+    });
+
     it("a wrong token is an error, not a silent pass", async () => {
       setRateLimitStore(UpstashRateLimitStore.fromEnv(url, "wrong"));
-      await expect(consumeRateLimit("magicLink", "x@test.local")).rejects.toThrow();
+      await expect(consumeRateLimit("magicLinkPerAddress", "x@test.local")).rejects.toThrow();
     });
   });
 });

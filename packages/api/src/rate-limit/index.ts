@@ -3,8 +3,8 @@ import { apiEnv } from "../env";
 import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
 import { MemoryRateLimitStore, UpstashRateLimitStore, type RateLimitStore } from "./stores";
 
-export { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
-export { MemoryRateLimitStore, UpstashRateLimitStore, type RateLimitStore } from "./stores";
+export { RATE_LIMIT_POLICIES, SIGN_IN_SLOW_DOWN_AFTER, type RateLimitPolicyName } from "./policies";
+export { MemoryRateLimitStore, UpstashRateLimitStore, type RateLimitStore, type RateLimitWindow } from "./stores";
 
 const holder = globalThis as unknown as { __mgRateLimitStore?: RateLimitStore };
 
@@ -35,12 +35,47 @@ export class RateLimitedError extends Error {
   }
 }
 
+function storeKey(policy: RateLimitPolicyName, key: string): string {
+  return `${policy}:${key.toLowerCase()}`;
+}
+
+function allowance(policy: RateLimitPolicyName): number {
+  return Math.ceil(RATE_LIMIT_POLICIES[policy].limit * apiEnv().RATE_LIMIT_MULTIPLIER);
+}
+
+function retryAfter(resetAt: number): number {
+  return Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+}
+
 /** Counts one hit against `policy` for `key`; throws RateLimitedError past the allowance. */
 export async function consumeRateLimit(policy: RateLimitPolicyName, key: string): Promise<void> {
-  const { limit, windowMs } = RATE_LIMIT_POLICIES[policy];
-  const allowance = Math.ceil(limit * apiEnv().RATE_LIMIT_MULTIPLIER);
-  const { count, resetAt } = await rateLimitStore().increment(`${policy}:${key.toLowerCase()}`, windowMs);
-  if (count > allowance) throw new RateLimitedError(policy, Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
+  const { count, resetAt } = await rateLimitStore().increment(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs);
+  if (count > allowance(policy)) throw new RateLimitedError(policy, retryAfter(resetAt));
+}
+
+/** Counts one hit without refusing anything (failures that decide a later refusal). Returns the count. */
+export async function recordRateLimitHit(policy: RateLimitPolicyName, key: string): Promise<number> {
+  const { count } = await rateLimitStore().increment(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs);
+  return count;
+}
+
+/**
+ * Whether `key` has used up `policy`'s allowance of recorded hits (failures), without counting
+ * one: the seconds until the window ends, or null.
+ */
+export async function rateLimitReached(policy: RateLimitPolicyName, key: string): Promise<number | null> {
+  const { count, resetAt } = await rateLimitStore().peek(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs);
+  return count >= allowance(policy) ? retryAfter(resetAt) : null;
+}
+
+/** Hits counted so far in the current window. */
+export async function rateLimitCount(policy: RateLimitPolicyName, key: string): Promise<number> {
+  return (await rateLimitStore().peek(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs)).count;
+}
+
+/** Clears `key`'s current window (a sign-in that succeeded ends its failure count). */
+export async function resetRateLimit(policy: RateLimitPolicyName, key: string): Promise<void> {
+  await rateLimitStore().reset(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs);
 }
 
 /** The tRPC form: TOO_MANY_REQUESTS with the retry time. */

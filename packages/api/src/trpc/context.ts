@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { ORG_SLUG_HEADER } from "../http";
+import { clientIpFrom } from "../client-ip";
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string | null;
+  /** The address was proven by a link sent to it (or a provider that vouches for it). */
+  emailVerified: boolean;
+  /** The server-side session behind the request's JWT; null for callers without one (jobs, tests). */
+  sessionId: string | null;
 }
 
 /**
@@ -32,10 +37,9 @@ export function createInnerContext(input: Partial<InnerContext> = {}): InnerCont
 
 export { ORG_SLUG_HEADER } from "../http";
 
-/** Who is calling, as far as the request says: client IP (first proxy hop) and user agent. */
+/** Who is calling: the client IP from the trusted-proxy chain (never a header the client controls alone) and the user agent. */
 export function requestMeta(headers: Headers): Pick<InnerContext, "ip" | "userAgent"> {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || headers.get("x-real-ip") || null, userAgent: headers.get("user-agent") };
+  return { ip: clientIpFrom(headers), userAgent: headers.get("user-agent") };
 }
 
 /** The outer context: reads the request. `getUser` is injected by the app (next-auth). */

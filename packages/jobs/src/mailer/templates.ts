@@ -121,3 +121,29 @@ export function magicLinkMail({ url, host }: MagicLinkMailInput): MailContent {
     }),
   };
 }
+
+export interface VerifyEmailMailInput {
+  url: string;
+  recipientName?: string | null;
+}
+
+/**
+ * Sent at password sign-up. Confirming keeps the password that was chosen, so the mail says
+ * plainly what the click endorses — and what to do when it was not you.
+ */
+export function verifyEmailMail({ url, recipientName }: VerifyEmailMailInput): MailContent {
+  const greeting = recipientName ? `Hi ${recipientName},` : "Hi,";
+  const intro = `Someone created a ${PRODUCT} account with this email address and a password. If it was you, confirm the address to start using it. The link works for 24 hours.`;
+  const footer = "If you did not create this account, ignore this email: without the confirmation the account can do nothing, and signing in with an email link removes its password.";
+  return {
+    subject: `Confirm your email for ${PRODUCT}`,
+    text: text([greeting, "", intro, "", url, "", "--", footer]),
+    html: layout({
+      preheader: "Confirm your email address to start using your account",
+      heading: "Confirm your email address",
+      paragraphs: [greeting, intro],
+      action: { label: "Confirm my email", url },
+      footer,
+    }),
+  };
+}

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
-import { authedProcedure, publicProcedure } from "../../trpc/init";
+import { publicProcedure, verifiedProcedure } from "../../trpc/init";
 import { invitationTokenInput } from "../../schemas/members";
 import { hashLinkToken } from "../../services/tokens";
 import { ROLE_RANK } from "../../rbac";
@@ -32,7 +32,7 @@ export const invitationPreview = publicProcedure.input(invitationTokenInput).que
   };
 });
 
-export const acceptInvitation = authedProcedure.input(invitationTokenInput).mutation(async ({ ctx, input }) => {
+export const acceptInvitation = verifiedProcedure.input(invitationTokenInput).mutation(async ({ ctx, input }) => {
   const invitation = await findOpenInvitation(input.token);
   if (invitation.email.toLowerCase() !== ctx.user.email.toLowerCase()) {
     throw new TRPCError({ code: "FORBIDDEN", message: `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.` });

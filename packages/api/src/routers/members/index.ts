@@ -5,6 +5,7 @@ import { invite, revokeInvitation } from "./invite";
 import { leave } from "./leave";
 import { listMembers } from "./list";
 import { removeMember } from "./remove";
+import { signOutMemberEverywhere } from "./sign-out-everywhere";
 
 export const membersRouter = createTRPCRouter({
   list: listMembers,
@@ -15,4 +16,5 @@ export const membersRouter = createTRPCRouter({
   changeRole,
   remove: removeMember,
   leave,
+  signOutEverywhere: signOutMemberEverywhere,
 });

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { orgProcedure } from "../../trpc/init";
 import { membershipIdInput } from "../../schemas/members";
+import { endAllSessions, hasAnyMembership } from "../../auth/sessions";
 import { assertCanManageRole, assertNotLastOwner } from "./guards";
 
 export const removeMember = orgProcedure("users.delete")
@@ -12,7 +13,10 @@ export const removeMember = orgProcedure("users.delete")
     assertCanManageRole(ctx.role, membership.role);
     await assertNotLastOwner(ctx.db, membership, "be removed");
     await ctx.db.membership.delete({ where: { id: membership.id } });
+    // Removed from their last organization: nothing left to work in, so their sessions end now
+    // rather than whenever the JWT would expire.
+    const endedSessions = (await hasAnyMembership(membership.userId, { besides: ctx.org.id })) ? 0 : await endAllSessions(membership.userId);
     ctx.audit.target("membership", membership.id);
-    ctx.audit.note({ userId: membership.userId, role: membership.role });
+    ctx.audit.note({ userId: membership.userId, role: membership.role, endedSessions });
     return { id: membership.id };
   });

@@ -1,10 +1,10 @@
-import { authedProcedure, rateLimit } from "../../trpc/init";
+import { rateLimit, verifiedProcedure } from "../../trpc/init";
 import { createOrganizationInput } from "../../schemas/organization";
 import { createOrganization } from "../../services/organizations";
 import { sendEvent } from "../../jobs";
 
 /** Onboarding: a new business or agency, owned by the caller. */
-export const createOrganizationProcedure = authedProcedure
+export const createOrganizationProcedure = verifiedProcedure
   .use(rateLimit("organizationsCreated"))
   .input(createOrganizationInput)
   .mutation(async ({ ctx, input }) => {
