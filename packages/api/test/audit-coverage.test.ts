@@ -68,6 +68,16 @@ const SUCCESS: Record<string, (t: Tenant) => Promise<SuccessRecipe>> = {
     const user = await outsider(t);
     return { user, orgSlug: null, input: { token: await invitationFor(t, user.email) }, organizationId: () => t.id };
   },
+  // Unaudited account mutations (no organization): recipes that make them succeed.
+  "auth.resendVerification": async (t) => {
+    const user = await outsider(t);
+    await systemDb().user.update({ where: { id: user.id }, data: { emailVerified: null } });
+    return { user: { ...user, emailVerified: false }, orgSlug: null, input: undefined, organizationId: () => t.id };
+  },
+  "account.endSession": async (t) => {
+    const session = await systemDb().session.create({ data: { sessionToken: randomUUID(), userId: t.users.OWNER.id, expires: new Date(Date.now() + 86_400_000) } });
+    return { user: t.users.OWNER, orgSlug: null, input: { sessionId: session.id }, organizationId: () => t.id };
+  },
 };
 
 /** Failures inside the handler where a case's foreign input does not give one (or for calls outside an organization). */
@@ -148,8 +158,9 @@ describe("audit: every mutation", () => {
         if (!spec) throw new Error(`no case for ${path} in test/procedure-cases.ts`);
         const t = await freshTenant();
         const started = new Date();
-        const input = await spec.valid(t);
-        const result = await run(path, { user: mutation.meta?.access === "public" ? null : t.users.OWNER, orgSlug: mutation.meta?.access === "org" ? t.slug : null, input });
+        const custom = SUCCESS[path];
+        const call: Call = custom ? await custom(t) : { user: mutation.meta?.access === "public" ? null : t.users.OWNER, orgSlug: mutation.meta?.access === "org" ? t.slug : null, input: await spec.valid(t) };
+        const result = await run(path, call);
         expect(result.ok, `${path} should succeed: ${JSON.stringify(result)}`).toBe(true);
         // Nobody writes rows for an unaudited mutation, so this holds across parallel test files.
         expect(await systemDb().auditLog.count({ where: { action: path, createdAt: { gte: started } } })).toBe(0);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TRPCError } from "@trpc/server";
 import type { Role } from "@mg/db";
 import { systemDb } from "@mg/db/system";
+import { createLinkToken } from "../src/services/tokens";
 import type { Tenant } from "./fixtures";
 import { POSTS_PROCEDURE_CASES } from "./procedure-cases/posts";
 import { SOCIAL_PROCEDURE_CASES } from "./procedure-cases/social";
@@ -58,6 +59,14 @@ async function freshMember(tenant: Tenant, role: Role): Promise<string> {
 
 const freshViewer = (tenant: Tenant) => freshMember(tenant, "VIEWER");
 
+/** A confirmation link of a new, unverified account (what sign-up mails). */
+async function freshConfirmationLink(): Promise<{ token: string }> {
+  const user = await systemDb().user.create({ data: { email: `unverified-${randomUUID()}@test.local` } });
+  const { token, hash } = createLinkToken();
+  await systemDb().emailVerification.create({ data: { userId: user.id, email: user.email, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { token };
+}
+
 async function freshInvitation(tenant: Tenant): Promise<string> {
   const invitation = await systemDb().invitation.create({
     data: { organizationId: tenant.id, email: `inv-${randomUUID()}@test.local`, role: "VIEWER", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
@@ -67,6 +76,14 @@ async function freshInvitation(tenant: Tenant): Promise<string> {
 
 export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "auth.signUp": { valid: () => ({ name: "New Person", email: `signup-${randomUUID()}@test.local`, password: "a-long-password" }) },
+  "auth.verificationPreview": { valid: () => freshConfirmationLink() },
+  "auth.verifyEmail": { valid: () => freshConfirmationLink() },
+  "auth.resendVerification": { valid: () => undefined },
+  "account.me": { valid: () => undefined },
+  "account.sessions": { valid: () => undefined },
+  "account.changePassword": { valid: () => ({ newPassword: "another-long-password" }) },
+  "account.endSession": { valid: () => ({ sessionId: randomUUID() }) },
+  "account.signOutEverywhere": { valid: () => undefined },
   "organization.listMine": { valid: () => undefined },
   "organization.create": { valid: () => ({ name: `Created ${randomUUID().slice(0, 6)}`, kind: "BUSINESS", timezone: "UTC" }) },
   "organization.current": { valid: () => undefined },
@@ -87,6 +104,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     foreign: (_self, other) => ({ membershipId: other.membershipIds.VIEWER, role: "OWNER" }),
   },
   "members.remove": {
+    valid: async (t) => ({ membershipId: await freshViewer(t) }),
+    foreign: (_self, other) => ({ membershipId: other.membershipIds.VIEWER }),
+  },
+  "members.signOutEverywhere": {
     valid: async (t) => ({ membershipId: await freshViewer(t) }),
     foreign: (_self, other) => ({ membershipId: other.membershipIds.VIEWER }),
   },
