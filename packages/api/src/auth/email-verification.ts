@@ -11,12 +11,12 @@ const LINK_HOURS = 24;
  * opens (mail scanners fetch links with GET, and a scanner must not endorse an impostor's
  * password on the owner's behalf).
  */
-export async function sendEmailVerification(user: { id: string; email: string; name: string | null }): Promise<void> {
+export async function sendEmailVerification(user: { id: string; email: string; name: string | null }, options: { returnTo?: string } = {}): Promise<void> {
   const { token, hash } = createLinkToken();
   await systemDb().emailVerification.create({
     data: { userId: user.id, email: user.email, tokenHash: hash, expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000) },
   });
-  const url = `${apiEnv().NEXTAUTH_URL.replace(/\/$/, "")}/verify-email/${token}`;
+  const url = `${apiEnv().NEXTAUTH_URL.replace(/\/$/, "")}/verify-email/${token}${options.returnTo ? `?next=${encodeURIComponent(options.returnTo)}` : ""}`;
   await sendMail({ to: user.email, ...verifyEmailMail({ url, recipientName: user.name }) });
 }
 

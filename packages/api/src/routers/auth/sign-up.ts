@@ -16,7 +16,7 @@ export const signUp = publicProcedure
   .mutation(async ({ input }) => {
     try {
       const user = await createPasswordAccount(input);
-      await sendEmailVerification(user);
+      await sendEmailVerification(user, { returnTo: input.returnTo });
       return { id: user.id, email: user.email, emailVerified: false };
     } catch (error) {
       // The sign-in form already tells whether an address signs in; this says no more than that.
