@@ -16,8 +16,6 @@ export const PERMISSIONS = [
   "users.change_role",
   "users.delete",
   "audit.read",
-  "billing.view",
-  "billing.change_plan",
   "accounts.manage",
   "media.upload",
   "media.delete",
@@ -36,7 +34,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Billing permissions come with billing itself: a permission that gates nothing is a promise the
+// product does not keep (test/rbac-permissions.test.ts fails for any permission nothing checks).
 const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic"];
+/** The overview, plus per-post and per-account numbers and the CSV export of them. */
 const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export"];
 const CONTENT_EDITOR: Permission[] = [...VIEWER, "posts.create", "posts.edit_own", "media.upload"];
 const CONTENT_MANAGER: Permission[] = [
@@ -60,7 +61,6 @@ const ADMIN: Permission[] = [
     "users.change_role",
     "users.delete",
     "audit.read",
-    "billing.view",
   ]),
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
@@ -102,12 +102,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  OWNER: "Everything, including billing and deleting the organization.",
+  OWNER: "Everything, including making other owners.",
   ADMIN: "Manages members, settings and all content.",
   CONTENT_MANAGER: "Creates, schedules and publishes all content; runs campaigns.",
   CONTENT_EDITOR: "Writes drafts and edits their own posts.",
-  ANALYST: "Reads and exports analytics.",
-  VIEWER: "Read-only access.",
+  ANALYST: "Reads detailed analytics (per post, per account) and exports them as CSV.",
+  VIEWER: "Read-only access, with the analytics overview.",
 };
 
 /** The roles that hold a permission, most senior first. */

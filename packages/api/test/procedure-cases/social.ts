@@ -156,6 +156,7 @@ export const SOCIAL_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: async (t) => ({ postId: await freshPost(t) }),
     foreign: async (_self, other) => ({ postId: await freshPost(other) }),
   },
+  "analytics.export": { valid: () => ({ days: 30 }) },
   "analytics.accountMetrics": {
     valid: async (t) => ({ accountId: await freshAccount(t), days: 7 }),
     foreign: async (_self, other) => ({ accountId: await freshAccount(other), days: 7 }),

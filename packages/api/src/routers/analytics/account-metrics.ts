@@ -8,7 +8,7 @@ import { deltasOf, engagementRate, engagementsOf, lastUtcDays, latestSnapshots, 
  * hourly snapshots within the day (so a day never repeats the days before it); followers are
  * the day's account snapshot, carried forward over days without one.
  */
-export const accountMetrics = orgProcedure("analytics.view_basic")
+export const accountMetrics = orgProcedure("analytics.view_detailed")
   .input(accountMetricsInput)
   .query(async ({ ctx, input }) => {
     const account = await ctx.db.socialAccount.findFirst({

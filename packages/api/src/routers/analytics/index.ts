@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../trpc/init";
 import { accountMetrics } from "./account-metrics";
+import { exportCsv } from "./export-csv";
 import { overview } from "./overview";
 import { postMetrics } from "./post-metrics";
 
@@ -7,4 +8,5 @@ export const analyticsRouter = createTRPCRouter({
   overview,
   postMetrics,
   accountMetrics,
+  export: exportCsv,
 });

@@ -7,7 +7,7 @@ import { addCounters, countersOf, deltasOf, snapshotsOf, withRate, ZERO } from "
  * One post's numbers per target: an hourly series of increments (snapshot differences) and the
  * totals of the latest snapshot. The post's totals add each target's latest snapshot once.
  */
-export const postMetrics = orgProcedure("analytics.view_basic")
+export const postMetrics = orgProcedure("analytics.view_detailed")
   .input(postMetricsInput)
   .query(async ({ ctx, input }) => {
     const post = await ctx.db.post.findFirst({

@@ -2,10 +2,12 @@
 
 import { Suspense, useState, type ReactNode } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { ChartColumnIcon, ExternalLinkIcon, TrendingDownIcon, TrendingUpIcon } from "lucide-react";
+import { ChartColumnIcon, DownloadIcon, ExternalLinkIcon, LockIcon, TrendingDownIcon, TrendingUpIcon } from "lucide-react";
+import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
+import { describeRolesWith, ROLE_LABELS } from "@mg/api/rbac";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
@@ -18,6 +20,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Tabs, TabsList, TabsTrigger } from "@mg/ui/tabs";
 import { TimeSeriesChart, type ChartDatum, type ChartSeries } from "~/components/charts/time-series-chart";
 import { NetworkIcon, networkLabel } from "~/components/network-icon";
+import { downloadTextFile } from "~/lib/download";
 import { apiError } from "~/lib/errors";
 import { formatInZone } from "~/lib/format";
 import { useTRPC } from "~/trpc/client";
@@ -310,12 +313,50 @@ function PostChart({ postId, onPost }: { postId: string | null; onPost: (id: str
   );
 }
 
+/** The organization's post metrics as a CSV file, written by the API (formula cells inert). */
+function ExportButton() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const download = useMutation({
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.analytics.export.queryOptions({}), staleTime: 0 }),
+    onSuccess: (file) => {
+      downloadTextFile(file.fileName, file.csv);
+      toast.success(file.rowCount === 1 ? "Exported 1 post." : `Exported ${file.rowCount} posts.`);
+    },
+    onError: (error) => toast.error(apiError(error).message),
+  });
+  return (
+    <Button variant="outline" onClick={() => download.mutate()} disabled={download.isPending} data-testid="analytics-export">
+      <DownloadIcon aria-hidden /> {download.isPending ? "Exporting…" : "Export CSV"}
+    </Button>
+  );
+}
+
+/** Shown instead of the per-account and per-post charts to roles without detailed analytics. */
+function DetailLocked() {
+  const { role } = useOrg();
+  return (
+    <Card data-testid="analytics-detail-locked">
+      <CardContent>
+        <EmptyState
+          icon={<LockIcon />}
+          titleAs="h2"
+          title="Per-account and per-post numbers"
+          description={`Detailed analytics are for ${describeRolesWith("analytics.view_detailed")}. Your role (${ROLE_LABELS[role]}) sees the overview above.`}
+          className="border-0"
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
 function AnalyticsBody() {
   const trpc = useTRPC();
-  const { org } = useOrg();
+  const { org, can } = useOrg();
   const { days, account, post, set } = useParamState();
   const overview = useQuery(trpc.analytics.overview.queryOptions({ days }));
   const data = overview.data;
+  const detailed = can("analytics.view_detailed");
 
   return (
     <div className="grid gap-8">
@@ -323,18 +364,21 @@ function AnalyticsBody() {
         title="Analytics"
         description={`How ${org.name}’s published posts are doing. Each post counts once, with its latest numbers.`}
         actions={
-          <Select value={String(days)} onValueChange={(v) => set({ days: v === "30" ? null : v })}>
-            <SelectTrigger className="w-40" aria-label="Time range">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {RANGES.map((d) => (
-                <SelectItem key={d} value={String(d)}>
-                  Last {d} days
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <>
+            {can("analytics.export") ? <ExportButton /> : null}
+            <Select value={String(days)} onValueChange={(v) => set({ days: v === "30" ? null : v })}>
+              <SelectTrigger className="w-40" aria-label="Time range">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {RANGES.map((d) => (
+                  <SelectItem key={d} value={String(d)}>
+                    Last {d} days
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </>
         }
       />
 
@@ -377,9 +421,11 @@ function AnalyticsBody() {
                       <TableHead className="hidden text-right md:table-cell">Engagements</TableHead>
                       <TableHead className="text-right">Engagement rate</TableHead>
                       <TableHead className="hidden text-right lg:table-cell">Followers</TableHead>
-                      <TableHead className="pr-6 text-right">
-                        <span className="sr-only">Chart</span>
-                      </TableHead>
+                      {detailed ? (
+                        <TableHead className="pr-6 text-right">
+                          <span className="sr-only">Chart</span>
+                        </TableHead>
+                      ) : null}
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -401,11 +447,13 @@ function AnalyticsBody() {
                             {row.followers === null ? "—" : fmt(row.followers)} <Change value={row.followersChange} />
                           </span>
                         </TableCell>
-                        <TableCell className="pr-6 text-right">
-                          <Button variant="ghost" size="sm" onClick={() => set({ account: row.account.id })} aria-label={`Show chart for ${row.account.name}`} aria-pressed={account === row.account.id}>
-                            <ChartColumnIcon aria-hidden /> <span className="hidden sm:inline">Chart</span>
-                          </Button>
-                        </TableCell>
+                        {detailed ? (
+                          <TableCell className="pr-6 text-right">
+                            <Button variant="ghost" size="sm" onClick={() => set({ account: row.account.id })} aria-label={`Show chart for ${row.account.name}`} aria-pressed={account === row.account.id}>
+                              <ChartColumnIcon aria-hidden /> <span className="hidden sm:inline">Chart</span>
+                            </Button>
+                          </TableCell>
+                        ) : null}
                       </TableRow>
                     ))}
                   </TableBody>
@@ -414,11 +462,11 @@ function AnalyticsBody() {
             )}
           </Card>
 
-          {data.accounts.length > 0 ? <AccountChart accounts={data.accounts} accountId={account} days={days} onAccount={(id) => set({ account: id })} /> : null}
+          {detailed && data.accounts.length > 0 ? <AccountChart accounts={data.accounts} accountId={account} days={days} onAccount={(id) => set({ account: id })} /> : null}
         </>
       ) : null}
 
-      <PostChart postId={post} onPost={(id) => set({ post: id })} />
+      {detailed ? <PostChart postId={post} onPost={(id) => set({ post: id })} /> : <DetailLocked />}
     </div>
   );
 }
