@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemDb } from "@mg/db/system";
+import { resetIntegrationsEnv } from "@mg/integrations/env";
+import { startFakeOpenAi, type FakeOpenAi } from "../../../integrations/test/helpers/fake-openai";
 import { freshAccount, freshPost } from "../procedure-cases/social";
 import { callerFor, createTenant, deleteTenant, outcome, type Tenant } from "../fixtures";
 
@@ -40,5 +42,63 @@ describe("hashtag suggestions", () => {
 
   it("is for roles that write posts", async () => {
     expect(await outcome(callerFor(t.users.VIEWER, t.slug).hashtags.suggest({ content: "hello" }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("hashtag AI is a plan feature (aiAssistant)", () => {
+  let fake: FakeOpenAi;
+  let accountId: string;
+  const DRAFT = { content: "Our bakery opens early on Saturday with fresh rye bread and sourdough", network: "INSTAGRAM" as const };
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    fake.reply = () => ({ content: JSON.stringify({ hashtags: ["#RyeBreadLovers", "#WeekendBakes"] }) });
+    accountId = await freshAccount(t);
+    await publishedPost(accountId, "Weekend bake #sourdough", 1000, 200);
+    // The server has a model: only the plan decides whether it is asked.
+    vi.stubEnv("OPENAI_BASE_URL", fake.baseURL);
+    vi.stubEnv("AI_MODEL", "test-model");
+    resetIntegrationsEnv();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    resetIntegrationsEnv();
+    await fake.close();
+  });
+  afterEach(async () => {
+    await systemDb().organization.update({ where: { id: t.id }, data: { plan: "PROFESSIONAL", featureFlags: {} } });
+  });
+
+  it("on the Free plan: history and keywords answer, the model is never called, and the answer says it is the plan", async () => {
+    await systemDb().organization.update({ where: { id: t.id }, data: { plan: "FREE" } });
+    const before = fake.requests.length;
+    const result = await callerFor(t.users.CONTENT_EDITOR, t.slug).hashtags.suggest(DRAFT);
+
+    expect(fake.requests.length, "the AI model was called on a plan without the AI assistant").toBe(before);
+    expect(result.ai).toEqual({ configured: true, used: false, error: null, notInPlan: { plan: "FREE", suggestedPlan: "STARTER" } });
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.some((s) => s.source === "ai")).toBe(false);
+    expect(result.suggestions.map((s) => s.tag.toLowerCase())).toContain("#sourdough");
+  });
+
+  it("on a plan with the AI assistant the model is asked and its tags are marked as AI", async () => {
+    const before = fake.requests.length;
+    const result = await callerFor(t.users.CONTENT_EDITOR, t.slug).hashtags.suggest(DRAFT);
+    expect(fake.requests.length).toBe(before + 1);
+    expect(result.ai).toEqual({ configured: true, used: true, error: null, notInPlan: null });
+    expect(result.suggestions).toContainEqual(expect.objectContaining({ tag: "#RyeBreadLovers", source: "ai" }));
+  });
+
+  it("an organization's own feature flag decides over its plan, both ways", async () => {
+    await systemDb().organization.update({ where: { id: t.id }, data: { plan: "FREE", featureFlags: { aiAssistant: true } } });
+    let before = fake.requests.length;
+    expect((await callerFor(t.users.OWNER, t.slug).hashtags.suggest(DRAFT)).ai.used).toBe(true);
+    expect(fake.requests.length).toBe(before + 1);
+
+    await systemDb().organization.update({ where: { id: t.id }, data: { plan: "PROFESSIONAL", featureFlags: { aiAssistant: false } } });
+    before = fake.requests.length;
+    const withheld = await callerFor(t.users.OWNER, t.slug).hashtags.suggest(DRAFT);
+    expect(fake.requests.length).toBe(before);
+    expect(withheld.ai.notInPlan).toEqual({ plan: "PROFESSIONAL", suggestedPlan: "STARTER" });
   });
 });

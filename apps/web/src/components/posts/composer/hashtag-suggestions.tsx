@@ -9,6 +9,7 @@ import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import type { NetworkId } from "../types";
+import { hashtagAiNote, type HashtagAiStatus } from "./hashtag-ai-note";
 
 const SOURCE = {
   history: { label: "Your history", icon: HistoryIcon, hint: "Went with higher engagement on your past posts" },
@@ -16,9 +17,19 @@ const SOURCE = {
   ai: { label: "AI", icon: BrainCircuitIcon, hint: "Suggested by the configured AI model" },
 } as const;
 
+function AiNote({ ai }: { ai: HashtagAiStatus }) {
+  const note = hashtagAiNote(ai);
+  return (
+    <p className={note.tone === "warning" ? "text-xs text-warning" : "text-xs text-muted-foreground"} data-testid="hashtag-ai-status" data-ai-used={ai.used}>
+      {note.text}
+    </p>
+  );
+}
+
 /**
  * Hashtags for the text being written, asked for on demand. Each suggestion says where it came
- * from; when no AI model is configured (or it failed) the user is told, not left guessing.
+ * from; when AI was not asked (the plan lacks it, no model is configured) or it failed, the user
+ * is told why, not left guessing.
  */
 export function HashtagSuggestions({ text, network, onPick, disabled }: { text: string; network?: NetworkId; onPick: (tag: string) => void; disabled?: boolean }) {
   const trpc = useTRPC();
@@ -79,13 +90,7 @@ export function HashtagSuggestions({ text, network, onPick, disabled }: { text: 
               );
             })}
           </ul>
-          <p className="text-xs text-muted-foreground" data-testid="hashtag-ai-status">
-            {suggestions.data.ai.error
-              ? `AI suggestions failed this time (${suggestions.data.ai.error}); showing history and keyword suggestions.`
-              : suggestions.data.ai.configured
-                ? "Includes AI suggestions."
-                : "AI suggestions are off: no AI model is configured for this workspace. Suggestions come from your history and the post’s keywords."}
-          </p>
+          <AiNote ai={suggestions.data.ai} />
         </>
       ) : null}
     </div>
