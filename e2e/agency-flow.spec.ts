@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectOrgName, signUp, slugOf, unique } from "./support";
+import { confirmEmail, expectOrgName, signUp, slugOf, unique } from "./support";
 
 /**
  * The agency journey end to end: sign up → create an agency → two clients → two tabs on two
@@ -14,9 +14,16 @@ test("agency: clients in two tabs, invite a viewer, viewer cannot change setting
   const clientB = `Client B ${id}`;
   const renamedA = `${clientA} Renamed`;
 
-  await test.step("sign up", async () => {
+  await test.step("sign up, then confirm the address from the mailed link", async () => {
     await signUp(page, owner);
     await expect(page).toHaveURL(/\/onboarding$/);
+    // Unconfirmed: the form says why it cannot create anything yet.
+    await expect(page.getByTestId("email-verification-notice")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create business" })).toBeDisabled();
+    await confirmEmail(page, owner.email);
+    await page.getByRole("link", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/onboarding$/);
+    await expect(page.getByTestId("email-verification-notice")).toHaveCount(0);
   });
 
   await test.step("onboarding: create an agency", async () => {
@@ -113,6 +120,13 @@ test("agency: clients in two tabs, invite a viewer, viewer cannot change setting
       await viewer.getByRole("link", { name: "Create an account to accept" }).click();
       await expect(viewer.getByLabel("Email", { exact: true })).toHaveValue(invitee.email);
       await signUp(viewer, invitee, invitePath);
+      await expect(viewer).toHaveURL(new RegExp(`${invitePath}$`));
+      // An account that has not confirmed its address cannot accept (pre-hijacking).
+      await expect(viewer.getByTestId("email-verification-notice")).toBeVisible();
+      await expect(viewer.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+      await confirmEmail(viewer, invitee.email);
+      // The confirmation link brings the invitee back to the invitation.
+      await viewer.getByRole("link", { name: "Continue" }).click();
       await expect(viewer).toHaveURL(new RegExp(`${invitePath}$`));
       await viewer.getByRole("button", { name: "Accept invitation" }).click();
       await expect(viewer).toHaveURL(new RegExp(`/${slugA}$`));

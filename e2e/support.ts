@@ -17,6 +17,21 @@ export async function signUp(page: Page, user: { name: string; email: string; pa
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/**
+ * Opens the newest "Confirm your email" mail to `email` from the dev outbox and confirms the
+ * address on the page its link opens (a deliberate click, as a person would). Ends on that page.
+ */
+export async function confirmEmail(page: Page, email: string): Promise<void> {
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  const mail = page.getByTestId("outbox-mail").filter({ hasText: "Confirm your email" }).first();
+  const href = await mail.getByRole("link", { name: /\/verify-email\// }).first().getAttribute("href");
+  if (!href) throw new Error(`no confirmation link mailed to ${email}`);
+  const url = new URL(href);
+  await page.goto(url.pathname + url.search);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByTestId("email-confirmed")).toBeVisible();
+}
+
 export async function signInWithPassword(page: Page, email: string, password: string, callbackUrl?: string): Promise<void> {
   await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
   const form = page.getByTestId("sign-in-form");

@@ -14,8 +14,9 @@ import { mustRun } from "./lib/run.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const db = await resolveDevDatabase(root);
 // The built-in scheduler publishes due posts whether or not the Inngest dev server could start;
-// with both running, the publish ledger keeps every post to exactly one send.
-const env = { MG_LOCAL_SCHEDULER: "1", ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+// with both running, the publish ledger keeps every post to exactly one send. The dev outbox
+// shows captured mail (sign-in and confirmation links) on a machine without SMTP.
+const env = { MG_LOCAL_SCHEDULER: "1", MG_DEV_OUTBOX: "1", ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
 const children = [];
 
 async function shutdown(code) {

@@ -31,19 +31,27 @@ export const isDevelopment = process.env.NODE_ENV === "development";
 
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  /** `1` shows /dev/outbox (captured mail) in a production build — end-to-end tests only. */
+  /** `1` shows /dev/outbox (captured mail): `pnpm dev` and the end-to-end tests set it; never in production. */
   MG_DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+  /** The built-in scheduler: `1` always, `0` never, unset when no job engine answers (instrumentation.ts). */
+  MG_LOCAL_SCHEDULER: z.enum(["0", "1"]).optional(),
 });
 
 /** Server-only settings, read at request time (never inlined into a build). */
 export function serverEnv() {
-  const parsed = serverSchema.safeParse({ NODE_ENV: process.env.NODE_ENV, MG_DEV_OUTBOX: process.env.MG_DEV_OUTBOX || undefined });
+  const parsed = serverSchema.safeParse({
+    NODE_ENV: process.env.NODE_ENV,
+    MG_DEV_OUTBOX: process.env.MG_DEV_OUTBOX || undefined,
+    MG_LOCAL_SCHEDULER: process.env.MG_LOCAL_SCHEDULER?.trim() || undefined,
+  });
   if (!parsed.success) throw new Error(`Invalid web app environment:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
-/** The dev outbox lists every captured mail (sign-in links included): never in production unless asked. */
+/**
+ * The dev outbox lists every captured mail, sign-in links included: on only when MG_DEV_OUTBOX=1
+ * is set explicitly (`pnpm dev` and the end-to-end tests do), never because of NODE_ENV.
+ */
 export function devOutboxEnabled(): boolean {
-  const e = serverEnv();
-  return e.NODE_ENV !== "production" || e.MG_DEV_OUTBOX === "1";
+  return serverEnv().MG_DEV_OUTBOX === "1";
 }

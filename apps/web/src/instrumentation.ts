@@ -31,7 +31,8 @@ async function answers(url: string): Promise<boolean> {
 type Jobs = typeof import("@mg/jobs");
 
 async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigFromEnv, startLocalScheduler }: Jobs): Promise<void> {
-  const setting = process.env.MG_LOCAL_SCHEDULER?.trim();
+  const { serverEnv } = await import("~/env");
+  const setting = serverEnv().MG_LOCAL_SCHEDULER;
   if (setting === "0") {
     log("off (MG_LOCAL_SCHEDULER=0)");
     return;
@@ -62,10 +63,17 @@ async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigF
   startLocalScheduler();
 }
 
-export function register(): void {
+export async function register(): Promise<void> {
   // The import sits inside the runtime check so the Edge bundle of this file never includes the
   // jobs package (Next inlines NEXT_RUNTIME and drops the branch).
+  // Literal reads on purpose: Next inlines these per runtime and build phase, which is what drops
+  // the Node-only branch from other bundles (a read through env.ts would not be inlined).
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Before the first request: every request carries its TCP peer, the only client address a
+    // client cannot forge (rate limits, audit, sessions read it through the trusted-proxy chain).
+    const { installPeerAddressHeader } = await import("@mg/api/client-ip");
+    await installPeerAddressHeader();
     // Not awaited: probing the engine must not hold up the server's first request.
     void import("@mg/jobs")
       .then((jobs) => maybeStartLocalScheduler(jobs))

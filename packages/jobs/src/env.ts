@@ -46,6 +46,7 @@ function isDevSetting(value: string): boolean {
 }
 
 const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   INNGEST_EVENT_KEY: optional(z.string()),
   INNGEST_SIGNING_KEY: optional(z.string()),
   INNGEST_DEV: optional(z.string().refine(isDevSetting, "INNGEST_DEV must be 1/0/true/false or the dev server's URL")),
@@ -79,4 +80,16 @@ export function parseInngestDev(value: string | undefined): { isDev?: boolean; d
   if (flag === "1" || flag === "true") return { isDev: true };
   if (flag === "0" || flag === "false") return { isDev: false };
   return { isDev: true, devUrl: value.includes("://") ? value : `http://${value}` };
+}
+
+const spacingSchema = z.preprocess(unsetIfEmpty, z.coerce.number().int().nonnegative().optional());
+
+/**
+ * PUBLISH_ACCOUNT_SPACING_MS, read on every call so tests (vi.stubEnv) and operators can change it
+ * without restarting: minimum milliseconds between two publishes on one social account.
+ */
+export function publishAccountSpacingSetting(source: NodeJS.ProcessEnv = process.env): number | undefined {
+  const parsed = spacingSchema.safeParse(source.PUBLISH_ACCOUNT_SPACING_MS);
+  if (!parsed.success) throw new Error("PUBLISH_ACCOUNT_SPACING_MS must be a whole number of milliseconds");
+  return parsed.data;
 }

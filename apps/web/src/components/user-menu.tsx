@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
-import { LogOutIcon, MonitorIcon, MoonIcon, PlusIcon, SunIcon } from "lucide-react";
+import { LogOutIcon, MonitorIcon, MoonIcon, PlusIcon, ShieldCheckIcon, SunIcon } from "lucide-react";
 import Link from "next/link";
 import { Avatar, AvatarFallback } from "@mg/ui/avatar";
 import { Button } from "@mg/ui/button";
@@ -57,6 +57,11 @@ export function UserMenu({ user, className, showName = false }: { user: { name: 
           </DropdownMenuRadioItem>
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <ShieldCheckIcon aria-hidden /> Account and security
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/onboarding">
             <PlusIcon aria-hidden /> New organization

@@ -54,7 +54,7 @@ const store = globalThis as unknown as { __mgMailer?: Mailer };
 function defaultMailer(): Mailer {
   if (!store.__mgMailer) {
     const env = jobsEnv();
-    if (!env.SMTP_URL && process.env.NODE_ENV === "production") {
+    if (!env.SMTP_URL && env.NODE_ENV === "production") {
       console.warn("SMTP_URL is not set: mail is stored in the dev_mail table instead of being delivered");
     }
     store.__mgMailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });

@@ -1,5 +1,5 @@
 import type { SocialNetwork } from "@mg/db";
-import { z } from "zod";
+import { publishAccountSpacingSetting } from "../env";
 
 /**
  * Timing rules of the publish pipeline. Only the per-account spacing is configurable
@@ -35,14 +35,7 @@ const DEFAULT_SPACING_MS: Record<SocialNetwork, number> = {
   TIKTOK: 5_000,
 };
 
-const spacingSchema = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.coerce.number().int().nonnegative().optional(),
-);
-
-/** Read on every call so tests (vi.stubEnv) and operators can change it without a restart of the module. */
-export function accountSpacingMs(network: SocialNetwork, env: NodeJS.ProcessEnv = process.env): number {
-  const parsed = spacingSchema.safeParse(env.PUBLISH_ACCOUNT_SPACING_MS);
-  if (!parsed.success) throw new Error("PUBLISH_ACCOUNT_SPACING_MS must be a whole number of milliseconds");
-  return parsed.data ?? DEFAULT_SPACING_MS[network];
+/** The configured spacing (PUBLISH_ACCOUNT_SPACING_MS, read on every call), else the network's default. */
+export function accountSpacingMs(network: SocialNetwork, setting: number | undefined = publishAccountSpacingSetting()): number {
+  return setting ?? DEFAULT_SPACING_MS[network];
 }

@@ -12,7 +12,13 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: "You do not have access to sign in.",
   SessionRequired: "Please sign in to continue.",
   Configuration: "Sign-in is not configured correctly on the server. Please contact support.",
+  OAuthEmailUnverified: "That provider has not verified your email address, so it cannot sign you in. Verify the address with the provider, or sign in with an email link.",
+  EmailLinkRequired: "For your security, password sign-in for this account is paused after too many wrong passwords. Sign in with an email link instead — it also unlocks your password.",
+  SignInBusy: "Password sign-in is paused for a moment because of unusual traffic. Sign in with an email link instead, or try again in a minute.",
 };
+
+/** Refusals after which the email-link tab is the way forward. */
+export const EMAIL_LINK_CODES = new Set(["EmailLinkRequired", "SignInBusy"]);
 
 const FALLBACK = "Sign-in failed. Please try again.";
 

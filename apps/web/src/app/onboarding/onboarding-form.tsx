@@ -26,7 +26,8 @@ const KINDS: { value: Kind; title: string; description: string; icon: typeof Bui
   { value: "AGENCY", title: "Agency", description: "Run marketing for many clients, each in its own organization, from one login.", icon: BriefcaseBusinessIcon },
 ];
 
-export function OnboardingForm() {
+/** `disabled`: the account's email is not confirmed yet, so the API would refuse (the page says why). */
+export function OnboardingForm({ disabled = false }: { disabled?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.organization.create.mutationOptions());
@@ -103,7 +104,7 @@ export function OnboardingForm() {
           </div>
         </CardContent>
         <CardFooter className="justify-end border-t">
-          <Button type="submit" size="lg" loading={create.isPending || create.isSuccess}>
+          <Button type="submit" size="lg" loading={create.isPending || create.isSuccess} disabled={disabled}>
             Create {noun.toLowerCase()}
           </Button>
         </CardFooter>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ArrowLeftIcon } from "lucide-react";
+import { EmailVerificationNotice } from "~/components/account/email-verification-notice";
 import { Logo } from "~/components/logo";
+import { devOutboxEnabled } from "~/env";
 import { UserMenu } from "~/components/user-menu";
 import { withCallback } from "~/lib/callback-url";
 import { currentUser, serverCaller } from "~/trpc/server";
@@ -32,7 +34,12 @@ export default async function OnboardingPage() {
           <h1 className="text-3xl font-semibold tracking-tight text-balance">{first ? "Create another organization" : `Welcome${user.name ? `, ${user.name.split(" ")[0]}` : ""}! Let’s set up your workspace`}</h1>
           <p className="text-muted-foreground">It takes a minute. You can change everything later in Settings.</p>
         </div>
-        <OnboardingForm />
+        {user.emailVerified ? null : (
+          <div className="mb-6">
+            <EmailVerificationNotice email={user.email} blocked="create an organization or accept an invitation" outbox={devOutboxEnabled()} />
+          </div>
+        )}
+        <OnboardingForm disabled={!user.emailVerified} />
       </main>
     </div>
   );

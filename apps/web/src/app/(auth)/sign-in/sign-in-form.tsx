@@ -16,7 +16,7 @@ import { withCallback } from "~/lib/callback-url";
 import { apiError } from "~/lib/errors";
 import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
-import { signInErrorMessage } from "../auth-errors";
+import { EMAIL_LINK_CODES, signInErrorMessage } from "../auth-errors";
 import { OAuthButtons } from "./oauth-buttons";
 
 interface Props {
@@ -45,6 +45,8 @@ export function SignInForm({ callbackUrl, errorMessage, oauth }: Props) {
       const result = await signIn("credentials", { ...input, redirect: false, callbackUrl });
       if (!result || result.error) {
         setPending(false);
+        // Password sign-in is paused for this account: the email link is the way in.
+        if (result?.error && EMAIL_LINK_CODES.has(result.error)) setTab("email-link");
         throw new Error(signInErrorMessage(result?.error, "Callback"));
       }
       // A full navigation so every server component sees the new session cookie.

@@ -26,7 +26,8 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await submit({ name: form.get("name"), email: form.get("email"), password: form.get("password") }, async (input) => {
+    // The confirmation link brings them back here (an invitation, say) once the address is confirmed.
+    await submit({ name: form.get("name"), email: form.get("email"), password: form.get("password"), returnTo: callbackUrl }, async (input) => {
       await signUp.mutateAsync(input);
       setSigningIn(true);
       const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false, callbackUrl });

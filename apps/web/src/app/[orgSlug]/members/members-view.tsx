@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LogOutIcon, MailIcon, Trash2Icon, UserMinusIcon, UsersIcon } from "lucide-react";
+import { LogOutIcon, MailIcon, MonitorXIcon, Trash2Icon, UserMinusIcon, UsersIcon } from "lucide-react";
 import { toast } from "sonner";
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from "@mg/api/rbac";
 import { Alert, AlertDescription } from "@mg/ui/alert";
@@ -82,6 +82,7 @@ export function MembersView() {
 
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions());
   const remove = useMutation(trpc.members.remove.mutationOptions());
+  const signOutMember = useMutation(trpc.members.signOutEverywhere.mutationOptions());
   const revoke = useMutation(trpc.members.revokeInvitation.mutationOptions());
   const leave = useMutation(trpc.members.leave.mutationOptions());
 
@@ -165,6 +166,21 @@ export function MembersView() {
                     </TableCell>
                     <TableCell className="hidden text-muted-foreground md:table-cell">{formatDate(member.createdAt)}</TableCell>
                     <TableCell className="pr-6 text-right">
+                      {canRemove && manageable ? (
+                        <ConfirmAction
+                          trigger={
+                            <Button variant="ghost" size="icon-sm" aria-label={`Sign ${label} out everywhere`} title="Sign out everywhere">
+                              <MonitorXIcon aria-hidden />
+                            </Button>
+                          }
+                          title={`Sign ${label} out everywhere?`}
+                          description={`Every device ${label} is signed in on is signed out at once (a lost laptop, a shared computer). They keep their access and can sign in again.`}
+                          confirmLabel="Sign out everywhere"
+                          onConfirm={() =>
+                            run(signOutMember.mutateAsync({ membershipId: member.id }), `${label} was signed out everywhere`, { refetchList: false })
+                          }
+                        />
+                      ) : null}
                       {canRemove && manageable ? (
                         <ConfirmAction
                           trigger={

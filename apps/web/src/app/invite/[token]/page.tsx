@@ -6,7 +6,9 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@mg/api/rbac";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
+import { EmailVerificationNotice } from "~/components/account/email-verification-notice";
 import { Logo } from "~/components/logo";
+import { devOutboxEnabled } from "~/env";
 import { withCallback } from "~/lib/callback-url";
 import { formatDate } from "~/lib/format";
 import { currentUser, serverCaller } from "~/trpc/server";
@@ -80,7 +82,9 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
                 </dl>
               </CardContent>
               <CardFooter className="flex-col items-stretch gap-3">
-                {user ? (
+                {user && !user.emailVerified ? (
+                  <EmailVerificationNotice email={user.email} blocked="accept this invitation" outbox={devOutboxEnabled()} />
+                ) : user ? (
                   <AcceptInvitation token={token} signedInAs={user.email} invitedEmail={invitation.email} />
                 ) : (
                   <>
