@@ -6,7 +6,7 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 /**
  * tRPC error codes that are the caller's to fix (bad input, no access, a limit): asking again gets
- * the same answer, so queries do not retry them and the API handler does not log them as bugs.
+ * the same answer, so queries do not retry them.
  */
 export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
   "BAD_REQUEST",
@@ -17,6 +17,8 @@ export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
   "METHOD_NOT_SUPPORTED",
   "CONFLICT",
   "PRECONDITION_FAILED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
   "TOO_MANY_REQUESTS",
 ]);
 
@@ -42,10 +44,11 @@ export function apiError(error: unknown): ApiErrorInfo {
     const data = e.data;
     const zod = data?.zodError ?? null;
     const code = data?.code ?? null;
-    let message = e.message;
-    if (zod) message = zod.formErrors[0] ?? "Please check the highlighted fields.";
+    // The API's messages are written for people: input problems name their fields ("Email: Enter
+    // a valid email address."), and server errors carry only a reference to quote.
+    let message = e.message || "Something went wrong on our side. Please try again.";
+    if (zod) message = zod.formErrors[0] ?? (e.message || "Please check the highlighted fields.");
     else if (code === "TOO_MANY_REQUESTS") message = data?.retryAfterSeconds ? `${e.message} Try again in ${formatWait(data.retryAfterSeconds)}.` : e.message;
-    else if (code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Please try again.";
     else if (!code) message = "Could not reach the server. Check your connection and try again.";
     return {
       code,

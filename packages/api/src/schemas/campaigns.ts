@@ -5,7 +5,7 @@ export const KPI_METRICS = ["impressions", "reach", "likes", "comments", "shares
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 /** A calendar date, as the organization's calendar shows it. */
-export const calendarDateSchema = z.iso.date({ message: "Use a date such as 2026-03-31." });
+export const calendarDateSchema = z.iso.date({ message: "Use a date such as 2026-03-31." }).max(10, { message: "Use a date such as 2026-03-31." });
 
 export const kpiTargetSchema = z.object({
   metric: z.enum(KPI_METRICS),
@@ -21,10 +21,11 @@ const campaignFields = {
     .string()
     .trim()
     .toUpperCase()
+    .max(3, "Use a three-letter currency code, such as USD.")
     .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, such as USD."),
   startsOn: calendarDateSchema,
   endsOn: calendarDateSchema,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex color such as #6366f1."),
+  color: z.string().max(7, "Use a hex color such as #6366f1.").regex(/^#[0-9a-fA-F]{6}$/, "Use a hex color such as #6366f1."),
 };
 
 const endsAfterStart = (value: { startsOn?: string; endsOn?: string }) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn;

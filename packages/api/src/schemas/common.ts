@@ -19,8 +19,21 @@ export function isIanaTimeZone(value: string): boolean {
   }
 }
 
-export const timezoneSchema = z.string().refine(isIanaTimeZone, { message: "Choose a valid IANA time zone, such as Europe/London." });
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }));
+/** Column-sized limits shared by the schemas (the longest IANA zone name has 32 characters). */
+export const MAX_TIME_ZONE_LENGTH = 64;
+/** RFC 5321: an address longer than 254 characters cannot be delivered. */
+export const MAX_EMAIL_LENGTH = 254;
+
+export const timezoneSchema = z
+  .string()
+  .max(MAX_TIME_ZONE_LENGTH, { message: "Choose a valid IANA time zone, such as Europe/London." })
+  .refine(isIanaTimeZone, { message: "Choose a valid IANA time zone, such as Europe/London." });
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(MAX_EMAIL_LENGTH, { message: `Email addresses have at most ${MAX_EMAIL_LENGTH} characters.` })
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }));
 export const roleSchema = z.enum(ROLES);
 export const idSchema = z.uuid({ message: "Invalid id." });
 

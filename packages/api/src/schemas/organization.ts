@@ -18,6 +18,7 @@ const countrySchema = z
   .string()
   .trim()
   .toUpperCase()
+  .max(2, "Use a two-letter country code, such as GB.")
   .regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as GB.")
   .optional()
   .nullable();

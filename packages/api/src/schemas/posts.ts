@@ -8,7 +8,10 @@ export const POST_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHING", "PUBLISHED", "
 export const postStatusSchema = z.enum(POST_STATUSES);
 
 /** A wall-clock time without zone: "2026-03-08T09:30" (the scheduling package's own check). */
-export const localDateTimeSchema = z.string().refine(isValidLocalDateTime, { message: "Use a real date and time like 2026-03-08T09:30." });
+export const localDateTimeSchema = z
+  .string()
+  .max(32, { message: "Use a real date and time like 2026-03-08T09:30." })
+  .refine(isValidLocalDateTime, { message: "Use a real date and time like 2026-03-08T09:30." });
 
 export const disambiguationSchema = z.enum(["earlier", "later"]);
 
@@ -82,7 +85,7 @@ export const listPostsSchema = z
     to: z.coerce.date(),
     accountIds: z.array(idSchema).max(100).optional(),
     campaignIds: z.array(idSchema).max(100).optional(),
-    statuses: z.array(postStatusSchema).optional(),
+    statuses: z.array(postStatusSchema).max(POST_STATUSES.length).optional(),
     labels: z.array(labelSchema).max(20).optional(),
   })
   .refine((v) => v.to > v.from, { message: "The range must end after it starts.", path: ["to"] })
@@ -90,7 +93,7 @@ export const listPostsSchema = z
 
 export const searchPostsSchema = z.object({
   query: z.string().trim().max(200).optional(),
-  statuses: z.array(postStatusSchema).optional(),
+  statuses: z.array(postStatusSchema).max(POST_STATUSES.length).optional(),
   campaignId: idSchema.optional(),
   cursor: idSchema.optional(),
   limit: z.number().int().min(1).max(100).default(25),

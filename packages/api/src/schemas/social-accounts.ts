@@ -19,7 +19,10 @@ export type StartConnectInput = z.infer<typeof startConnectInput>;
 export const accountIdInput = z.object({ accountId: idSchema });
 
 /** "HH:mm", 24-hour wall-clock time. */
-export const wallClockTimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 09:30.");
+export const wallClockTimeSchema = z
+  .string()
+  .max(5, "Use a 24-hour time such as 09:30.")
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 09:30.");
 
 export const queueSlotSchema = z.object({
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -37,6 +40,6 @@ export type SetQueueSlotsInput = z.infer<typeof setQueueSlotsInput>;
 export const nextFreeSlotInput = z.object({
   accountIds: z.array(idSchema).min(1, "Choose at least one account.").max(50),
   /** Look for slots after this instant (default: now). */
-  after: z.iso.datetime({ offset: true }).optional(),
+  after: z.iso.datetime({ offset: true }).max(64).optional(),
 });
 export type NextFreeSlotInput = z.infer<typeof nextFreeSlotInput>;

@@ -1,13 +1,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { forOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
+import { requestLogger } from "@mg/logger";
 import { can, ROLE_LABELS, type Permission } from "../rbac";
 import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
 import type { InnerContext, SessionUser } from "./context";
-import { DetailedBadRequest, toApiError } from "./errors";
+import { DetailedBadRequest, isServerError, markLogged, publicMessage, requestIdOf, toApiError } from "./errors";
+import { guardedTransformer, guardInput } from "./input-guard";
 
 /** Procedure metadata: the authorization level and, for org procedures, the one permission. */
 export interface ProcedureMeta {
@@ -25,16 +26,19 @@ const t = initTRPC
   .context<InnerContext>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
-    errorFormatter({ shape, error }) {
+    transformer: guardedTransformer,
+    errorFormatter({ shape, error, ctx }) {
       const upgrade: UpgradeRequired | null = error.cause instanceof UpgradeRequiredError ? error.cause.details : null;
       return {
         ...shape,
+        // Deliberate answers keep their message; anything else (an ORM error wrapped by tRPC as
+        // INTERNAL_SERVER_ERROR with its own text) becomes a 500 naming the request's log lines.
+        message: publicMessage(error, ctx?.requestId ?? requestIdOf(error) ?? "unavailable"),
         data: {
           ...shape.data,
           // Stack traces stay on the server.
           stack: undefined,
-          zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+          zodError: error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
           upgrade,
           details: error.cause instanceof DetailedBadRequest ? error.cause.details : null,
           retryAfterSeconds: error.code === "TOO_MANY_REQUESTS" && error.cause && "retryAfterSeconds" in error.cause ? Number(error.cause.retryAfterSeconds) : null,
@@ -47,10 +51,23 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) throw toApiError(result.error);
-  return result;
+/** Gives the chain the request's logger, and is where a procedure's server-side failure is logged. */
+const mapErrors = t.middleware(async ({ ctx, path, type, next }) => {
+  const log = requestLogger({ requestId: ctx.requestId, path, type, orgSlug: ctx.orgSlug, userId: ctx.user?.id ?? null });
+  const result = await next({ ctx: { log } });
+  if (result.ok) return result;
+  const error = toApiError(result.error);
+  if (isServerError(error)) {
+    log.error({ err: error.cause ?? error, code: error.code }, "procedure failed");
+    markLogged(error);
+  }
+  throw error;
+});
+
+/** Refuses unstorable characters and oversized strings anywhere in the raw input, before `.input()` parses it. */
+const inputGuard = t.middleware(async ({ path, getRawInput, next }) => {
+  guardInput(await getRawInput(), path);
+  return next();
 });
 
 /** Writes one AuditLog row per successful mutation, in the same transaction where there is one. */
@@ -133,18 +150,20 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
  * Work that must only happen once the transaction has committed (sending job events), so a job
  * never sees a row that was rolled back — or misses one that was not yet visible.
  */
-const afterCommit = t.middleware(async ({ next, path }) => {
+const afterCommit = t.middleware(async ({ ctx, next, path, type }) => {
   const queue: (() => Promise<unknown>)[] = [];
   const result = await next({ ctx: { afterCommit: (fn: () => Promise<unknown>) => void queue.push(fn) } });
   if (result.ok) {
     for (const fn of queue) {
-      await fn().catch((error: unknown) => console.error(`[${path}] after-commit task failed`, error));
+      await fn().catch((error: unknown) =>
+        requestLogger({ requestId: ctx.requestId, path, type, orgSlug: ctx.orgSlug, userId: ctx.user?.id ?? null }).error({ err: error }, "after-commit task failed"),
+      );
     }
   }
   return result;
 });
 
-const base = t.procedure.use(mapErrors).use(afterCommit);
+const base = t.procedure.use(mapErrors).use(inputGuard).use(afterCommit);
 
 /**
  * Declares a procedure's named rate-limit policy: `.use(rateLimit("invitations"))`. The key comes
