@@ -80,9 +80,7 @@ export async function listSessions(userId: string): Promise<SessionListItem[]> {
 }
 
 /** Whether the user still belongs to any organization (a removal that leaves none ends their sessions). */
-export async function hasAnyMembership(userId: string, options: { besides?: string } = {}): Promise<boolean> {
-  const count = await systemDb().membership.count({
-    where: { userId, organization: { deletedAt: null }, ...(options.besides ? { organizationId: { not: options.besides } } : {}) },
-  });
+export async function hasAnyMembership(userId: string): Promise<boolean> {
+  const count = await systemDb().membership.count({ where: { userId, organization: { deletedAt: null } } });
   return count > 0;
 }

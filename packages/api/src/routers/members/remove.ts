@@ -14,9 +14,12 @@ export const removeMember = orgProcedure("users.delete")
     await assertNotLastOwner(ctx.db, membership, "be removed");
     await ctx.db.membership.delete({ where: { id: membership.id } });
     // Removed from their last organization: nothing left to work in, so their sessions end now
-    // rather than whenever the JWT would expire.
-    const endedSessions = (await hasAnyMembership(membership.userId, { besides: ctx.org.id })) ? 0 : await endAllSessions(membership.userId);
+    // rather than whenever the JWT would expire. After commit: only then is it the last one, and
+    // the system connection must not wait on this open transaction.
+    ctx.afterCommit(async () => {
+      if (!(await hasAnyMembership(membership.userId))) await endAllSessions(membership.userId);
+    });
     ctx.audit.target("membership", membership.id);
-    ctx.audit.note({ userId: membership.userId, role: membership.role, endedSessions });
+    ctx.audit.note({ userId: membership.userId, role: membership.role });
     return { id: membership.id };
   });

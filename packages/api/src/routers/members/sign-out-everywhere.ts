@@ -8,7 +8,8 @@ import { assertCanManageRole } from "./guards";
  * An admin ends every session of a member (a lost laptop, a leaver who is not removed yet).
  * Whoever may remove the member may do this; the member signs in again.
  */
-export const signOutMemberEverywhere = orgProcedure("users.delete")
+// Per-operation: the sessions live on the system connection, which must not wait on an open tenant transaction.
+export const signOutMemberEverywhere = orgProcedure("users.delete", { transaction: "per-operation" })
   .input(membershipIdInput)
   .mutation(async ({ ctx, input }) => {
     const membership = await ctx.db.membership.findFirst({ where: { id: input.membershipId } });
