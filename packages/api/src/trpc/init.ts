@@ -190,6 +190,20 @@ export const publicProcedure = base.meta({ access: "public" }).use(async ({ ctx,
 export const authedProcedure = base.meta({ access: "authed" }).use(requireUser).use(audit);
 
 /**
+ * An account whose address was never proven may be an impostor's (pre-hijacking): it signs in,
+ * but joins or creates nothing until the link mailed at sign-up is confirmed.
+ */
+const requireVerifiedEmail = t.middleware(({ ctx, next }) => {
+  if (!ctx.user?.emailVerified) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address first: open the link we emailed you, or ask for a new one." });
+  }
+  return next();
+});
+
+/** Signed-in users whose email address is verified: accepting invitations, creating organizations. */
+export const verifiedProcedure = base.meta({ access: "authed" }).use(requireUser).use(requireVerifiedEmail).use(audit);
+
+/**
  * Inside `/[orgSlug]`: membership, the named permission, one RLS-scoped transaction, audit.
  * `{ transaction: "per-operation" }` is for queries that fan out to other scopes and for mutations
  * whose slow part is a third party (their writes are then single statements).
