@@ -1,8 +1,23 @@
 import type { NextConfig } from "next";
+import { nextConfigSecurityHeaders, securityHeaderOptions } from "@mg/api/security-headers";
+
+/**
+ * What src/proxy.ts does not run for (its `matcher`): these get the resource CSP here, pages get
+ * their nonce CSP from the proxy. Keep the two in step; e2e/security-headers.spec.ts checks both.
+ */
+export const PROXY_EXCLUDED = ["/api/:path+", "/_next/:path+", "/icon.svg", "/favicon.ico", "/robots.txt"];
+/**
+ * Nobody may frame the site for now. Landing pages that must embed (a lead form on a customer's
+ * site) will set their own frame-ancestors when they exist; docs/security-headers.md.
+ */
+const FRAME_ANCESTORS = "'none'";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  async headers() {
+    return nextConfigSecurityHeaders(securityHeaderOptions({ nodeEnv: process.env.NODE_ENV, frameAncestors: FRAME_ANCESTORS }), PROXY_EXCLUDED);
+  },
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@mg/ui", "@mg/api"],
 };

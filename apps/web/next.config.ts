@@ -1,8 +1,20 @@
 import type { NextConfig } from "next";
+import { nextConfigSecurityHeaders, securityHeaderOptions } from "@mg/api/security-headers";
+
+/**
+ * What src/proxy.ts does not run for (its `matcher`): these get the resource CSP here, pages get
+ * their nonce CSP from the proxy. Keep the two in step; e2e/security-headers.spec.ts checks both.
+ */
+export const PROXY_EXCLUDED = ["/api/:path+", "/_next/:path+", "/icon.svg", "/favicon.ico", "/robots.txt"];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy and (production builds) HSTS on
+  // every response; docs/security-headers.md.
+  async headers() {
+    return nextConfigSecurityHeaders(securityHeaderOptions({ nodeEnv: process.env.NODE_ENV, frameAncestors: "'none'" }), PROXY_EXCLUDED);
+  },
   // Workspace packages ship TypeScript source (the Prisma client is generated as ESM .ts into
   // packages/db/src/generated), so they are compiled by the app's bundler.
   transpilePackages: ["@mg/ui", "@mg/api", "@mg/db", "@mg/jobs", "@mg/integrations", "@mg/scheduling"],

@@ -21,3 +21,6 @@ if (!parsed.success) {
 }
 
 export const env = parsed.data;
+
+/** `next dev` or a production build (the security headers differ); Next inlines it per build. */
+export const nodeEnv = process.env.NODE_ENV;

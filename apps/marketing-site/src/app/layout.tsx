@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import "./globals.css";
@@ -17,7 +18,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request so Next.js can put the proxy's CSP nonce on its scripts; a prerendered
+  // page would carry none and be blocked (docs/security-headers.md).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">{children}</body>

@@ -1,5 +1,7 @@
 "use client";
 
+// First: before any import that parses with zod at load (docs/security-headers.md).
+import "~/lib/zod-jitless";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "next-themes";
 import { Toaster } from "sonner";
@@ -11,9 +13,9 @@ function ThemedToaster() {
   return <Toaster richColors closeButton position="bottom-right" theme={resolvedTheme === "dark" ? "dark" : "light"} />;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string | undefined }) {
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <TRPCReactProvider>{children}</TRPCReactProvider>
       <ThemedToaster />
     </ThemeProvider>
