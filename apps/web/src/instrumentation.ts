@@ -14,8 +14,9 @@ const STARTED = Symbol.for("mg.local-scheduler.started");
 
 type SchedulerGlobal = typeof globalThis & { [STARTED]?: boolean };
 
-function log(message: string) {
-  console.info(`[local-scheduler] ${message}`);
+async function log(message: string, level: "info" | "error" = "info") {
+  const { logger } = await import("@mg/logger");
+  logger[level]({ module: "local-scheduler" }, message);
 }
 
 /** Any HTTP answer means something is listening; only a connection failure or timeout does not. */
@@ -34,7 +35,7 @@ async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigF
   const { serverEnv } = await import("~/env");
   const setting = serverEnv().MG_LOCAL_SCHEDULER;
   if (setting === "0") {
-    log("off (MG_LOCAL_SCHEDULER=0)");
+    void log("off (MG_LOCAL_SCHEDULER=0)");
     return;
   }
   const g = globalThis as SchedulerGlobal;
@@ -55,11 +56,11 @@ async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigF
     // Inngest Cloud (an event key without a URL) is taken as reachable: the outbox covers outages.
   }
   if (!reason) {
-    log("not started: a job engine is reachable (set MG_LOCAL_SCHEDULER=1 to run it anyway)");
+    void log("not started: a job engine is reachable (set MG_LOCAL_SCHEDULER=1 to run it anyway)");
     return;
   }
   g[STARTED] = true;
-  log(`starting: ${reason}`);
+  void log(`starting: ${reason}`);
   startLocalScheduler();
 }
 
@@ -78,7 +79,7 @@ export async function register(): Promise<void> {
     void import("@mg/jobs")
       .then((jobs) => maybeStartLocalScheduler(jobs))
       .catch((error: unknown) => {
-        console.error(`[local-scheduler] could not start: ${error instanceof Error ? error.message : String(error)}`);
+        void log(`could not start: ${error instanceof Error ? error.message : String(error)}`, "error");
       });
   }
 }

@@ -1,3 +1,4 @@
+import { logger as rootLogger } from "@mg/logger";
 import { createHousekeeping } from "./local-housekeeping";
 import { runPublishingSweep, type SweepLogger, type SweepResult } from "./publishing/sweep";
 
@@ -16,9 +17,10 @@ export interface LocalSchedulerOptions {
   housekeeping?: boolean;
 }
 
-const consoleLogger: SweepLogger = {
-  info: (message) => console.info(`[local-scheduler] ${message}`),
-  warn: (message) => console.warn(`[local-scheduler] ${message}`),
+const schedulerLog = rootLogger.child({ module: "local-scheduler" });
+const defaultLogger: SweepLogger = {
+  info: (message) => schedulerLog.info(message),
+  warn: (message) => schedulerLog.warn(message),
 };
 
 /**
@@ -33,7 +35,7 @@ const consoleLogger: SweepLogger = {
  */
 export function startLocalScheduler(options: LocalSchedulerOptions = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 5_000;
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? defaultLogger;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<SweepResult | void> = Promise.resolve();

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { systemDb } from "@mg/db/system";
+import { logger } from "@mg/logger";
 import { jobsEnv } from "../env";
 
 export * from "./templates";
@@ -28,7 +29,9 @@ export interface MailerOptions {
  * SMTP when configured, otherwise the dev outbox (DevMail, shown at /dev/outbox) so that sign-in
  * links and invitations work on a machine without a mail server.
  */
-export function createMailer({ smtpUrl, from, log = (line) => console.info(line) }: MailerOptions): Mailer {
+const mailLog = logger.child({ module: "mailer" });
+
+export function createMailer({ smtpUrl, from, log = (line) => mailLog.info(line) }: MailerOptions): Mailer {
   if (smtpUrl) {
     // Bounded timeouts: a dead mail server must fail the step (and let the engine retry it),
     // not hang it.
@@ -55,7 +58,7 @@ function defaultMailer(): Mailer {
   if (!store.__mgMailer) {
     const env = jobsEnv();
     if (!env.SMTP_URL && env.NODE_ENV === "production") {
-      console.warn("SMTP_URL is not set: mail is stored in the dev_mail table instead of being delivered");
+      mailLog.warn("SMTP_URL is not set: mail is stored in the dev_mail table instead of being delivered");
     }
     store.__mgMailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   }

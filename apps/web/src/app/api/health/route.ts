@@ -1,4 +1,5 @@
 import { db } from "@mg/db";
+import { logger } from "@mg/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export async function GET() {
     await db().$queryRaw`select 1`;
     return Response.json({ ok: true, db: "up", latencyMs: Date.now() - started }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    console.error("[health] database unreachable", error);
+    logger.error({ module: "health", err: error }, "database unreachable");
     return Response.json({ ok: false, db: "down" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
 }
