@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Organization, TenantDb } from "@mg/db";
+import { withOrg, type Organization, type TenantDb } from "@mg/db";
 import { cheapestPlanWithFeature, cheapestPlanWithQuota, PLANS, type FeatureKey, type PlanId, type QuotaKey } from "../plans";
 
 /**
@@ -72,15 +72,64 @@ export function assertFeature(org: Organization, feature: FeatureKey): void {
   }
 }
 
-export async function assertQuota(db: TenantDb, org: Organization, quota: QuotaKey, adding = 1): Promise<void> {
-  const limit = effectiveLimit(org, quota);
-  if (limit === null) return;
+/**
+ * Serializes "count, then create" for one quota of one organization until the transaction ends:
+ * a second caller waits here and then counts what the first one committed, so two parallel
+ * creates cannot both see the last free seat. A transaction-scoped advisory lock, so it is
+ * released by commit or rollback and never outlives the request. Outside a transaction (a
+ * per-operation procedure's `ctx.db`) it would be released at once: that is refused loudly.
+ */
+export async function lockQuota(db: TenantDb, org: Organization, quota: QuotaKey): Promise<void> {
+  // withOrg sets the organization transaction-locally; a statement that does not see it runs
+  // outside that transaction (autocommitted), where the lock ends with the statement.
+  const rows = await db.$queryRaw<{ inTransaction: boolean }[]>`
+    SELECT coalesce(current_setting('app.current_organization_id', true), '') = ${org.id} AS "inTransaction"
+    FROM pg_advisory_xact_lock(hashtext(${org.id}), hashtext(${`quota:${quota}`}))`;
+  if (!rows[0]?.inTransaction) {
+    throw new Error(`The "${quota}" quota check must share one transaction with the create it guards; per-operation procedures use withQuota().`);
+  }
+}
+
+async function refuseOverLimit(db: TenantDb, org: Organization, quota: QuotaKey, adding: number, limit: number): Promise<void> {
   const counter = USAGE_COUNTERS[quota];
   if (!counter) throw new Error(`No usage counter registered for quota "${quota}"`);
   const current = await counter(db, org);
   if (current + adding > limit) {
     throw upgradeError({ kind: "quota", key: quota, plan: org.plan, suggestedPlan: cheapestPlanWithQuota(quota, current + adding), limit, current });
   }
+}
+
+/**
+ * "May this organization have `adding` more?", holding until the surrounding transaction ends
+ * (see lockQuota), so the create that follows in the same transaction cannot overshoot.
+ */
+export async function assertQuota(db: TenantDb, org: Organization, quota: QuotaKey, adding = 1): Promise<void> {
+  const limit = effectiveLimit(org, quota);
+  if (limit === null) return;
+  await lockQuota(db, org, quota);
+  await refuseOverLimit(db, org, quota, adding, limit);
+}
+
+/**
+ * An early answer without the lock, for a per-operation procedure that is about to do slow work
+ * (an upload to storage) it would rather skip when the quota is already used up. Not a guarantee:
+ * the create itself goes through withQuota().
+ */
+export async function precheckQuota(db: TenantDb, org: Organization, quota: QuotaKey, adding = 1): Promise<void> {
+  const limit = effectiveLimit(org, quota);
+  if (limit !== null) await refuseOverLimit(db, org, quota, adding, limit);
+}
+
+/** For per-operation procedures: the quota check and the create in one short transaction of their own. */
+export function withQuota<T>(org: Organization, quota: QuotaKey, adding: number, create: (db: TenantDb) => Promise<T>, options: { userId?: string } = {}): Promise<T> {
+  return withOrg(
+    org.id,
+    async (db) => {
+      await assertQuota(db, org, quota, adding);
+      return create(db);
+    },
+    { userId: options.userId },
+  );
 }
 
 export async function usageSummary(db: TenantDb, org: Organization) {

@@ -15,7 +15,7 @@ import {
   type ConnectedProfile,
   type TokenSet,
 } from "@mg/integrations";
-import { assertQuota, effectiveLimit, USAGE_COUNTERS } from "../quotas";
+import { assertQuota, effectiveLimit, lockQuota, USAGE_COUNTERS } from "../quotas";
 import { PLANS } from "../plans";
 import { can } from "../rbac";
 import { resolveOrgAccess } from "../tenancy/resolve-access";
@@ -197,6 +197,8 @@ export async function completeConnect(input: CompleteConnectInput): Promise<Comp
       }
 
       const limit = effectiveLimit(org, "socialAccounts");
+      // Parallel callbacks take turns here, each counting what the ones before it committed.
+      if (limit !== null) await lockQuota(db, org, "socialAccounts");
       const counter = USAGE_COUNTERS.socialAccounts;
       let seatsLeft = limit === null || !counter ? Number.POSITIVE_INFINITY : limit - (await counter(db, org));
 
