@@ -1,10 +1,55 @@
 import { resolveLocalTime, shiftLocalDays, toLocalTime } from "@mg/scheduling";
-import type { CalendarPost } from "~/components/posts/types";
+import type { CalendarPost, PostStatus } from "~/components/posts/types";
 import type { MoveRequest } from "~/components/posts/use-reschedule";
-import { combine, datePart, daysBetween, hourOf, timePart, type PlainDate } from "~/lib/scheduling-ui";
+import { addDays, addMonths, combine, datePart, daysBetween, hourOf, isPlainDate, monthDays, monthGrid, timePart, weekDays, type PlainDate } from "~/lib/scheduling-ui";
 
 export const CALENDAR_VIEWS = ["month", "week", "list"] as const;
 export type CalendarViewKind = (typeof CALENDAR_VIEWS)[number];
+
+export interface CalendarFilters {
+  accounts: string[];
+  campaigns: string[];
+  statuses: PostStatus[];
+  labels: string[];
+}
+
+function listParam(params: URLSearchParams, key: string): string[] {
+  return (params.get(key) ?? "").split(",").filter(Boolean);
+}
+
+/**
+ * The calendar's state from its URL (?view=&date=&accounts=…): an unknown view falls back to the
+ * screen's default, a missing or impossible date to today, unknown statuses are dropped.
+ */
+export function readCalendarParams(
+  params: URLSearchParams,
+  context: { today: PlainDate; defaultView: CalendarViewKind; statuses: ReadonlySet<string> },
+): { view: CalendarViewKind; anchor: PlainDate; filters: CalendarFilters } {
+  const rawView = params.get("view");
+  const rawDate = params.get("date");
+  return {
+    view: CALENDAR_VIEWS.find((v) => v === rawView) ?? context.defaultView,
+    anchor: isPlainDate(rawDate) ? rawDate : context.today,
+    filters: {
+      accounts: listParam(params, "accounts"),
+      campaigns: listParam(params, "campaigns"),
+      statuses: listParam(params, "statuses").filter((s): s is PostStatus => context.statuses.has(s)),
+      labels: listParam(params, "labels"),
+    },
+  };
+}
+
+/** The days a view shows around its anchor date. */
+export function visibleDays(view: CalendarViewKind, anchor: PlainDate): PlainDate[] {
+  if (view === "week") return weekDays(anchor);
+  if (view === "list") return monthDays(anchor);
+  return monthGrid(anchor);
+}
+
+/** The anchor of the previous / next page of a view: a week, or a month. */
+export function stepAnchor(view: CalendarViewKind, anchor: PlainDate, direction: 1 | -1): PlainDate {
+  return view === "week" ? addDays(anchor, 7 * direction) : addMonths(anchor, direction);
+}
 
 /** A post where the calendar shows it: its wall-clock time in the organization's zone. */
 export interface PlacedPost {

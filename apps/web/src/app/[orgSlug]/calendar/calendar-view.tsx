@@ -17,31 +17,24 @@ import { MovePostDialog } from "~/components/posts/move-post-dialog";
 import { MultiSelectFilter } from "~/components/posts/multi-select-filter";
 import { accountLabel, NetworkMark } from "~/components/posts/network-badge";
 import { STATUS_OPTIONS } from "~/components/posts/post-status-badge";
-import type { PostStatus } from "~/components/posts/types";
 import { useNow } from "~/components/posts/use-now";
 import { useReschedule } from "~/components/posts/use-reschedule";
 import { ZoneNote } from "~/components/posts/zone-note";
 import { apiError } from "~/lib/errors";
 import {
-  addDays,
-  addMonths,
   coveringRange,
   formatLongDay,
   formatMonth,
   formatWeekRange,
   hourLabel,
   hourOf,
-  isPlainDate,
-  monthDays,
-  monthGrid,
   todayIn,
-  weekDays,
   type PlainDate,
 } from "~/lib/scheduling-ui";
 import { useTRPC } from "~/trpc/client";
 import { PostActions } from "~/components/posts/post-actions";
 import { useOrg } from "../org-context";
-import { CALENDAR_VIEWS, groupByDay, moveForDrop, parseDropId, placePosts, postTitle, type CalendarViewKind, type PlacedPost } from "./calendar-model";
+import { CALENDAR_VIEWS, groupByDay, moveForDrop, parseDropId, placePosts, postTitle, readCalendarParams, stepAnchor, visibleDays, type CalendarViewKind, type PlacedPost } from "./calendar-model";
 import { ListView } from "./list-view";
 import { MonthView } from "./month-view";
 import { WeekView } from "./week-view";
@@ -64,28 +57,15 @@ function useSmallScreen(): boolean {
   );
 }
 
-function listParam(params: URLSearchParams, key: string): string[] {
-  return (params.get(key) ?? "").split(",").filter(Boolean);
-}
-
 /** Calendar state lives in the URL (?view=&date=&accounts=…): shareable, and Back works. */
 function useCalendarParams(timezone: string, now: Date) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const small = useSmallScreen();
-  const rawView = params.get("view");
   const defaultView: CalendarViewKind = small ? "list" : "month";
-  const view: CalendarViewKind = CALENDAR_VIEWS.find((v) => v === rawView) ?? defaultView;
-  const rawDate = params.get("date");
   const today = todayIn(timezone, now);
-  const anchor = isPlainDate(rawDate) ? rawDate : today;
-  const filters = {
-    accounts: listParam(params, "accounts"),
-    campaigns: listParam(params, "campaigns"),
-    statuses: listParam(params, "statuses").filter((s): s is PostStatus => STATUS_VALUES.has(s)),
-    labels: listParam(params, "labels"),
-  };
+  const { view, anchor, filters } = readCalendarParams(params, { today, defaultView, statuses: STATUS_VALUES });
 
   function update(changes: Record<string, string | string[] | null>) {
     const next = new URLSearchParams(params.toString());
@@ -105,16 +85,6 @@ function useCalendarParams(timezone: string, now: Date) {
   };
 
   return { view, defaultView, anchor, today, filters, update, hrefFor };
-}
-
-function visibleDays(view: CalendarViewKind, anchor: PlainDate): PlainDate[] {
-  if (view === "week") return weekDays(anchor);
-  if (view === "list") return monthDays(anchor);
-  return monthGrid(anchor);
-}
-
-function step(view: CalendarViewKind, anchor: PlainDate, direction: 1 | -1): PlainDate {
-  return view === "week" ? addDays(anchor, 7 * direction) : addMonths(anchor, direction);
 }
 
 export function CalendarView() {
@@ -209,10 +179,10 @@ export function CalendarView() {
             Today
           </Button>
           <div className="flex items-center">
-            <Button variant="ghost" size="icon-sm" aria-label={view === "week" ? "Previous week" : "Previous month"} onClick={() => update({ date: step(view, anchor, -1) })}>
+            <Button variant="ghost" size="icon-sm" aria-label={view === "week" ? "Previous week" : "Previous month"} onClick={() => update({ date: stepAnchor(view, anchor, -1) })}>
               <ChevronLeftIcon aria-hidden />
             </Button>
-            <Button variant="ghost" size="icon-sm" aria-label={view === "week" ? "Next week" : "Next month"} onClick={() => update({ date: step(view, anchor, 1) })}>
+            <Button variant="ghost" size="icon-sm" aria-label={view === "week" ? "Next week" : "Next month"} onClick={() => update({ date: stepAnchor(view, anchor, 1) })}>
               <ChevronRightIcon aria-hidden />
             </Button>
           </div>

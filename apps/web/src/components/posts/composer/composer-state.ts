@@ -1,5 +1,5 @@
 import { combine, datePart, isoWeekday, timePart } from "~/lib/scheduling-ui";
-import type { PostDetail } from "../types";
+import type { PostDetail, PostTargetDetail } from "../types";
 
 /** One account's variant: each part either follows the base post or overrides it. */
 export interface VariantDraft {
@@ -83,8 +83,13 @@ function presetOf(rule: string | null, date: string): Pick<ScheduleDraft, "recur
   return { recurrence: "custom", customRule: rule, count: "" };
 }
 
+/** The parts of a post (posts.get) the form edits. */
+export type PostForDraft = Pick<PostDetail, "content" | "mediaIds" | "firstComment" | "labels" | "campaignId" | "localTime" | "recurrenceRule"> & {
+  targets: readonly Pick<PostTargetDetail, "socialAccountId" | "variantContent" | "useBaseMedia" | "variantMediaIds" | "variantFirstComment">[];
+};
+
 /** An existing post as the form edits it. */
-export function draftFromPost(post: PostDetail): ComposerDraft {
+export function draftFromPost(post: PostForDraft): ComposerDraft {
   const variants: Record<string, VariantDraft> = {};
   for (const target of post.targets) {
     variants[target.socialAccountId] = {

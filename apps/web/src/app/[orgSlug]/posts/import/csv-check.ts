@@ -1,9 +1,31 @@
 import Papa from "papaparse";
 import { toCsv } from "@mg/api/csv";
-import { createRowChecker, MAX_REPORTED_ROW_ERRORS, normalizeImportHeader, TEMPLATE_COLUMNS, type ImportContext, type RowError } from "@mg/api/post-import";
+import { createRowChecker, MAX_IMPORT_ROWS, MAX_REPORTED_ROW_ERRORS, normalizeImportHeader, TEMPLATE_COLUMNS, type ImportContext, type RowError } from "@mg/api/post-import";
 
 export { importHeaderErrors as headerErrors, MAX_IMPORT_ROWS as MAX_ROWS } from "@mg/api/post-import";
 export { TEMPLATE_COLUMNS };
+
+export const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Why a chosen file is not even read (not a CSV, too large), or null. */
+export function fileRefusal(file: { name: string; type: string; size: number }): string | null {
+  if (!/\.csv$/i.test(file.name) && file.type !== "text/csv") return "Choose a .csv file (save the spreadsheet as CSV first).";
+  if (file.size > MAX_BYTES) return "The file is larger than 20 MB. Split it into smaller files.";
+  return null;
+}
+
+/** Why a file with a good header still cannot be imported as a whole (no posts, too many), or null. */
+export function rowCountProblem(rows: number): string | null {
+  if (rows === 0) return "The file has a header but no posts.";
+  if (rows > MAX_IMPORT_ROWS) return `The file has ${rows.toLocaleString("en-US")} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} at a time.`;
+  return null;
+}
+
+/** "3 of 10 rows have problems." — rows, not errors: one row may have several. */
+export function rowProblemSummary(errors: readonly RowError[], rows: number): string {
+  const badRows = new Set(errors.map((e) => e.row)).size;
+  return `${badRows.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} rows have problems.`;
+}
 
 export interface ParsedCsv {
   headers: string[];

@@ -22,9 +22,8 @@ import { addDays, todayIn } from "~/lib/scheduling-ui";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
 import { PostPageHeader } from "../post-page-header";
-import { checkRows, headerErrors, MAX_ROWS, parseCsvFile, templateCsv, TEMPLATE_COLUMNS } from "./csv-check";
+import { checkRows, fileRefusal, headerErrors, MAX_ROWS, parseCsvFile, rowCountProblem, rowProblemSummary, templateCsv, TEMPLATE_COLUMNS } from "./csv-check";
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const SHOWN_ERRORS = 200;
 
 type Phase =
@@ -112,12 +111,9 @@ export function ImportView() {
   }
 
   async function onFile(file: File) {
-    if (!/\.csv$/i.test(file.name) && file.type !== "text/csv") {
-      toast.error("Choose a .csv file (save the spreadsheet as CSV first).");
-      return;
-    }
-    if (file.size > MAX_BYTES) {
-      toast.error("The file is larger than 20 MB. Split it into smaller files.");
+    const refusal = fileRefusal(file);
+    if (refusal) {
+      toast.error(refusal);
       return;
     }
     setPhase({ kind: "reading", fileName: file.name, progress: 0 });
@@ -129,8 +125,9 @@ export function ImportView() {
         setPhase({ kind: "invalid", fileName: file.name, rows, errors: header, source: "browser", message: "The file’s header is not what the import expects." });
         return;
       }
-      if (rows === 0 || rows > MAX_ROWS) {
-        setPhase({ kind: "invalid", fileName: file.name, rows, errors: [], source: "browser", message: rows === 0 ? "The file has a header but no posts." : `The file has ${rows.toLocaleString("en-US")} rows; import at most ${MAX_ROWS.toLocaleString("en-US")} at a time.` });
+      const countProblem = rowCountProblem(rows);
+      if (countProblem) {
+        setPhase({ kind: "invalid", fileName: file.name, rows, errors: [], source: "browser", message: countProblem });
         return;
       }
       setPhase({ kind: "checking", fileName: file.name, rows, progress: 0 });
@@ -147,8 +144,7 @@ export function ImportView() {
         setPhase({ kind: "checking", fileName: file.name, rows, progress }),
       );
       if (errors.length) {
-        const badRows = new Set(errors.map((e) => e.row)).size;
-        setPhase({ kind: "invalid", fileName: file.name, rows, errors, source: "browser", message: `${badRows.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} rows have problems.` });
+        setPhase({ kind: "invalid", fileName: file.name, rows, errors, source: "browser", message: rowProblemSummary(errors, rows) });
         return;
       }
       setPhase({ kind: "ready", file, rows });
