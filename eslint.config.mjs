@@ -32,6 +32,7 @@ const SYSTEM_PATH_ALLOWED = [
   "apps/web/src/app/sandbox/sandbox-posts.ts",
   "**/test/**",
   "e2e/**",
+  "bench/**",
 ];
 
 export default tseslint.config(
@@ -51,7 +52,7 @@ export default tseslint.config(
   },
   { files: SYSTEM_PATH_ALLOWED, rules: { "no-restricted-imports": ["error", { paths: [PRISMA_CLIENT] }] } },
   {
-    files: ["**/env.ts", "**/*.config.{ts,mjs}", "**/scripts/**", "**/test/**", "e2e/**", "tooling/**"],
+    files: ["**/env.ts", "**/*.config.{ts,mjs}", "**/scripts/**", "**/test/**", "e2e/**", "tooling/**", "bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

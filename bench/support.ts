@@ -9,7 +9,7 @@ export async function benchTenant(label: string, accounts = 2) {
   const tag = `${label}-${randomUUID().slice(0, 8)}`;
   const db = systemDb();
   const org = await db.organization.create({ data: { name: `Bench ${tag}`, slug: `bench-${tag}`, plan: "ENTERPRISE", status: "ACTIVE", timezone: "Europe/London" } });
-  const user = await db.user.create({ data: { email: `bench-${tag}@bench.local`, name: "Bench Owner" } });
+  const user = await db.user.create({ data: { email: `bench-${tag}@bench.local`, name: "Bench Owner", emailVerified: new Date() } });
   await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
   // Connected through the Sandbox's own code exchange, so the tokens are real (encrypted) ones.
   const sandbox = createSandboxAdapter({ appUrl: "http://localhost:3000" });
@@ -27,7 +27,7 @@ export async function benchTenant(label: string, accounts = 2) {
   }
   return {
     org,
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, emailVerified: true, sessionId: null },
     accounts: socialAccounts,
     cleanup: async () => {
       await db.organization.delete({ where: { id: org.id } });

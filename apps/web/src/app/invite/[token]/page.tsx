@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
 import { LinkIcon } from "lucide-react";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@mg/api/rbac";
 import { Badge } from "@mg/ui/badge";
@@ -11,18 +10,14 @@ import { Logo } from "~/components/logo";
 import { devOutboxEnabled } from "~/env";
 import { withCallback } from "~/lib/callback-url";
 import { formatDate } from "~/lib/format";
+import { missingAsNull } from "~/lib/missing-as-null";
 import { currentUser, serverCaller } from "~/trpc/server";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };
 
 async function preview(token: string) {
-  try {
-    return await (await serverCaller()).members.invitationPreview({ token });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
-    throw error;
-  }
+  return missingAsNull((await serverCaller()).members.invitationPreview({ token }));
 }
 
 export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {

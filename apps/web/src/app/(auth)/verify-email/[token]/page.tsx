@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
 import { LinkIcon } from "lucide-react";
 import { Button } from "@mg/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@mg/ui/card";
 import { safeCallbackUrl } from "~/lib/callback-url";
 import { formatDate } from "~/lib/format";
+import { missingAsNull } from "~/lib/missing-as-null";
 import { serverCaller } from "~/trpc/server";
 import { ConfirmEmail } from "./confirm-email";
 
 export const metadata: Metadata = { title: "Confirm your email" };
 
 async function preview(token: string) {
-  try {
-    return await (await serverCaller()).auth.verificationPreview({ token });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
-    throw error;
-  }
+  return missingAsNull((await serverCaller()).auth.verificationPreview({ token }));
 }
 
 /**
