@@ -102,6 +102,11 @@ export type NetworkErrorCode =
   /** The network refused the content (too long, bad media…); retrying will not help. */
   | "INVALID_CONTENT"
   | "NOT_FOUND"
+  /**
+   * The network refused the text as a duplicate of a recent post (X does). That recent post may be
+   * our own earlier attempt whose answer was lost: look it up, never mark the target failed on it.
+   */
+  | "DUPLICATE_CONTENT"
   /** 5xx, timeouts, connection resets: safe to retry. */
   | "TRANSIENT"
   | "UNKNOWN";
@@ -171,12 +176,37 @@ export interface CodeExchange {
   redirectUri: string;
 }
 
+/** What a lookup for the post of an unanswered (or duplicate-refused) attempt found. */
+export type PublishedLookup =
+  /** A post created after `createdAfter` with exactly this attempt's payload (or its idempotency key). */
+  | { kind: "found"; result: PublishResult }
+  /** The network can say for certain that nothing was made (a lookup by idempotency key / client reference). */
+  | { kind: "absent" }
+  /** Nothing matching is visible: inside the network's lag window that proves nothing. */
+  | { kind: "not-visible" }
+  /** The network offers no way to look, or the account's scopes do not allow it (never a failure). */
+  | { kind: "unsupported"; reason: string };
+
+export interface PublishedLookupQuery {
+  /**
+   * Only a post created at or after this instant can be the attempt's: the attempt's `sentAt`
+   * minus the allowed clock skew. An older post with the same text (a recurring series) is not it.
+   */
+  createdAfter: Date;
+}
+
 export interface NetworkAdapter {
   readonly network: NetworkId;
   readonly displayName: string;
   readonly rules: ContentRules;
   /** The network dedupes publishes by `idempotencyKey` itself. */
   readonly supportsIdempotency: boolean;
+  /**
+   * How long after a publish the network's own lookups (timeline, post search) may still not show
+   * the post. "Not visible" inside this window means wait, never re-send. Documented per network
+   * in docs/social-publishing.md.
+   */
+  readonly lookupLagMs: number;
 
   validate(content: PostContent): ValidationIssue[];
 
@@ -186,10 +216,11 @@ export interface NetworkAdapter {
 
   publish(auth: AccountAuth, request: PublishRequest): Promise<PublishResult>;
   /**
-   * After a crash between sending and recording the answer: look for a post already made with
-   * this key (or marker). Null when the network has none — or cannot tell (then `undefined`).
+   * After an attempt whose answer was lost (or refused as a duplicate): look for the post it may
+   * have made — by idempotency key where the network has one, else a post created after
+   * `query.createdAfter` whose payload matches this request exactly.
    */
-  findPublished?(auth: AccountAuth, request: PublishRequest): Promise<PublishResult | null | undefined>;
+  findPublished(auth: AccountAuth, request: PublishRequest, query: PublishedLookupQuery): Promise<PublishedLookup>;
   fetchPost(auth: AccountAuth, externalId: string): Promise<RemotePost>;
   deletePost(auth: AccountAuth, externalId: string): Promise<void>;
   fetchMetrics(auth: AccountAuth, externalId: string): Promise<PostMetrics>;
