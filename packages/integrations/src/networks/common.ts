@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NetworkError, type NetworkId, type PostContent, type PublishMedia, type TokenSet, type ValidationIssue } from "../types";
+import { NetworkError, type NetworkId, type PostContent, type PublishedLookup, type PublishMedia, type PublishResult, type TokenSet, type ValidationIssue } from "../types";
 import type { NetworkAdapterConfig } from "./http";
 
 /** Shared pieces of the real adapters: OAuth token answers, polling, chunked media, checks. */
@@ -104,13 +104,39 @@ export function hashtagIssues(networkName: string, content: PostContent, max: nu
 }
 
 /**
- * Compares a post found on the network with the text we sent: whitespace is normalised and links
- * are ignored (X rewrites them to t.co, others may shorten them).
+ * The form in which a sent text and the text a network stores are compared when looking for a
+ * lost attempt's post: Unicode NFC, CRLF as LF, outer whitespace trimmed (networks trim). Nothing
+ * else is forgiven: a recurring series or an edited variant differs in a character, and that is
+ * a different post. Each network undoes its own rewriting (t.co links, entities) before this.
  */
-export function sameText(sent: string, found: string | null | undefined): boolean {
-  if (found == null) return false;
-  const normalise = (text: string) => text.replace(/https?:\/\/\S+/g, "<link>").replace(/\s+/g, " ").trim();
-  return normalise(sent) === normalise(found);
+export function comparableText(text: string): string {
+  return text.normalize("NFC").replace(/\r\n?/g, "\n").trim();
+}
+
+export function sameText(sent: string, stored: string | null | undefined): boolean {
+  return stored != null && comparableText(sent) === comparableText(stored);
+}
+
+/** X (and others) return `&`, `<` and `>` HTML-escaped in post text. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? _m);
+}
+
+/** Only a post made at or after the attempt can be the attempt's. */
+export function createdSince(createdAt: Date | number | string | null | undefined, createdAfter: Date): boolean {
+  if (createdAt == null) return false;
+  const time = createdAt instanceof Date ? createdAt.getTime() : typeof createdAt === "number" ? createdAt : Date.parse(createdAt);
+  return Number.isFinite(time) && time >= createdAfter.getTime();
+}
+
+export const NOT_VISIBLE: PublishedLookup = { kind: "not-visible" };
+
+export function foundPost(result: PublishResult): PublishedLookup {
+  return { kind: "found", result };
+}
+
+export function lookupUnsupported(reason: string): PublishedLookup {
+  return { kind: "unsupported", reason };
 }
 
 export function firstComment(content: PostContent): string | undefined {

@@ -26,6 +26,8 @@ export interface NetworkAdapterConfig {
   /** Waiting for media processing (Instagram containers, X video, TikTok publish). */
   pollIntervalMs?: number;
   maxPollAttempts?: number;
+  /** The clock reset headers are read against (tests share the fake network's). */
+  now?: () => Date;
 }
 
 export interface ErrorDescription {
@@ -37,6 +39,8 @@ export interface ErrorDescription {
 export interface ErrorContext {
   status: number;
   headers: Headers;
+  /** When the answer arrived, for reading reset times. */
+  now: Date;
   /** Parsed JSON, or undefined when the body was not JSON. */
   body: unknown;
   text: string;
@@ -133,9 +137,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function send<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<HttpResponse<z.output<S>>> {
     const { response, text } = await raw(request);
     const body = parseJson(text);
-    const context: ErrorContext = { status: response.status, headers: response.headers, body, text };
+    const context: ErrorContext = { status: response.status, headers: response.headers, body, text, now: now() };
     if (!response.ok) {
-      const fallback = defaultDescription(context, now());
+      const fallback = defaultDescription(context, context.now);
       const description = options.interpretError ? options.interpretError(context, fallback) : fallback;
       throw fail(description, response.status);
     }

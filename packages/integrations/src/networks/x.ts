@@ -1,7 +1,27 @@
 import { z } from "zod";
-import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PostContent, type PublishMedia, type ValidationIssue } from "../types";
+import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PostContent, type PublishMedia, type PublishRequest, type ValidationIssue } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, postFirstComment, baseUrls, chunksOf, firstComment, oauthTokenSchema, pollerFrom, pollUntil, refreshOrReconnect, sameText, singleVideoIssues, sleep, tokenSetFrom, unlessNotFound, type Poller } from "./common";
+import {
+  afterPublish,
+  postFirstComment,
+  baseUrls,
+  chunksOf,
+  comparableText,
+  createdSince,
+  decodeHtmlEntities,
+  firstComment,
+  foundPost,
+  NOT_VISIBLE,
+  oauthTokenSchema,
+  pollerFrom,
+  pollUntil,
+  refreshOrReconnect,
+  singleVideoIssues,
+  sleep,
+  tokenSetFrom,
+  unlessNotFound,
+  type Poller,
+} from "./common";
 import { createHttpClient, isRecord, type ErrorContext, type ErrorDescription, type HttpClient, type NetworkAdapterConfig } from "./http";
 
 const MB = 1024 * 1024;
@@ -26,10 +46,22 @@ export const X_SCOPES = ["tweet.read", "tweet.write", "users.read", "offline.acc
 const NAME = "X";
 const CHUNK_BYTES = 4 * MB;
 
+/**
+ * X's user timeline is eventually consistent: a new post has been seen to reach it seconds to
+ * ~15 minutes late (linvi/tweetinvi#455, IBBoard/cawbird#147). X documents no bound.
+ */
+export const X_LOOKUP_LAG_MS = 15 * 60_000;
+
+const DAY_SECONDS = 86_400;
+/** Pages of the timeline read when looking for a lost post (100 posts each). */
+const LOOKUP_PAGES = 3;
+
 const problemSchema = z.object({
   title: z.string().optional(),
   detail: z.string().optional(),
   type: z.string().optional(),
+  /** usage-capped: which cap ran out (X's UsageCapExceededProblem). */
+  period: z.string().optional(),
   errors: z.array(z.object({ message: z.string().optional(), detail: z.string().optional(), type: z.string().optional() })).optional(),
 });
 
@@ -55,12 +87,15 @@ const publicMetricsSchema = z.object({
   quote_count: z.number().default(0),
   impression_count: z.number().default(0),
 });
+const urlEntitySchema = z.object({ url: z.string(), expanded_url: z.string().optional(), media_key: z.string().optional() });
 const tweetSchema = z.object({
   data: z.object({
     id: z.string(),
     text: z.string().optional(),
     author_id: z.string().optional(),
     created_at: z.string().optional(),
+    entities: z.object({ urls: z.array(urlEntitySchema).optional() }).optional(),
+    attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
     public_metrics: publicMetricsSchema.optional(),
     non_public_metrics: z.object({ impression_count: z.number().default(0), url_link_clicks: z.number().default(0), user_profile_clicks: z.number().default(0) }).optional(),
   }),
@@ -68,19 +103,59 @@ const tweetSchema = z.object({
 const timelineSchema = z.object({
   data: z.array(tweetSchema.shape.data).default([]),
   includes: z.object({ users: z.array(z.object({ id: z.string(), username: z.string() })).default([]) }).optional(),
+  meta: z.object({ next_token: z.string().optional() }).optional(),
 });
+type TimelineTweet = z.output<typeof tweetSchema>["data"];
+
+/** Each window X announces on a response: exhausted when its `remaining` is 0. */
+const LIMIT_WINDOWS = [
+  ["x-rate-limit-remaining", "x-rate-limit-reset"],
+  ["x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"],
+  ["x-app-limit-24hour-remaining", "x-app-limit-24hour-reset"],
+] as const;
+
+/** Seconds until the last exhausted window reopens (posting resumes only when all have). */
+function exhaustedWindowWait(headers: Headers, nowSeconds: number): number | undefined {
+  const waits = LIMIT_WINDOWS.flatMap(([remaining, reset]) => {
+    if (headers.get(remaining) !== "0") return [];
+    const at = Number(headers.get(reset));
+    return Number.isFinite(at) && at > nowSeconds ? [Math.ceil(at - nowSeconds)] : [];
+  });
+  return waits.length > 0 ? Math.max(...waits) : undefined;
+}
 
 export function interpretXError(context: ErrorContext, fallback: ErrorDescription): ErrorDescription {
   const parsed = problemSchema.safeParse(context.body);
-  const first = parsed.success ? parsed.data.errors?.[0] : undefined;
-  const message = first?.message ?? first?.detail ?? (parsed.success ? (parsed.data.detail ?? parsed.data.title) : undefined) ?? fallback.message;
-  if (fallback.code === "RATE_LIMITED" && context.headers.get("x-user-limit-24hour-remaining") === "0") {
-    // The per-user daily posting cap: wait for its own reset, not the 15-minute window.
-    const reset = Number(context.headers.get("x-user-limit-24hour-reset"));
-    const seconds = Number.isFinite(reset) ? Math.ceil(reset - Date.now() / 1000) : undefined;
-    return { ...fallback, message, retryAfterSeconds: seconds && seconds > 0 ? seconds : fallback.retryAfterSeconds };
+  const problem = parsed.success ? parsed.data : undefined;
+  const first = problem?.errors?.[0];
+  const message = first?.message ?? first?.detail ?? problem?.detail ?? problem?.title ?? fallback.message;
+  const nowSeconds = context.now.getTime() / 1000;
+  if (problem?.type?.endsWith("/problems/usage-capped")) {
+    // The project's (or account's) usage cap: nothing works until it resets. X names no reset for
+    // the monthly cap (it follows the project's billing day), so look again in a day.
+    return { code: "RATE_LIMITED", message, retryAfterSeconds: exhaustedWindowWait(context.headers, nowSeconds) ?? DAY_SECONDS };
   }
+  if (fallback.code === "RATE_LIMITED") {
+    // A 24-hour cap (per user or per app) waits for its own reset, not the 15-minute window's.
+    return { ...fallback, message, retryAfterSeconds: exhaustedWindowWait(context.headers, nowSeconds) ?? fallback.retryAfterSeconds };
+  }
+  if (context.status === 403 && /duplicate content/i.test(message)) return { code: "DUPLICATE_CONTENT", message };
   return { ...fallback, message };
+}
+
+/** X's form of a post's text with its rewriting undone: t.co links expanded, the media link dropped, entities decoded. */
+export function xTextAsSent(tweet: Pick<TimelineTweet, "text" | "entities">): string {
+  let text = tweet.text ?? "";
+  for (const entity of tweet.entities?.urls ?? []) {
+    text = text.replace(entity.url, entity.media_key || !entity.expanded_url ? "" : entity.expanded_url);
+  }
+  return decodeHtmlEntities(text);
+}
+
+/** The attempt's post: same text once X's rewriting is undone, and the same number of media. */
+function isSameXPost(request: PublishRequest, tweet: TimelineTweet): boolean {
+  const media = tweet.attachments?.media_keys?.length ?? 0;
+  return media === request.media.length && comparableText(xTextAsSent(tweet)) === comparableText(request.text);
 }
 
 /** X answers 200 with only `errors` for a missing or deleted post. */
@@ -96,7 +171,7 @@ function inspectXSuccess(context: ErrorContext): ErrorDescription | undefined {
 
 /** X API v2 with OAuth 2.0 (authorization code + PKCE, confidential client). */
 export function createXAdapter(config: NetworkAdapterConfig): NetworkAdapter {
-  const http = createHttpClient({ network: "X", displayName: NAME, fetch: config.fetch, timeoutMs: config.timeoutMs, interpretError: interpretXError, inspectSuccess: inspectXSuccess });
+  const http = createHttpClient({ network: "X", displayName: NAME, fetch: config.fetch, timeoutMs: config.timeoutMs, interpretError: interpretXError, inspectSuccess: inspectXSuccess, now: config.now });
   const { api, auth } = baseUrls(config, { api: "https://api.x.com", auth: "https://x.com" });
   const poller = pollerFrom(config, { intervalMs: 2000, attempts: 150 });
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString("base64")}`;
@@ -112,7 +187,9 @@ export function createXAdapter(config: NetworkAdapterConfig): NetworkAdapter {
     network: "X",
     displayName: NAME,
     rules: X_RULES,
+    // POST /2/tweets takes no idempotency key or client reference.
     supportsIdempotency: false,
+    lookupLagMs: X_LOOKUP_LAG_MS,
 
     validate: (content) => [...validateAgainstRules(X_RULES, NAME, content), ...singleVideoIssues(NAME, content.media), ...weightedLengthIssues(content)],
 
@@ -148,11 +225,25 @@ export function createXAdapter(config: NetworkAdapterConfig): NetworkAdapter {
       return { externalId: id, url: postUrl(id), ...comment };
     },
 
-    async findPublished(account, request) {
-      if (request.text.trim() === "") return undefined;
-      const recent = await http.json({ url: `${api}/2/users/${account.externalId}/tweets`, token: account.accessToken, query: { max_results: 20, exclude: "replies,retweets" } }, timelineSchema);
-      const match = recent.data.find((t) => sameText(request.text, t.text));
-      return match ? { externalId: match.id, url: postUrl(match.id) } : null;
+    async findPublished(account, request, { createdAfter }) {
+      const startTime = xTime(createdAfter);
+      let paginationToken: string | undefined;
+      for (let page = 0; page < LOOKUP_PAGES; page++) {
+        const recent = await http.json(
+          {
+            url: `${api}/2/users/${account.externalId}/tweets`,
+            token: account.accessToken,
+            query: { max_results: 100, start_time: startTime, exclude: "replies,retweets", "tweet.fields": "created_at,entities,attachments", pagination_token: paginationToken },
+          },
+          timelineSchema,
+        );
+        const match = recent.data.find((t) => createdSince(t.created_at, createdAfter) && isSameXPost(request, t));
+        if (match) return foundPost({ externalId: match.id, url: postUrl(match.id) });
+        paginationToken = recent.meta?.next_token;
+        if (!paginationToken) break;
+      }
+      // A timeline can only show what is there: absence proves nothing while it lags.
+      return NOT_VISIBLE;
     },
 
     fetchPost: (account, id) =>
@@ -191,7 +282,7 @@ export function createXAdapter(config: NetworkAdapterConfig): NetworkAdapter {
     async fetchAccountMetrics(account) {
       const user = (await me(account.accessToken, "public_metrics")).data;
       // X has no account-level insights in v2: sum the posts of the last 28 days (up to 100).
-      const since = new Date(Date.now() - 28 * 86_400_000).toISOString();
+      const since = xTime(new Date(Date.now() - 28 * 86_400_000));
       const recent = await http.json(
         { url: `${api}/2/users/${user.id}/tweets`, token: account.accessToken, query: { max_results: 100, start_time: since, "tweet.fields": "public_metrics", exclude: "retweets" } },
         timelineSchema,
@@ -256,6 +347,11 @@ async function uploadMedia(http: HttpClient, api: string, poller: Poller, token:
 
 function postUrl(id: string): string {
   return `https://x.com/i/web/status/${id}`;
+}
+
+/** RFC 3339 to the second, as X's time filters take it; rounding down keeps a post of the same second. */
+function xTime(date: Date): string {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /**

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 /**
  * The plumbing shared by the fake network servers: a real node:http server on port 0, a tiny
  * router, a log of every request, scripted failures ("fail the next N calls with 429 and these
- * headers") and stalls (for timeouts), and static media files the adapters download.
+ * headers") and stalls (for timeouts), static media files the adapters download, and a clock the
+ * tests move forward (tokens expire and timelines catch up on it, as on the real networks).
  */
 
 export interface RecordedRequest {
@@ -44,7 +45,18 @@ export class FakeHttpServer {
   private stallMs = 0;
   private readonly files = new Map<string, { bytes: Buffer; type: string }>();
   private readonly server: Server;
+  private clockOffsetMs = 0;
   baseUrl = "";
+
+  /** The fake network's "now": real time plus whatever the test has advanced. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** Moves the fake network's clock forward (token expiry, timeline lag, daily caps). */
+  advance(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -120,6 +132,7 @@ export class FakeHttpServer {
     this.requests.length = 0;
     this.failures.length = 0;
     this.stallMs = 0;
+    this.clockOffsetMs = 0;
   }
 
   private async handle(method: string, rawUrl: string, headers: IncomingHttpHeaders, raw: Buffer): Promise<FakeReply> {

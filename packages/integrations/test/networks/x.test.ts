@@ -20,7 +20,7 @@ describe("X adapter against a fake X API v2", () => {
 
   beforeAll(async () => {
     await fake.start();
-    adapter = createXAdapter({ clientId: X_APP.id, clientSecret: X_APP.secret, apiBaseUrl: fake.baseUrl, authBaseUrl: "https://x.com", timeoutMs: 3000, pollIntervalMs: 5 });
+    adapter = createXAdapter({ clientId: X_APP.id, clientSecret: X_APP.secret, apiBaseUrl: fake.baseUrl, authBaseUrl: "https://x.com", timeoutMs: 3000, pollIntervalMs: 5, now: () => new Date(fake.now()) });
     account = { accessToken: (await connect()).accessToken, externalId: X_USER.id, metadata: {} };
   });
   afterAll(() => fake.stop());
@@ -61,6 +61,63 @@ describe("X adapter against a fake X API v2", () => {
     await expectNetworkError(adapter.refreshToken(refreshToken), { code: "AUTH_EXPIRED", retryable: false, message: "Value passed for the token was invalid." });
   });
 
+  it("access tokens die after two hours; the refreshed pair works and says when it expires", async () => {
+    const { accessToken, refreshToken } = await connect();
+    const me = { ...account, accessToken };
+    await adapter.publish(me, request("Before expiry"));
+    fake.advance(2 * 3600_000 + 1000);
+    await expectNetworkError(adapter.publish(me, request("After expiry")), { code: "AUTH_EXPIRED", status: 401 });
+    const renewed = await adapter.refreshToken(refreshToken);
+    // The expiry is computed from the answer, so the pipeline knows to refresh again within 2 hours.
+    expect(renewed.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 7_100_000);
+    expect(renewed.expiresAt?.getTime()).toBeLessThanOrEqual(Date.now() + 7_200_000);
+    expect(renewed.refreshToken).toMatch(/^x-refresh-/);
+    expect(renewed.refreshToken).not.toBe(refreshToken);
+    await expect(adapter.publish({ ...account, accessToken: renewed.accessToken }, request("With the renewed token"))).resolves.toMatchObject({ externalId: expect.any(String) });
+  });
+
+  it("has no idempotency key and waits 15 minutes for its timeline", () => {
+    expect(adapter.supportsIdempotency).toBe(false);
+    expect(adapter.lookupLagMs).toBe(15 * 60_000);
+  });
+
+  describe("findPublished after a lost answer", () => {
+    it("says not-visible while the timeline lags, then finds the post once it shows", async () => {
+      fake.timelineLagMs = 60_000;
+      try {
+        const sentAt = new Date(fake.now() - 2000);
+        const sent = request("Lost answer, live post");
+        const { externalId } = await adapter.publish(account, sent);
+        expect(await adapter.findPublished(account, sent, { createdAfter: sentAt })).toEqual({ kind: "not-visible" });
+        fake.advance(61_000);
+        expect(await adapter.findPublished(account, sent, { createdAfter: sentAt })).toEqual({ kind: "found", result: { externalId, url: `https://x.com/i/web/status/${externalId}` } });
+        const lookup = fake.requestsTo("GET", /^\/2\/users\/\d+\/tweets$/).at(-1);
+        // Only posts made since the attempt are asked for (second precision, as X requires).
+        expect(lookup?.query.get("start_time")).toBe(new Date(Math.floor(sentAt.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z"));
+      } finally {
+        fake.timelineLagMs = 0;
+      }
+    });
+
+    it("never takes an older post with the same text (a recurring series) for the attempt's", async () => {
+      fake.addOlderTweet("Fresh rolls every Monday", 7 * 86_400_000);
+      expect(await adapter.findPublished(account, request("Fresh rolls every Monday"), { createdAfter: new Date(fake.now() - 5000) })).toEqual({ kind: "not-visible" });
+    });
+
+    it("matches X's rewritten form exactly: t.co links, escaped & < >, the media link; any other difference is not the post", async () => {
+      const createdAfter = new Date(fake.now() - 2000);
+      const media = [image(fake.mediaUrl("menu.jpg", Buffer.alloc(500, 1), "image/jpeg"), { sizeBytes: 500 })];
+      const sent = request("Bread & butter <3 — menu: https://bakery.example/menu?day=mon&lang=en", media);
+      const { externalId } = await adapter.publish(account, sent);
+      expect(fake.tweets.get(externalId) && fake.rendered(fake.tweets.get(externalId)!).text).toMatch(/^Bread &amp; butter &lt;3 — menu: https:\/\/t\.co\/\S+ https:\/\/t\.co\/m/);
+      expect(await adapter.findPublished(account, sent, { createdAfter })).toEqual({ kind: "found", result: { externalId, url: expect.any(String) } });
+      // One character off, another link, or no media: a different post.
+      expect(await adapter.findPublished(account, { ...sent, text: "Bread & butter <3 — menu: https://bakery.example/menu?day=tue&lang=en" }, { createdAfter })).toEqual({ kind: "not-visible" });
+      expect(await adapter.findPublished(account, { ...sent, text: "Bread & butter <3 - menu: https://bakery.example/menu?day=mon&lang=en" }, { createdAfter })).toEqual({ kind: "not-visible" });
+      expect(await adapter.findPublished(account, { ...sent, media: [] }, { createdAfter })).toEqual({ kind: "not-visible" });
+    });
+  });
+
   it("posts text and the first comment as a reply", async () => {
     const result = await adapter.publish(account, request("Fresh bread at 7 🥖", [], "Order: https://bakery.example"));
     expect(result.url).toBe(`https://x.com/i/web/status/${result.externalId}`);
@@ -95,9 +152,8 @@ describe("X adapter against a fake X API v2", () => {
     expect(await adapter.fetchPost(account, externalId)).toEqual({ live: true, url: `https://x.com/i/web/status/${externalId}` });
     // X shortens links to t.co: the lookup ignores them.
     const stored = fake.tweets.get(externalId);
-    if (stored) stored.text = "Find me https://t.co/xyz";
-    expect(await adapter.findPublished?.(account, sent)).toEqual({ externalId, url: expect.any(String) });
-    expect(await adapter.findPublished?.(account, request("not there"))).toBeNull();
+    expect(await adapter.findPublished(account, sent, { createdAfter: new Date(fake.now() - 10_000) })).toEqual({ kind: "found", result: { externalId, url: expect.any(String) } });
+    expect(await adapter.findPublished(account, request("not there"), { createdAfter: new Date(fake.now() - 10_000) })).toEqual({ kind: "not-visible" });
 
     if (stored) stored.metrics = { impression_count: 1000, like_count: 50, reply_count: 4, retweet_count: 6, quote_count: 2, url_link_clicks: 30, user_profile_clicks: 5 };
     expect(await adapter.fetchMetrics(account, externalId)).toEqual({ impressions: 1000, reach: 0, likes: 50, comments: 4, shares: 8, clicks: 35 });
@@ -142,11 +198,43 @@ describe("X adapter against a fake X API v2", () => {
       expect(error.retryAfterSeconds).toBeGreaterThan(19_000);
     });
 
+    it("waits for the app-level 24-hour cap's reset, not the 15-minute window", async () => {
+      fake.tweets.clear();
+      fake.appDailyLimit = 2;
+      try {
+        await adapter.publish(account, request("App cap 1"));
+        fake.advance(3600_000);
+        await adapter.publish(account, request("App cap 2"));
+        const error = await expectNetworkError(adapter.publish(account, request("App cap 3")), { code: "RATE_LIMITED", retryable: true, status: 429 });
+        // The window opened with the first post an hour ago: 23 hours to go, not 900 seconds.
+        expect(error.retryAfterSeconds).toBeGreaterThan(22 * 3600);
+        expect(error.retryAfterSeconds).toBeLessThanOrEqual(23 * 3600 + 5);
+      } finally {
+        fake.appDailyLimit = 1667;
+      }
+    });
+
+    it("treats a usage-capped answer as a long wait with X's own words", async () => {
+      fake.usageCapped = "Monthly";
+      try {
+        const error = await expectNetworkError(adapter.publish(account, request("capped")), { code: "RATE_LIMITED", retryable: true, status: 429, message: "Usage cap exceeded: Monthly product cap" });
+        // X does not say when the monthly cap resets: look again in a day, never every 15 minutes.
+        expect(error.retryAfterSeconds).toBe(86_400);
+      } finally {
+        fake.usageCapped = null;
+      }
+      const reset = Math.floor(Date.now() / 1000) + 30_000;
+      fake.failNext(1, { status: 429, body: { title: "UsageCapExceeded", detail: "Usage cap exceeded: Daily account cap", type: "https://api.twitter.com/2/problems/usage-capped", period: "Daily", scope: "Account" }, headers: { "x-app-limit-24hour-remaining": "0", "x-app-limit-24hour-reset": String(reset) } });
+      const daily = await expectNetworkError(adapter.publish(account, request("capped daily")), { code: "RATE_LIMITED" });
+      expect(daily.retryAfterSeconds).toBeGreaterThan(29_000);
+    });
+
     it("maps 503 to TRANSIENT and refusals to INVALID_CONTENT with X's words", async () => {
       fake.failNext(1, xProblem(503, "Service Unavailable", "Service Unavailable"));
       await expectNetworkError(adapter.publish(account, request("x")), { code: "TRANSIENT", retryable: true, status: 503 });
       await adapter.publish(account, request("Only once"));
-      await expectNetworkError(adapter.publish(account, request("Only once")), { code: "INVALID_CONTENT", status: 403, message: "You are not allowed to create a Tweet with duplicate content." });
+      // The earlier post may be our own lost attempt: a refusal the pipeline resolves by lookup.
+      await expectNetworkError(adapter.publish(account, request("Only once")), { code: "DUPLICATE_CONTENT", retryable: false, status: 403, message: "You are not allowed to create a Tweet with duplicate content." });
       await expectNetworkError(adapter.publish(account, request("y".repeat(300))), { code: "INVALID_CONTENT", status: 400, message: /Tweet text is too long/ });
     });
   });
