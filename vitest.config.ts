@@ -7,7 +7,7 @@ import { appSourceAlias } from "./tooling/vitest/app-source-alias";
 export default defineConfig({
   plugins: [appSourceAlias(fileURLToPath(new URL(".", import.meta.url)))],
   test: {
-    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "bench/*.test.ts"],
     environment: "node",
     globalSetup: ["./tooling/vitest/global-setup.ts"],
     testTimeout: 30_000,
