@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLinkedInAdapter, LINKEDIN_RULES, LINKEDIN_VERSION } from "../../src/networks";
-import { toLittleText } from "../../src/networks/linkedin";
+import { linkedInVersionProblem, toLittleText, type LinkedInAdapterConfig } from "../../src/networks/linkedin";
 import type { AccountAuth, NetworkAdapter } from "../../src/types";
 import { FakeLinkedInServer, LINKEDIN_APP, linkedInError } from "../fakes/linkedin-server";
 import { expectNetworkError, image, request, video } from "./support";
@@ -12,46 +12,143 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
   let member: AccountAuth;
   let organization: AccountAuth;
 
+  const configFor = (extra: Partial<LinkedInAdapterConfig> = {}): LinkedInAdapterConfig => ({
+    clientId: LINKEDIN_APP.id,
+    clientSecret: LINKEDIN_APP.secret,
+    apiBaseUrl: fake.baseUrl,
+    authBaseUrl: fake.baseUrl,
+    timeoutMs: 2000,
+    pollIntervalMs: 5,
+    mode: "organization",
+    ...extra,
+  });
+
+  /** What the browser does: open the consent URL and follow LinkedIn's redirect back. */
+  async function consent(url: string): Promise<URLSearchParams> {
+    const answer = await fetch(url, { redirect: "manual" });
+    expect(answer.status).toBe(303);
+    return new URL(answer.headers.get("location") ?? "").searchParams;
+  }
+
   beforeAll(async () => {
     await fake.start();
-    adapter = createLinkedInAdapter({ clientId: LINKEDIN_APP.id, clientSecret: LINKEDIN_APP.secret, apiBaseUrl: fake.baseUrl, authBaseUrl: fake.baseUrl, timeoutMs: 2000, pollIntervalMs: 5 });
+    adapter = createLinkedInAdapter(configFor());
     const { tokens } = await adapter.exchangeCode({ code: "good-code", codeVerifier: "unused", redirectUri: "https://app.example/cb" });
-    member = { accessToken: tokens.accessToken, externalId: "urn:li:person:782bbtaQ", metadata: {} };
-    organization = { accessToken: tokens.accessToken, externalId: "urn:li:organization:555", metadata: {} };
+    member = { accessToken: tokens.accessToken, externalId: "urn:li:person:782bbtaQ", metadata: { kind: "member" } };
+    organization = { accessToken: tokens.accessToken, externalId: "urn:li:organization:555", metadata: { kind: "organization" } };
   });
   afterAll(() => fake.stop());
-  beforeEach(() => fake.reset());
-
-  it("builds the authorization URL with state and space-separated scopes", () => {
-    const url = new URL(adapter.authorizationUrl({ state: "st", codeChallenge: "c", redirectUri: "https://app.example/cb" }));
-    expect(url.pathname).toBe("/oauth/v2/authorization");
-    expect(url.searchParams.get("response_type")).toBe("code");
-    expect(url.searchParams.get("client_id")).toBe(LINKEDIN_APP.id);
-    expect(url.searchParams.get("state")).toBe("st");
-    expect(url.searchParams.get("scope")?.split(" ")).toEqual(expect.arrayContaining(["w_member_social", "w_organization_social", "openid"]));
-    const real = new URL(createLinkedInAdapter({ clientId: "id", clientSecret: "s" }).authorizationUrl({ state: "s", codeChallenge: "c", redirectUri: "https://a/cb" }));
-    expect(real.origin).toBe("https://www.linkedin.com");
+  beforeEach(() => {
+    fake.reset();
+    fake.mode = "organization";
+    fake.finderLagMs = 0;
   });
 
-  it("exchanges the code and offers the member and the organizations they administer", async () => {
-    const { tokens, profiles } = await adapter.exchangeCode({ code: "good-code", codeVerifier: "unused", redirectUri: "https://app.example/cb" });
-    expect(tokens).toEqual(expect.objectContaining({ refreshToken: "li-refresh-1", scopes: expect.arrayContaining(["w_member_social"]) }));
-    expect(tokens.refreshTokenExpiresAt).toBeInstanceOf(Date);
-    expect(profiles).toEqual([
-      expect.objectContaining({ externalId: "urn:li:person:782bbtaQ", name: "Maria Baker", avatarUrl: "https://media.licdn.com/maria.jpg" }),
-      // The ANALYST role on organization 666 cannot post.
-      expect.objectContaining({ externalId: "urn:li:organization:555", name: "Corner Bakery Inc.", handle: "corner-bakery" }),
-    ]);
-    const tokenCall = fake.requestsTo("POST", /accessToken$/)[0];
-    expect(tokenCall?.body).toEqual(expect.objectContaining({ grant_type: "authorization_code", code: "good-code", redirect_uri: "https://app.example/cb" }));
-    await expectNetworkError(adapter.exchangeCode({ code: "used-code", codeVerifier: "", redirectUri: "https://app.example/cb" }), { code: "INVALID_CONTENT", message: /authorization code expired/ });
+  describe("two app modes, one per LinkedIn app", () => {
+    it("a member app asks for openid profile w_member_social only; an organization app for the Community Management scopes only", () => {
+      const scopesOf = (a: NetworkAdapter) => new URL(a.authorizationUrl({ state: "st", codeChallenge: "c", redirectUri: "https://app.example/cb" })).searchParams.get("scope");
+      expect(scopesOf(createLinkedInAdapter(configFor({ mode: "member" })))).toBe("openid profile w_member_social");
+      expect(scopesOf(adapter)).toBe("r_basicprofile w_member_social w_organization_social r_organization_social rw_organization_admin");
+      // Member is the default: it is what a self-serve app can have.
+      expect(scopesOf(createLinkedInAdapter({ clientId: "id", clientSecret: "s" }))).toBe("openid profile w_member_social");
+      const real = new URL(createLinkedInAdapter({ clientId: "id", clientSecret: "s" }).authorizationUrl({ state: "s", codeChallenge: "c", redirectUri: "https://a/cb" }));
+      expect(real.origin + real.pathname).toBe("https://www.linkedin.com/oauth/v2/authorization");
+      expect(real.searchParams.get("response_type")).toBe("code");
+      expect(real.searchParams.get("state")).toBe("s");
+    });
+
+    it("each mode's consent passes on its own kind of app, and one scope the app lacks refuses the whole consent", async () => {
+      const memberAdapter = createLinkedInAdapter(configFor({ mode: "member" }));
+      const redirectUri = "https://app.example/cb";
+      fake.mode = "member";
+      expect((await consent(memberAdapter.authorizationUrl({ state: "m", codeChallenge: "c", redirectUri }))).get("code")).toMatch(/^li-code-/);
+      const refused = await consent(adapter.authorizationUrl({ state: "o", codeChallenge: "c", redirectUri }));
+      expect(refused.get("error")).toBe("unauthorized_scope_error");
+      expect(refused.get("error_description")).toBe('Scope "r_basicprofile" is not authorized for your application');
+      expect(refused.get("code")).toBeNull();
+      fake.mode = "organization";
+      expect((await consent(adapter.authorizationUrl({ state: "o", codeChallenge: "c", redirectUri }))).get("code")).toMatch(/^li-code-/);
+      expect((await consent(memberAdapter.authorizationUrl({ state: "m", codeChallenge: "c", redirectUri }))).get("error")).toBe("unauthorized_scope_error");
+    });
+
+    it("member mode: identity from OpenID userinfo, only the member is offered, no refresh token", async () => {
+      fake.mode = "member";
+      const memberAdapter = createLinkedInAdapter(configFor({ mode: "member" }));
+      const code = (await consent(memberAdapter.authorizationUrl({ state: "m", codeChallenge: "c", redirectUri: "https://app.example/cb" }))).get("code") ?? "";
+      const { tokens, profiles } = await memberAdapter.exchangeCode({ code, codeVerifier: "unused", redirectUri: "https://app.example/cb" });
+      expect(profiles).toEqual([{ externalId: "urn:li:person:782bbtaQ", name: "Maria Baker", avatarUrl: "https://media.licdn.com/maria.jpg", metadata: { kind: "member" } }]);
+      expect(tokens.refreshToken).toBeNull();
+      expect(tokens.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
+      expect(fake.requestsTo("GET", /^\/v2\/me$/)).toHaveLength(0);
+      // A member app cannot list organizations: it does not ask (and collect a 403).
+      expect(fake.requestsTo("GET", /organizationAcls/)).toHaveLength(0);
+    });
+
+    it("organization mode: identity from /v2/me (no OpenID on a Community Management app), the member and the pages they administer", async () => {
+      const code = (await consent(adapter.authorizationUrl({ state: "o", codeChallenge: "c", redirectUri: "https://app.example/cb" }))).get("code") ?? "";
+      const { tokens, profiles } = await adapter.exchangeCode({ code, codeVerifier: "unused", redirectUri: "https://app.example/cb" });
+      expect(tokens).toEqual(expect.objectContaining({ refreshToken: expect.stringMatching(/^li-refresh-/), scopes: expect.arrayContaining(["w_organization_social", "r_basicprofile"]) }));
+      expect(tokens.refreshTokenExpiresAt).toBeInstanceOf(Date);
+      expect(profiles).toEqual([
+        { externalId: "urn:li:person:782bbtaQ", name: "Maria Baker", handle: "mariabaker", metadata: { kind: "member" } },
+        // The ANALYST role on organization 666 cannot post.
+        expect.objectContaining({ externalId: "urn:li:organization:555", name: "Corner Bakery Inc.", handle: "corner-bakery", metadata: { kind: "organization" } }),
+      ]);
+      expect(fake.requestsTo("GET", /^\/v2\/userinfo$/)).toHaveLength(0);
+      const tokenCall = fake.requestsTo("POST", /accessToken$/)[0];
+      expect(tokenCall?.body).toEqual(expect.objectContaining({ grant_type: "authorization_code", code, redirect_uri: "https://app.example/cb" }));
+      await expectNetworkError(adapter.exchangeCode({ code: "used-code", codeVerifier: "", redirectUri: "https://app.example/cb" }), { code: "INVALID_CONTENT", message: /authorization code expired/ });
+    });
   });
 
-  it("refreshes with the refresh token, and asks for a reconnect when it is revoked", async () => {
-    const tokens = await adapter.refreshToken("li-refresh-1");
-    expect(tokens.accessToken).toMatch(/^li-access-/);
-    expect(tokens.refreshToken).toBe("li-refresh-1");
-    await expectNetworkError(adapter.refreshToken("revoked"), { code: "AUTH_EXPIRED", retryable: false, message: "The provided authorization grant or refresh token is invalid, expired or revoked." });
+  describe("tokens", () => {
+    it("refreshes with the (unrotated) refresh token, which keeps its original end; a revoked one means reconnect", async () => {
+      const { tokens } = await adapter.exchangeCode({ code: "good-code", codeVerifier: "unused", redirectUri: "https://app.example/cb" });
+      const refreshToken = tokens.refreshToken ?? "";
+      fake.advance(30 * 86_400_000);
+      const renewed = await adapter.refreshToken(refreshToken);
+      expect(renewed.accessToken).toMatch(/^li-access-/);
+      expect(renewed.refreshToken).toBe(refreshToken);
+      // 365 days from connecting, not from this refresh.
+      expect(renewed.refreshTokenExpiresAt?.getTime()).toBeLessThan(Date.now() + 336 * 86_400_000);
+      await expectNetworkError(adapter.refreshToken("revoked"), { code: "AUTH_EXPIRED", retryable: false, message: "The provided authorization grant or refresh token is invalid, expired or revoked." });
+    });
+
+    it("access tokens end after 60 days", async () => {
+      const { tokens } = await adapter.exchangeCode({ code: "good-code", codeVerifier: "unused", redirectUri: "https://app.example/cb" });
+      fake.advance(61 * 86_400_000);
+      await expectNetworkError(adapter.publish({ ...organization, accessToken: tokens.accessToken }, request("too late")), { code: "AUTH_EXPIRED", status: 401, message: "Invalid access token" });
+    });
+  });
+
+  describe("API version", () => {
+    it("pins a version LinkedIn serves, sends it on every REST call, and lets the deployment choose another", async () => {
+      expect(LINKEDIN_VERSION).toBe("202607");
+      expect(linkedInVersionProblem(LINKEDIN_VERSION, new Date("2026-12-02T00:00:00Z"))).toBeNull();
+      await adapter.publish(organization, request("Versioned"));
+      expect(fake.requestsTo("POST", /^\/rest\/posts$/)[0]?.headers["linkedin-version"]).toBe(LINKEDIN_VERSION);
+      const chosen = createLinkedInAdapter(configFor({ apiVersion: "202603" }));
+      await chosen.publish(organization, request("Chosen version"));
+      expect(fake.requestsTo("POST", /^\/rest\/posts$/).at(-1)?.headers["linkedin-version"]).toBe("202603");
+    });
+
+    it("refuses at configuration a version that cannot exist or is long sunset", () => {
+      const now = new Date("2026-12-02T00:00:00Z");
+      expect(linkedInVersionProblem("2026-07", now)).toMatch(/YYYYMM/);
+      expect(linkedInVersionProblem("202613", now)).toMatch(/YYYYMM/);
+      expect(linkedInVersionProblem("202701", now)).toMatch(/future/);
+      // A year and its sunset month: 202512 still passes on 2026-12-02; 202511 (sunset 2026-11-16) does not.
+      expect(linkedInVersionProblem("202512", now)).toBeNull();
+      expect(linkedInVersionProblem("202511", now)).toMatch(/no longer served/);
+      expect(() => createLinkedInAdapter(configFor({ apiVersion: "202401" }))).toThrow(/202401 is more than a year old/);
+    });
+
+    it("an inactive version (426 on every call) is the deployment's problem: never a reconnect, never retried", async () => {
+      // 202512 looks plausible, but LinkedIn released no such version.
+      const stale = createLinkedInAdapter(configFor({ apiVersion: "202512", now: () => new Date("2026-12-02T00:00:00Z") }));
+      const error = await expectNetworkError(stale.publish(organization, request("x")), { code: "UNKNOWN", retryable: false, status: 426 });
+      expect(error.message).toMatch(/^Requested version 20251201 is not active — .*LINKEDIN_API_VERSION/);
+    });
   });
 
   it("publishes text as little text with hashtags, sends the versioned headers and a first comment", async () => {
@@ -61,7 +158,7 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
     expect(result.url).toBe(`https://www.linkedin.com/feed/update/${result.externalId}/`);
     expect(result.firstCommentId).toBe(`urn:li:comment:(${result.externalId},7100000)`);
     const post = fake.requestsTo("POST", /^\/rest\/posts$/)[0];
-    expect(post?.headers["linkedin-version"]).toBe(LINKEDIN_VERSION);
+    expect(post?.headers["x-restli-protocol-version"]).toBe("2.0.0");
     expect(post?.body).toEqual({
       author: "urn:li:organization:555",
       commentary: "Fresh \\(warm\\) bread {hashtag|\\#|sourdough} \\@ 7am",
@@ -94,29 +191,65 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
     expect(fake.requestsTo("GET", /^\/rest\/videos\//).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("verifies, finds, measures, lists comments and deletes", async () => {
-    const sent = request("Find this #post");
-    const { externalId } = await adapter.publish(organization, sent);
+  it("verifies, measures, lists comments and deletes organization posts", async () => {
+    const { externalId } = await adapter.publish(organization, request("Find this #post"));
     expect(await adapter.fetchPost(organization, externalId)).toEqual({ live: true, url: `https://www.linkedin.com/feed/update/${externalId}/` });
-    expect(await adapter.findPublished?.(organization, sent)).toEqual({ externalId, url: expect.any(String) });
-    expect(await adapter.findPublished?.(organization, request("other"))).toBeNull();
 
     fake.stats.set(externalId, { impressionCount: 800, uniqueImpressionsCount: 600, clickCount: 40, likeCount: 25, commentCount: 3, shareCount: 2 });
     expect(await adapter.fetchMetrics(organization, externalId)).toEqual({ impressions: 800, reach: 600, likes: 25, comments: 3, shares: 2, clicks: 40 });
     expect(fake.requestsTo("GET", /organizationalEntityShareStatistics/)[0]?.query.get("shares")).toBe(`List(${externalId})`);
     fake.stats.set("urn:li:organization:555", { impressionCount: 10_000, likeCount: 100, commentCount: 10, shareCount: 5, clickCount: 50 });
     expect(await adapter.fetchAccountMetrics(organization)).toEqual({ followers: 4321, impressions: 10_000, engagements: 165 });
-    expect(await adapter.fetchAccountMetrics(member)).toEqual({ followers: 987, impressions: 0, engagements: 0 });
 
     fake.addVisitorComment(externalId, "urn:li:person:abc", "Congrats!");
     expect(await adapter.fetchComments(organization, externalId)).toEqual([expect.objectContaining({ author: "urn:li:person:abc", text: "Congrats!" })]);
-    const memberPost = await adapter.publish(member, request("member post"));
-    fake.stats.set(memberPost.externalId, { likeCount: 4 });
-    expect(await adapter.fetchMetrics(member, memberPost.externalId)).toEqual({ impressions: 0, reach: 0, likes: 4, comments: 0, shares: 0, clicks: 0 });
 
     await adapter.deletePost(organization, externalId);
     expect(fake.requestsTo("DELETE", /^\/rest\/posts\//)[0]?.headers["x-restli-method"]).toBe("DELETE");
     expect(await adapter.fetchPost(organization, externalId)).toEqual({ live: false });
+  });
+
+  describe("member posts cannot be read back", () => {
+    it("lookups are unsupported and the reads say so without asking LinkedIn (no 403 can fail a post)", async () => {
+      const { externalId } = await adapter.publish(member, request("A member post"));
+      fake.reset();
+      expect(await adapter.findPublished(member, request("A member post"), { createdAfter: new Date(Date.now() - 60_000) })).toEqual({ kind: "unsupported", reason: expect.stringMatching(/r_member_social/) });
+      for (const read of [() => adapter.fetchPost(member, externalId), () => adapter.fetchMetrics(member, externalId), () => adapter.fetchComments(member, externalId), () => adapter.fetchAccountMetrics(member)]) {
+        await expectNetworkError(read(), { code: "UNKNOWN", retryable: false, message: /does not let apps read a member's own posts/ });
+      }
+      expect(fake.requests).toHaveLength(0);
+      // The fake is as strict as LinkedIn: asked anyway, it refuses.
+      const direct = await fetch(`${fake.baseUrl}/rest/posts/${encodeURIComponent(externalId)}`, { headers: { authorization: `Bearer ${member.accessToken}`, "linkedin-version": LINKEDIN_VERSION, "x-restli-protocol-version": "2.0.0" } });
+      expect(direct.status).toBe(403);
+      // Deleting is part of w_member_social.
+      await adapter.deletePost(member, externalId);
+      expect(fake.posts.has(externalId)).toBe(false);
+    });
+  });
+
+  describe("findPublished for organization posts", () => {
+    it("has no idempotency key and a 10-minute lag window", () => {
+      expect(adapter.supportsIdempotency).toBe(false);
+      expect(adapter.lookupLagMs).toBe(10 * 60_000);
+    });
+
+    it("not-visible while the finder lags, then found by the exact commentary and media count", async () => {
+      fake.finderLagMs = 30_000;
+      const createdAfter = new Date(fake.now() - 2000);
+      const bytes = Buffer.alloc(300, 2);
+      const sent = request("Lag test (part 1) #bread", [image(fake.mediaUrl("l1.jpg", bytes, "image/jpeg")), image(fake.mediaUrl("l2.jpg", bytes, "image/jpeg"))]);
+      const { externalId } = await adapter.publish(organization, sent);
+      expect(await adapter.findPublished(organization, sent, { createdAfter })).toEqual({ kind: "not-visible" });
+      fake.advance(31_000);
+      expect(await adapter.findPublished(organization, sent, { createdAfter })).toEqual({ kind: "found", result: { externalId, url: `https://www.linkedin.com/feed/update/${externalId}/` } });
+      expect(await adapter.findPublished(organization, { ...sent, media: sent.media.slice(0, 1) }, { createdAfter })).toEqual({ kind: "not-visible" });
+      expect(await adapter.findPublished(organization, { ...sent, text: "Lag test (part 2) #bread" }, { createdAfter })).toEqual({ kind: "not-visible" });
+    });
+
+    it("never takes last week's post with the same text for this attempt's", async () => {
+      fake.addOlderPost("urn:li:organization:555", toLittleText("Weekly special: rye"), 7 * 86_400_000);
+      expect(await adapter.findPublished(organization, request("Weekly special: rye"), { createdAfter: new Date(fake.now() - 5000) })).toEqual({ kind: "not-visible" });
+    });
   });
 
   it("escapes every reserved little-text character", () => {
@@ -144,11 +277,11 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
       expect(error.retryAfterSeconds).toBeLessThanOrEqual(86_400);
     });
 
-    it("maps 500 to TRANSIENT and a duplicate to INVALID_CONTENT", async () => {
+    it("maps 500 to TRANSIENT, and a duplicate to DUPLICATE_CONTENT naming the existing post", async () => {
       fake.failNext(1, linkedInError(500, "Internal Server Error"));
       await expectNetworkError(adapter.publish(member, request("x")), { code: "TRANSIENT", retryable: true, status: 500 });
       const first = await adapter.publish(member, request("Said once"));
-      await expectNetworkError(adapter.publish(member, request("Said once")), { code: "INVALID_CONTENT", retryable: false, status: 422, message: `Content is a duplicate of ${first.externalId}` });
+      await expectNetworkError(adapter.publish(member, request("Said once")), { code: "DUPLICATE_CONTENT", retryable: false, status: 422, message: `Content is a duplicate of ${first.externalId}` });
     });
 
     it("treats a dropped connection as TRANSIENT without a status", async () => {
