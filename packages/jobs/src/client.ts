@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { Inngest, type Logger } from "inngest";
-import { z } from "zod";
+import { systemDb } from "@mg/db/system";
 import { jobsEnv, parseInngestDev, type JobsEnv } from "./env";
-import { jobEventSchemas, type JobEvent } from "./events";
-import { OutboxMiddleware, runInSendScope } from "./outbox/middleware";
-import { replayOutboxWith, type ReplayOptions, type ReplayResult } from "./outbox/replay";
-import { describeError, persistEvents } from "./outbox/store";
+import type { JobEvent } from "./events";
+import { prepareEvents, writeOutboxEvents, type PreparedEvent } from "./outbox/enqueue";
+import { EventIdMiddleware } from "./outbox/middleware";
+import { relayOutbox, type RelayOptions, type RelayResult } from "./outbox/relay";
 
 export { outboxStatus, pendingEventsForOrganization, type OutboxStatus } from "./outbox/store";
-export type { ReplayOptions, ReplayResult } from "./outbox/replay";
+export { enqueueEvents, type OutboxWriter } from "./outbox/enqueue";
+export type { RelayResult } from "./outbox/relay";
 
 export const APP_ID = "marketing-genius";
 
@@ -74,7 +74,7 @@ export function createJobsClient(config: JobsClientConfig = jobsClientConfigFrom
     isDev: config.isDev,
     logger: config.logger,
     fetch: fetchWithEventTimeout(config.sendTimeoutMs ?? 5_000),
-    middleware: [OutboxMiddleware],
+    middleware: [EventIdMiddleware],
   });
 }
 
@@ -86,76 +86,73 @@ export const inngest: JobsClient = createJobsClient();
 export interface SendEventResult {
   /** The event's id (given or generated): its deduplication key. */
   id: string;
-  /** True when the engine was unreachable and the event waits in the outbox. */
+  /** True when it could not be delivered yet and waits in the outbox for the relay. */
   queued: boolean;
 }
 
-/**
- * What the API layer calls after its transaction commits (so the job sees the committed rows).
- * Validates the payload (throws on a programming error), then sends; when the engine is
- * unreachable the event is stored in the outbox and this still resolves.
- */
-const NO_ENGINE_REASON = "No job engine is configured (INNGEST_EVENT_KEY, INNGEST_DEV or INNGEST_BASE_URL).";
+/** Where events go: the given client, the configured engine, or in-process delivery without one. */
+function target(client: JobsClient | undefined): RelayOptions["target"] {
+  return client ?? (jobEngineConfigured() ? inngest : "local");
+}
 
+export interface DeliverOptions {
+  eventIds: readonly string[];
+  client?: JobsClient;
+}
+
+/**
+ * Delivers these outbox events now — the after-commit kick that keeps latency low. If the process
+ * dies first, or delivery fails, the rows stay PENDING and the relay delivers them later.
+ */
+export async function deliverOutboxEvents({ eventIds, client }: DeliverOptions): Promise<RelayResult> {
+  let result: RelayResult = { sent: 0, failed: 0, pending: 0, lastError: null };
+  for (let i = 0; i < eventIds.length; i += 500) {
+    const ids = eventIds.slice(i, i + 500);
+    const chunk = await relayOutbox({ target: target(client), eventIds: ids, limit: ids.length });
+    result = { sent: result.sent + chunk.sent, failed: result.failed + chunk.failed, pending: result.pending + chunk.pending, lastError: chunk.lastError ?? result.lastError };
+  }
+  return result;
+}
+
+/** The organization an event row belongs to, for work that has no transaction of its own (jobs, seeding). */
+function scopeOf(event: PreparedEvent): string | null {
+  const organizationId = event.data.organizationId;
+  return typeof organizationId === "string" ? organizationId : null;
+}
+
+async function persistAndDeliver(prepared: PreparedEvent[], client: JobsClient | undefined): Promise<RelayResult> {
+  const byScope = new Map<string | null, PreparedEvent[]>();
+  for (const event of prepared) byScope.set(scopeOf(event), [...(byScope.get(scopeOf(event)) ?? []), event]);
+  for (const [organizationId, events] of byScope) await writeOutboxEvents(systemDb(), organizationId, events);
+  return deliverOutboxEvents({ eventIds: prepared.map((e) => e.id), client });
+}
+
+/**
+ * For code outside an API transaction (jobs, seeding): the event is written to the outbox, then
+ * delivered at once. Inside a procedure, emit through the transaction instead (`ctx.emit`), so the
+ * event exists exactly when the change does.
+ */
 export async function sendEvent(event: JobEvent, options: { client?: JobsClient } = {}): Promise<SendEventResult> {
-  const client = options.client ?? inngest;
-  const parsed = jobEventSchemas[event.name].safeParse(event.data);
-  if (!parsed.success) throw new Error(`Invalid "${event.name}" event:\n${z.prettifyError(parsed.error)}`);
-
-  const payload = { name: event.name, id: event.id ?? randomUUID(), data: parsed.data };
-  if (!options.client && !jobEngineConfigured()) {
-    // No engine configured at all: the SDK would spend seconds failing; keep the event directly.
-    await persistEvents([payload], NO_ENGINE_REASON);
-    return { id: payload.id, queued: true };
-  }
-  const scope = { bypassOutbox: false, queued: false };
-  try {
-    await runInSendScope(scope, () => client.send(payload));
-    return { id: payload.id, queued: scope.queued };
-  } catch (error) {
-    // The SDK throws before its middleware runs in cloud mode without an event key.
-    const reason = describeError(error);
-    await persistEvents([payload], reason);
-    client.logger.warn(`job engine not configured; event ${payload.name} kept in the outbox (${reason.split("\n")[0]})`);
-    return { id: payload.id, queued: true };
-  }
+  const [prepared] = prepareEvents([event]);
+  if (!prepared) throw new Error("sendEvent: nothing to send");
+  const result = await persistAndDeliver([prepared], options.client);
+  return { id: prepared.id, queued: result.sent === 0 };
 }
+
+/** Many events at once (bulk actions): one outbox write per organization, deliveries in chunks. */
+export async function sendEvents(events: JobEvent[], options: { client?: JobsClient } = {}): Promise<{ sent: number; queued: number }> {
+  const result = await persistAndDeliver(prepareEvents(events), options.client);
+  return { sent: result.sent, queued: events.length - result.sent };
+}
+
+export type ReplayOptions = Omit<RelayOptions, "target"> & { client?: JobsClient };
+export type ReplayResult = RelayResult;
 
 /**
- * Sends many events in chunks (one request per chunk): bulk actions such as a 10,000-row import.
- * A chunk the engine cannot take goes to the outbox like a single event would.
+ * The relay over every waiting event (oldest first): the engine's replay cron, `pnpm jobs:replay`
+ * and the local scheduler's pass. Safe to run concurrently or repeatedly.
  */
-export async function sendEvents(events: JobEvent[], options: { client?: JobsClient; chunkSize?: number } = {}): Promise<{ sent: number; queued: number }> {
-  const client = options.client ?? inngest;
-  const chunkSize = options.chunkSize ?? 500;
-  const payloads = events.map((event) => {
-    const parsed = jobEventSchemas[event.name].safeParse(event.data);
-    if (!parsed.success) throw new Error(`Invalid "${event.name}" event:\n${z.prettifyError(parsed.error)}`);
-    return { name: event.name, id: event.id ?? randomUUID(), data: parsed.data };
-  });
-  let sent = 0;
-  let queued = 0;
-  if (!options.client && !jobEngineConfigured()) {
-    for (let i = 0; i < payloads.length; i += chunkSize) queued += await persistEvents(payloads.slice(i, i + chunkSize), NO_ENGINE_REASON);
-    return { sent, queued };
-  }
-  for (let i = 0; i < payloads.length; i += chunkSize) {
-    const chunk = payloads.slice(i, i + chunkSize);
-    const scope = { bypassOutbox: false, queued: false };
-    try {
-      await runInSendScope(scope, () => client.send(chunk));
-      if (scope.queued) queued += chunk.length;
-      else sent += chunk.length;
-    } catch (error) {
-      await persistEvents(chunk, describeError(error));
-      queued += chunk.length;
-    }
-  }
-  return { sent, queued };
-}
-
-/** Sends waiting outbox events through `client` (default: the app's client). */
-export function replayOutbox(options: ReplayOptions & { client?: JobsClient } = {}): Promise<ReplayResult> {
-  const { client = inngest, ...rest } = options;
-  return replayOutboxWith(client, rest);
+export function replayOutbox(options: ReplayOptions = {}): Promise<ReplayResult> {
+  const { client, ...rest } = options;
+  return relayOutbox({ ...rest, target: target(client) });
 }

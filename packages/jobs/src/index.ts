@@ -1,6 +1,8 @@
 export {
   APP_ID,
   createJobsClient,
+  deliverOutboxEvents,
+  enqueueEvents,
   inngest,
   jobEngineConfigured,
   jobsClientConfigFromEnv,
@@ -12,6 +14,7 @@ export {
   type JobsClient,
   type JobsClientConfig,
   type OutboxStatus,
+  type OutboxWriter,
   type ReplayOptions,
   type ReplayResult,
   type SendEventResult,

@@ -1,4 +1,5 @@
 import { logger as rootLogger } from "@mg/logger";
+import { replayOutbox } from "./client";
 import { createHousekeeping } from "./local-housekeeping";
 import { runPublishingSweep, type SweepLogger, type SweepResult } from "./publishing/sweep";
 
@@ -15,6 +16,8 @@ export interface LocalSchedulerOptions {
   logger?: SweepLogger;
   /** Also run the engine's cron chores (metrics, A/B decisions, tokens, recurrences). Default true. */
   housekeeping?: boolean;
+  /** Also relay waiting outbox events (to the engine if configured, else in-process). Default true. */
+  relayEvents?: boolean;
 }
 
 const schedulerLog = rootLogger.child({ module: "local-scheduler" });
@@ -45,6 +48,11 @@ export function startLocalScheduler(options: LocalSchedulerOptions = {}): () => 
     if (stopped) return;
     current = runPublishingSweep({ limit: options.batchSize ?? 200, concurrency: options.concurrency, organizationId: options.organizationId, logger })
       .then(async (result) => {
+        // Events of changes whose process died before delivering them (the transactional outbox).
+        if (options.relayEvents !== false) {
+          const relayed = await replayOutbox({ limit: 200, organizationId: options.organizationId });
+          if (relayed.sent > 0 || relayed.failed > 0) logger.info(`events: ${relayed.sent} delivered, ${relayed.failed} failed${relayed.lastError ? ` (${relayed.lastError})` : ""}`);
+        }
         await housekeeping?.(new Date());
         return result;
       })

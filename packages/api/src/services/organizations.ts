@@ -3,9 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { Prisma, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { DEFAULT_ONBOARDING_TASKS } from "@mg/jobs";
 import { RESERVED_SLUGS, type CreateClientInput, type CreateOrganizationInput } from "../schemas/organization";
+import { emitterFor } from "../jobs";
 import { slugify, withSuffix } from "./slugs";
-
-const TRIAL_DAYS = 14;
 
 /**
  * The checklist exists from the first page view; the provisioning job creates the same rows
@@ -47,8 +46,12 @@ async function createWithFreeSlug(db: TenantDb, wanted: string | undefined, name
   throw new TRPCError({ code: "CONFLICT", message: "Could not find a free address; choose one yourself." });
 }
 
-/** A new top-level organization with its creator as OWNER, created inside its own RLS scope. */
-export async function createOrganization(userId: string, input: CreateOrganizationInput): Promise<Organization> {
+/**
+ * A new top-level organization with its creator as OWNER, created inside its own RLS scope, with
+ * its `organization/created` event in the same transaction. Its plan, status and trial are the
+ * database's to decide (the `organizations_initial_terms` trigger, docs/tenancy.md).
+ */
+export async function createOrganization(userId: string, input: CreateOrganizationInput, afterCommit: (fn: () => Promise<unknown>) => void): Promise<Organization> {
   const id = randomUUID();
   return withOrg(
     id,
@@ -60,9 +63,6 @@ export async function createOrganization(userId: string, input: CreateOrganizati
             slug,
             name: input.name,
             kind: input.kind,
-            plan: input.kind === "AGENCY" ? "PROFESSIONAL" : "FREE",
-            status: "TRIAL",
-            trialEndsAt: new Date(Date.now() + TRIAL_DAYS * 86_400_000),
             timezone: input.timezone,
             industry: input.industry ?? null,
             country: input.country ?? null,
@@ -71,6 +71,7 @@ export async function createOrganization(userId: string, input: CreateOrganizati
       );
       await db.membership.create({ data: { organizationId: id, userId, role: "OWNER" } });
       await createDefaultOnboardingTasks(db, id);
+      await emitterFor(db, id, afterCommit)({ name: "organization/created", data: { organizationId: id, createdByUserId: userId } });
       return organization;
     },
     { userId },
@@ -87,9 +88,6 @@ export async function createClientOrganization(db: TenantDb, agency: Organizatio
         slug,
         name: input.name,
         kind: "BUSINESS",
-        plan: agency.plan,
-        status: agency.status === "TRIAL" ? "TRIAL" : "ACTIVE",
-        trialEndsAt: agency.trialEndsAt,
         timezone: input.timezone,
         industry: input.industry ?? null,
         country: agency.country,

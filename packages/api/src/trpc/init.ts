@@ -9,6 +9,7 @@ import { createAuditRecorder } from "../audit/recorder";
 import type { InnerContext, SessionUser } from "./context";
 import { DetailedBadRequest, isServerError, markLogged, publicMessage, requestIdOf, toApiError } from "./errors";
 import { guardedTransformer, guardInput } from "./input-guard";
+import { emitterFor, perOperationEmitter, type Emit } from "../jobs";
 
 /** Procedure metadata: the authorization level and, for org procedures, the one permission. */
 export interface ProcedureMeta {
@@ -129,16 +130,21 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
     throw new TRPCError({ code: "FORBIDDEN", message: `This organization is ${access.organization.status.toLowerCase()}: it is read-only until it is reactivated.` });
   }
   const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
+  // The base chain's afterCommit queue (set up before this middleware runs).
+  const { afterCommit: queueAfterCommit } = ctx as typeof ctx & { afterCommit: (fn: () => Promise<unknown>) => void };
   if (meta.transaction === "per-operation") {
     // Every operation is its own RLS-scoped transaction, so none is held open across another
     // connection (an agency reading each client in that client's own scope) or across a call to
     // a third party (a token refresh, an upload to storage). Declared per procedure, never implied.
-    return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id) } });
+    const emit: Emit = perOperationEmitter(access.organization.id, queueAfterCommit);
+    return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id), emit } });
   }
   return withOrg(
     access.organization.id,
     async (db) => {
-      const result = await next({ ctx: { ...orgCtx, db } });
+      // Job events join this transaction (the outbox): they exist exactly when the change does.
+      const emit: Emit = emitterFor(db, access.organization.id, queueAfterCommit);
+      const result = await next({ ctx: { ...orgCtx, db, emit } });
       if (!result.ok) throw result.error;
       return result;
     },

@@ -40,7 +40,7 @@ export const APP_READABLE_USER_COLUMNS = ["id", "name", "email", "email_verified
  */
 export const SYSTEM_ONLY_TABLES = ["_prisma_migrations", "event_outbox", "dev_mail", "sandbox_posts", "sessions", "accounts", "verification_tokens", "email_verifications"] as const;
 
-/** System tables the app role may append to (and nothing more): the transactional outbox. */
+/** System tables the app role may append to (and read the dedupe key of, nothing more): the transactional outbox. */
 export const APP_INSERT_ONLY_TABLES = ["event_outbox"] as const;
 
 async function grantAppRole(client: pg.Client, role: string): Promise<void> {
@@ -49,7 +49,10 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   for (const table of SYSTEM_ONLY_TABLES) {
     await client.query(`REVOKE ALL ON TABLE "${table}" FROM "${role}"`).catch(() => undefined);
   }
-  for (const table of APP_INSERT_ONLY_TABLES) await client.query(`GRANT INSERT ON TABLE "${table}" TO "${role}"`);
+  for (const table of APP_INSERT_ONLY_TABLES) {
+    // SELECT of the id column only: what `INSERT … ON CONFLICT (event_id) DO NOTHING` needs.
+    await client.query(`GRANT INSERT, SELECT ("event_id") ON TABLE "${table}" TO "${role}"`);
+  }
   await client.query(`REVOKE ALL ON TABLE "users" FROM "${role}"`);
   await client.query(`GRANT SELECT (${APP_READABLE_USER_COLUMNS.map((c) => `"${c}"`).join(", ")}) ON TABLE "users" TO "${role}"`);
   // Column privileges: the app role updates an organization's settings, never its terms.

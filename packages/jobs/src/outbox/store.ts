@@ -1,17 +1,9 @@
-import type { Prisma } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 
 /**
- * The event outbox table (system table, owner connection): events the job engine could not
- * take yet. Rows are keyed by the event id, so persisting the same event twice is a no-op and
- * a replay is deduplicated by the engine.
+ * Reading the event outbox (system path): what waits, for the status notices. Writing is
+ * ./enqueue.ts, delivering ./relay.ts.
  */
-export interface OutboxEvent {
-  name: string;
-  id: string;
-  data: Readonly<Record<string, unknown>>;
-}
-
 export interface OutboxStatus {
   pending: number;
   failed: number;
@@ -25,30 +17,6 @@ const MAX_ERROR_LENGTH = 2_000;
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH)}…` : message;
-}
-
-/** Events travel as JSON anyway; the round trip stores exactly what a send would have sent. */
-function toJson(data: Readonly<Record<string, unknown>>): Prisma.InputJsonValue {
-  const json: unknown = JSON.parse(JSON.stringify(data));
-  return json as Prisma.InputJsonValue;
-}
-
-/** Stores events for a later replay; returns how many were new. */
-export async function persistEvents(events: readonly OutboxEvent[], reason: string): Promise<number> {
-  if (events.length === 0) return 0;
-  if (events.length === 1) {
-    const { count } = await systemDb().eventOutbox.createMany({
-      data: events.map((event) => ({ name: event.name, eventId: event.id, payload: toJson(event.data), lastError: describeError(reason) })),
-      skipDuplicates: true,
-    });
-    return count;
-  }
-  // Bulk actions (a 10,000-post import) keep thousands at once: arrays, not a parameter per cell.
-  return systemDb().$executeRaw`
-    INSERT INTO event_outbox (id, name, event_id, payload, last_error)
-    SELECT gen_random_uuid(), e.name, e.event_id, e.payload::jsonb, ${describeError(reason)}
-    FROM unnest(${events.map((e) => e.name)}::text[], ${events.map((e) => e.id)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[]) AS e(name, event_id, payload)
-    ON CONFLICT (event_id) DO NOTHING`;
 }
 
 /** Counts for the "job engine offline, N events waiting" notice. */

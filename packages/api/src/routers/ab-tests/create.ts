@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { orgProcedure } from "../../trpc/init";
 import { createAbTestInput } from "../../schemas/ab-tests";
-import { sendEvent } from "../../jobs";
 import { AB_TEST_SELECT, withVariantValues } from "./shared";
 
 const VARIANT_KEYS = "ABCDEFGHIJ";
@@ -44,7 +43,7 @@ export const createAbTest = orgProcedure("posts.schedule")
     ctx.audit.target("abTest", test.id);
     ctx.audit.note({ name: input.name, metric: input.metric, posts: input.postIds.length });
     const organizationId = ctx.org.id;
-    ctx.afterCommit(() => sendEvent({ name: "ab-test/started", id: `ab-test:${test.id}`, data: { organizationId, abTestId: test.id, decideAt: decideAt.toISOString() } }));
+    await ctx.emit({ name: "ab-test/started", id: `ab-test:${test.id}`, data: { organizationId, abTestId: test.id, decideAt: decideAt.toISOString() } });
 
     const created = await ctx.db.abTest.findFirstOrThrow({ where: { id: test.id }, select: AB_TEST_SELECT });
     const [withValues] = await withVariantValues(ctx.db, [created]);

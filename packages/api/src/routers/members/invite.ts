@@ -4,7 +4,6 @@ import { inviteMemberInput, invitationIdInput } from "../../schemas/members";
 import { assertQuota } from "../../quotas";
 import { createLinkToken } from "../../services/tokens";
 import { apiEnv } from "../../env";
-import { sendEvent } from "../../jobs";
 import { assertCanManageRole } from "./guards";
 
 const INVITATION_DAYS = 7;
@@ -35,12 +34,10 @@ export const invite = orgProcedure("users.invite")
     ctx.audit.target("invitation", invitation.id);
     ctx.audit.note({ email: input.email, role: input.role });
     await ctx.db.onboardingTask.updateMany({ where: { key: "invite-teammate", completedAt: null }, data: { completedAt: new Date() } });
-    ctx.afterCommit(() =>
-      sendEvent({
-        name: "member/invited",
-        data: { organizationId: ctx.org.id, invitationId: invitation.id, email: input.email, inviteUrl, organizationName: ctx.org.name, inviterName: ctx.user.name ?? ctx.user.email },
-      }),
-    );
+    await ctx.emit({
+      name: "member/invited",
+      data: { organizationId: ctx.org.id, invitationId: invitation.id, email: input.email, inviteUrl, organizationName: ctx.org.name, inviterName: ctx.user.name ?? ctx.user.email },
+    });
     return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, inviteUrl };
   });
 

@@ -3,7 +3,6 @@ import { createClientInput } from "../../schemas/organization";
 import { withOrg } from "@mg/db";
 import { createClientOrganization, createDefaultOnboardingTasks } from "../../services/organizations";
 import { assertFeature, assertQuota } from "../../quotas";
-import { sendEvent } from "../../jobs";
 
 /** An agency adds a client organization; the agency's members reach it by inheritance. */
 export const createClientProcedure = orgProcedure("clients.create")
@@ -16,6 +15,6 @@ export const createClientProcedure = orgProcedure("clients.create")
     ctx.audit.note({ clientSlug: client.slug, clientName: client.name });
     // The client's own rows are written in the client's scope, once the client exists.
     ctx.afterCommit(() => withOrg(client.id, (db) => createDefaultOnboardingTasks(db, client.id)));
-    ctx.afterCommit(() => sendEvent({ name: "organization/created", data: { organizationId: client.id, createdByUserId: ctx.user.id } }));
+    await ctx.emit({ name: "organization/created", data: { organizationId: client.id, createdByUserId: ctx.user.id } });
     return { id: client.id, slug: client.slug, name: client.name };
   });

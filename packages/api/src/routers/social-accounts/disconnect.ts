@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { orgProcedure } from "../../trpc/init";
 import { accountIdInput } from "../../schemas/social-accounts";
-import { sendEvent } from "../../jobs";
 
 /**
  * Wipes the tokens and frees the plan seat. The account's scheduled targets are cancelled with a
@@ -48,9 +47,11 @@ export const disconnect = orgProcedure("accounts.manage")
     ctx.audit.target("socialAccount", account.id);
     ctx.audit.note({ network: account.network, name: account.name, cancelledTargets: targets.length, postsBackToDraft: emptied.map((p) => p.id) });
     const organizationId = ctx.org.id;
-    for (const post of emptied) {
-      const scheduleVersion = post.scheduleVersion + 1;
-      ctx.afterCommit(() => sendEvent({ name: "post/cancelled", id: `post:${post.id}:cancel:v${scheduleVersion}`, data: { organizationId, postId: post.id, scheduleVersion } }));
-    }
+    await ctx.emit(
+      emptied.map((post) => {
+        const scheduleVersion = post.scheduleVersion + 1;
+        return { name: "post/cancelled" as const, id: `post:${post.id}:cancel:v${scheduleVersion}`, data: { organizationId, postId: post.id, scheduleVersion } };
+      }),
+    );
     return { id: account.id, cancelledTargets: targets.length, postsBackToDraft: emptied.length };
   });

@@ -1,0 +1,28 @@
+import type { JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import { deliverInvitationMailNow } from "../invitations";
+import { provisionOrganizationNow } from "../provisioning";
+
+/**
+ * Delivery without a job engine (a laptop, a small server): what each event's function would do,
+ * run in this process by the relay. Publishing events need nothing here — the local scheduler
+ * publishes from the posts' own state (due, retried, cancelled), decides A/B tests and syncs
+ * metrics on its own schedule — so for them delivery is only the record that they were handled.
+ */
+const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise<unknown>) | null> = {
+  "organization/created": (data) => provisionOrganizationNow((data as OrganizationCreatedData).organizationId),
+  "member/invited": (data) => deliverInvitationMailNow(data as MemberInvitedData),
+  "post/scheduled": null,
+  "post/cancelled": null,
+  "post/publish.requested": null,
+  "ab-test/started": null,
+  "metrics/sync.account": null,
+};
+
+/** Whether delivering `name` in process does anything (else it is only recorded as handled). */
+export function hasLocalEffect(name: JobEventName): boolean {
+  return HANDLERS[name] !== null;
+}
+
+export async function deliverLocally(name: JobEventName, data: Record<string, unknown>): Promise<void> {
+  await HANDLERS[name]?.(data);
+}
