@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AccountAuth, ContentRules, NetworkAdapter, RemotePost, PostMetrics, PublishRequest, PublishResult } from "../types";
 import { validateAgainstRules } from "../validation";
-import { postFirstComment, firstComment, sameText, singleVideoIssues, unlessNotFound } from "./common";
+import { createdSince, foundPost, NOT_VISIBLE, postFirstComment, firstComment, sameText, singleVideoIssues, unlessNotFound } from "./common";
 import { createGraphApi, emptyMetrics, idSchema, metric, renewGraphToken, type GraphApi } from "./graph";
 import type { NetworkAdapterConfig } from "./http";
 
@@ -33,6 +33,13 @@ export const FACEBOOK_SCOPES = [
 
 const NAME = "Facebook";
 
+/**
+ * A page post made through /feed or /photos is listed at once; a video published through
+ * /videos appears only once Facebook has processed it, which takes minutes for long files. No
+ * documented bound: this allows for video processing.
+ */
+export const FACEBOOK_LOOKUP_LAG_MS = 10 * 60_000;
+
 const pagesSchema = z.object({
   data: z.array(
     z.object({
@@ -61,7 +68,27 @@ const commentsSchema = z.object({
   data: z.array(z.object({ id: z.string(), message: z.string().default(""), created_time: z.string(), from: z.object({ name: z.string() }).optional() })),
 });
 
-const recentPostsSchema = z.object({ data: z.array(z.object({ id: z.string(), message: z.string().optional(), permalink_url: z.string().optional() })) });
+const attachmentSchema = z.object({ media_type: z.string().optional(), subattachments: z.object({ data: z.array(z.unknown()) }).optional() });
+const recentPostsSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      message: z.string().optional(),
+      created_time: z.string().optional(),
+      permalink_url: z.string().optional(),
+      attachments: z.object({ data: z.array(attachmentSchema) }).optional(),
+    }),
+  ),
+});
+const recentVideosSchema = z.object({ data: z.array(z.object({ id: z.string(), description: z.string().optional(), created_time: z.string().optional() })) });
+
+/** Photos a page post carries: an album counts its photos; links (a "share" preview) count none. */
+function photoCount(post: z.output<typeof recentPostsSchema>["data"][number]): number {
+  const attachment = post.attachments?.data[0];
+  if (!attachment) return 0;
+  if (attachment.media_type === "album") return attachment.subattachments?.data.length ?? 0;
+  return attachment.media_type === "photo" ? 1 : 0;
+}
 
 /**
  * Facebook Pages through the Graph API. One connection yields one account per page the user
@@ -75,7 +102,9 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
     network: "FACEBOOK",
     displayName: NAME,
     rules: FACEBOOK_RULES,
+    // The Pages API takes no idempotency key or client reference.
     supportsIdempotency: false,
+    lookupLagMs: FACEBOOK_LOOKUP_LAG_MS,
 
     validate: (content) => [...validateAgainstRules(FACEBOOK_RULES, NAME, content), ...singleVideoIssues(NAME, content.media)],
 
@@ -106,11 +135,23 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
       return { ...result, ...comment };
     },
 
-    async findPublished(auth, request) {
-      if (request.text.trim() === "") return undefined;
-      const recent = await graph.get(`${auth.externalId}/posts`, auth.accessToken, { fields: "id,message,permalink_url", limit: 25 }, recentPostsSchema);
-      const match = recent.data.find((post) => sameText(request.text, post.message));
-      return match ? { externalId: match.id, url: match.permalink_url ?? postUrl(match.id) } : null;
+    async findPublished(auth, request, { createdAfter }) {
+      const since = Math.floor(createdAfter.getTime() / 1000);
+      const video = request.media.find((m) => m.kind === "VIDEO");
+      if (video) {
+        // Published through /videos: the video is the post we recorded, found by its description.
+        const recent = await graph.get(`${auth.externalId}/videos`, auth.accessToken, { fields: "id,description,created_time", since, limit: 50 }, recentVideosSchema);
+        const match = recent.data.find((v) => createdSince(v.created_time, createdAfter) && sameText(request.text, v.description ?? ""));
+        return match ? foundPost({ externalId: match.id, url: `https://www.facebook.com/${auth.externalId}/videos/${match.id}` }) : NOT_VISIBLE;
+      }
+      const recent = await graph.get(
+        `${auth.externalId}/posts`,
+        auth.accessToken,
+        { fields: "id,message,created_time,permalink_url,attachments{media_type,subattachments}", since, limit: 50 },
+        recentPostsSchema,
+      );
+      const match = recent.data.find((post) => createdSince(post.created_time, createdAfter) && sameText(request.text, post.message ?? "") && photoCount(post) === request.media.length);
+      return match ? foundPost({ externalId: match.id, url: match.permalink_url ?? postUrl(match.id) }) : NOT_VISIBLE;
     },
 
     async fetchPost(auth, externalId) {
@@ -124,10 +165,11 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
 
     async fetchMetrics(auth, externalId): Promise<PostMetrics> {
       // Page posts are "<page>_<post>"; a video published through /videos keeps its video id.
+      // post_impressions* and page_impressions were removed on 2025-11-15: views are *_media_view.
       const isVideo = !externalId.includes("_");
       const insights = isVideo
-        ? await graph.insights(`${externalId}/video_insights`, auth.accessToken, { metric: "total_video_impressions,total_video_impressions_unique" })
-        : await graph.insights(`${externalId}/insights`, auth.accessToken, { metric: "post_impressions,post_impressions_unique,post_clicks" });
+        ? await graph.insights(`${externalId}/video_insights`, auth.accessToken, { metric: "total_video_views,total_video_views_unique" })
+        : await graph.insights(`${externalId}/insights`, auth.accessToken, { metric: "post_media_view,post_total_media_view_unique,post_clicks" });
       const counts = await graph.get(
         externalId,
         auth.accessToken,
@@ -136,8 +178,8 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
       );
       return {
         ...emptyMetrics(),
-        impressions: metric(insights, "post_impressions", "total_video_impressions"),
-        reach: metric(insights, "post_impressions_unique", "total_video_impressions_unique"),
+        impressions: metric(insights, "post_media_view", "total_video_views"),
+        reach: metric(insights, "post_total_media_view_unique", "total_video_views_unique"),
         clicks: metric(insights, "post_clicks"),
         likes: counts.reactions?.summary.total_count ?? 0,
         comments: counts.comments?.summary.total_count ?? 0,
@@ -147,10 +189,10 @@ export function createFacebookAdapter(config: NetworkAdapterConfig): NetworkAdap
 
     async fetchAccountMetrics(auth) {
       const page = await graph.get(auth.externalId, auth.accessToken, { fields: "followers_count,fan_count" }, z.object({ followers_count: z.number().optional(), fan_count: z.number().optional() }));
-      const insights = await graph.insights(`${auth.externalId}/insights`, auth.accessToken, { metric: "page_impressions,page_post_engagements", period: "days_28" });
+      const insights = await graph.insights(`${auth.externalId}/insights`, auth.accessToken, { metric: "page_media_view,page_post_engagements", period: "days_28" });
       return {
         followers: page.followers_count ?? page.fan_count ?? 0,
-        impressions: metric(insights, "page_impressions"),
+        impressions: metric(insights, "page_media_view"),
         engagements: metric(insights, "page_post_engagements"),
       };
     },

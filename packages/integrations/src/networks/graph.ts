@@ -20,7 +20,18 @@ const graphErrorSchema = z.object({
 
 // Graph throttling arrives as 400/403 with these codes as often as with a 429.
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
-const AUTH_CODES = new Set([102, 190, 10]);
+// The session/token itself is gone: only a reconnect helps.
+const AUTH_CODES = new Set([102, 190]);
+// "(#506) Duplicate status message": Facebook refuses a page post repeating a recent one.
+const DUPLICATE_CODE = 506;
+
+/**
+ * Code 10 and 200–299 are permission errors (the app lacks a permission or feature, or the page
+ * role lacks a task): the token is fine, so they are refusals, never a reconnect prompt.
+ */
+export function isGraphPermissionCode(code: number | undefined): boolean {
+  return code === 10 || (code !== undefined && code >= 200 && code <= 299);
+}
 // Instagram: "The media is not ready for publishing" and friends.
 const NOT_READY_SUBCODES = new Set([2207027, 2207001]);
 // Instagram's content publishing limit (posts per 24 h).
@@ -29,12 +40,25 @@ const PUBLISHING_LIMIT_SUBCODE = 2207042;
 export function interpretGraphError(context: ErrorContext, fallback: ErrorDescription): ErrorDescription {
   const parsed = graphErrorSchema.safeParse(context.body);
   if (!parsed.success) return fallback;
-  const { message, code, error_subcode: subcode, is_transient: isTransient } = parsed.data.error;
+  const description = describeGraphError(context, fallback, parsed.data.error);
+  return { ...description, cause: parsed.data.error };
+}
+
+/** Meta's error object behind a NetworkError from the Graph API, if there was one. */
+export function graphErrorOf(error: NetworkError): z.output<typeof graphErrorSchema>["error"] | undefined {
+  const parsed = graphErrorSchema.shape.error.safeParse(error.cause);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function describeGraphError(context: ErrorContext, fallback: ErrorDescription, error: z.output<typeof graphErrorSchema>["error"]): ErrorDescription {
+  const { message, code, error_subcode: subcode, is_transient: isTransient } = error;
   if (code !== undefined && (RATE_LIMIT_CODES.has(code) || (code >= 80_001 && code <= 80_014))) {
-    return { code: "RATE_LIMITED", message, retryAfterSeconds: usageWaitSeconds(context.headers) ?? retryAfterFromHeaders(context.headers, new Date()) ?? 300 };
+    return { code: "RATE_LIMITED", message, retryAfterSeconds: usageWaitSeconds(context.headers) ?? retryAfterFromHeaders(context.headers, context.now) ?? 300 };
   }
   if (subcode === PUBLISHING_LIMIT_SUBCODE) return { code: "RATE_LIMITED", message, retryAfterSeconds: 3600 };
-  if (code !== undefined && (AUTH_CODES.has(code) || (code >= 200 && code < 300))) return { code: "AUTH_EXPIRED", message };
+  if (code !== undefined && AUTH_CODES.has(code)) return { code: "AUTH_EXPIRED", message };
+  if (isGraphPermissionCode(code)) return { code: "INVALID_CONTENT", message };
+  if (code === DUPLICATE_CODE) return { code: "DUPLICATE_CONTENT", message };
   if (code === 100 && subcode === 33) return { code: "NOT_FOUND", message };
   if (isTransient || code === 1 || code === 2 || (subcode !== undefined && NOT_READY_SUBCODES.has(subcode))) return { code: "TRANSIENT", message };
   return { ...fallback, message, code: fallback.code === "UNKNOWN" ? "INVALID_CONTENT" : fallback.code };
@@ -86,7 +110,7 @@ export interface GraphApi {
 }
 
 export function createGraphApi(network: NetworkId, displayName: string, config: NetworkAdapterConfig): GraphApi {
-  const http = createHttpClient({ network, displayName, fetch: config.fetch, timeoutMs: config.timeoutMs, interpretError: interpretGraphError });
+  const http = createHttpClient({ network, displayName, fetch: config.fetch, timeoutMs: config.timeoutMs, interpretError: interpretGraphError, now: config.now });
   const { api, auth } = baseUrls(config, { api: "https://graph.facebook.com", auth: "https://www.facebook.com" });
   const url = (path: string) => `${api}/${GRAPH_VERSION}/${path.replace(/^\/+/, "")}`;
   // Meta's "Require App Secret" setting refuses calls without this proof that the caller holds the secret.

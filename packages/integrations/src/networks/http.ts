@@ -34,6 +34,8 @@ export interface ErrorDescription {
   code: NetworkErrorCode;
   message: string;
   retryAfterSeconds?: number;
+  /** The network's own error object, kept as the NetworkError's `cause` (e.g. Graph's code and subcode). */
+  cause?: unknown;
 }
 
 export interface ErrorContext {
@@ -141,7 +143,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!response.ok) {
       const fallback = defaultDescription(context, context.now);
       const description = options.interpretError ? options.interpretError(context, fallback) : fallback;
-      throw fail(description, response.status);
+      throw fail(description, response.status, description.cause);
     }
     const refusal = options.inspectSuccess?.(context);
     if (refusal) throw fail(refusal, response.status);

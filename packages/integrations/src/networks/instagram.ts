@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PublishMedia } from "../types";
+import { NetworkError, type ContentRules, type RemotePost, type NetworkAdapter, type PublishMedia, type PublishRequest } from "../types";
 import { validateAgainstRules } from "../validation";
-import { afterPublish, postFirstComment, firstComment, hashtagIssues, pollerFrom, pollUntil, sameText, unlessNotFound, type Poller } from "./common";
-import { createGraphApi, emptyMetrics, idSchema, metric, renewGraphToken, type GraphApi } from "./graph";
+import { afterPublish, createdSince, foundPost, NOT_VISIBLE, postFirstComment, firstComment, hashtagIssues, pollerFrom, pollUntil, sameText, unlessNotFound, type Poller } from "./common";
+import { createGraphApi, emptyMetrics, graphErrorOf, idSchema, isGraphPermissionCode, metric, renewGraphToken, type GraphApi } from "./graph";
 import type { NetworkAdapterConfig } from "./http";
 
 const MB = 1024 * 1024;
@@ -25,6 +25,8 @@ export const INSTAGRAM_RULES: ContentRules = {
 export const INSTAGRAM_SCOPES = [
   "instagram_basic",
   "instagram_content_publish",
+  // DELETE /{ig-media-id} (Facebook Login accounts only).
+  "instagram_manage_contents",
   "instagram_manage_comments",
   "instagram_manage_insights",
   "pages_show_list",
@@ -34,6 +36,12 @@ export const INSTAGRAM_SCOPES = [
 
 const NAME = "Instagram";
 const MAX_HASHTAGS = 30;
+
+/**
+ * media_publish answers once the media is live, and /{ig-user}/media lists it right after; the
+ * window allows for Meta's read replicas. No documented bound.
+ */
+export const INSTAGRAM_LOOKUP_LAG_MS = 5 * 60_000;
 
 const pagesSchema = z.object({
   data: z.array(
@@ -56,7 +64,24 @@ const commentsSchema = z.object({
   data: z.array(z.object({ id: z.string(), text: z.string().default(""), username: z.string().optional(), timestamp: z.string() })),
 });
 
-const recentMediaSchema = z.object({ data: z.array(z.object({ id: z.string(), caption: z.string().optional(), permalink: z.string().optional() })) });
+const recentMediaSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      caption: z.string().optional(),
+      permalink: z.string().optional(),
+      timestamp: z.string().optional(),
+      media_type: z.string().optional(),
+      children: z.object({ data: z.array(z.unknown()) }).optional(),
+    }),
+  ),
+});
+
+/** The attempt's post: the same caption and the same number of items (a carousel counts its children). */
+function isSameMedia(request: PublishRequest, media: z.output<typeof recentMediaSchema>["data"][number]): boolean {
+  const items = media.media_type === "CAROUSEL_ALBUM" ? (media.children?.data.length ?? 0) : 1;
+  return items === request.media.length && sameText(request.text, media.caption ?? "");
+}
 
 /**
  * Instagram professional accounts through the Graph API (Facebook Login): each Facebook page with
@@ -71,7 +96,9 @@ export function createInstagramAdapter(config: NetworkAdapterConfig): NetworkAda
     network: "INSTAGRAM",
     displayName: NAME,
     rules: INSTAGRAM_RULES,
+    // The Content Publishing API takes no idempotency key or client reference.
     supportsIdempotency: false,
+    lookupLagMs: INSTAGRAM_LOOKUP_LAG_MS,
 
     validate: (content) => [...validateAgainstRules(INSTAGRAM_RULES, NAME, content), ...hashtagIssues(NAME, content, MAX_HASHTAGS)],
 
@@ -120,11 +147,15 @@ export function createInstagramAdapter(config: NetworkAdapterConfig): NetworkAda
       return { externalId: published.id, url: permalink, ...comment };
     },
 
-    async findPublished(auth, request) {
-      if (request.text.trim() === "") return undefined;
-      const recent = await graph.get(`${auth.externalId}/media`, auth.accessToken, { fields: "id,caption,permalink", limit: 25 }, recentMediaSchema);
-      const match = recent.data.find((media) => sameText(request.text, media.caption));
-      return match ? { externalId: match.id, url: match.permalink ?? null } : null;
+    async findPublished(auth, request, { createdAfter }) {
+      const recent = await graph.get(
+        `${auth.externalId}/media`,
+        auth.accessToken,
+        { fields: "id,caption,permalink,timestamp,media_type,children{id}", since: Math.floor(createdAfter.getTime() / 1000), limit: 50 },
+        recentMediaSchema,
+      );
+      const match = recent.data.find((media) => createdSince(media.timestamp, createdAfter) && isSameMedia(request, media));
+      return match ? foundPost({ externalId: match.id, url: match.permalink ?? null }) : NOT_VISIBLE;
     },
 
     fetchPost: (auth, externalId) =>
@@ -133,7 +164,20 @@ export function createInstagramAdapter(config: NetworkAdapterConfig): NetworkAda
         return { live: true, url: media.permalink ?? null };
       }, { live: false }),
 
-    deletePost: (auth, externalId) => unlessNotFound(() => graph.delete(externalId, auth.accessToken), undefined),
+    async deletePost(auth, externalId) {
+      try {
+        await unlessNotFound(() => graph.delete(externalId, auth.accessToken), undefined);
+      } catch (error) {
+        // Accounts connected before the app asked for instagram_manage_contents cannot delete.
+        if (error instanceof NetworkError && isGraphPermissionCode(graphErrorOf(error)?.code)) {
+          throw new NetworkError("INSTAGRAM", "INVALID_CONTENT", `${error.message} — deleting Instagram posts needs the instagram_manage_contents permission: reconnect the account and allow it.`, {
+            status: error.status,
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
 
     async fetchMetrics(auth, externalId) {
       const insights = await graph.insights(`${externalId}/insights`, auth.accessToken, { metric: "views,reach,likes,comments,shares,saved" });

@@ -6,10 +6,41 @@ import { FakeHttpServer, json, type FakeReply, type RecordedRequest } from "./ht
  * long-lived token exchange, /me/accounts with page tokens and linked Instagram accounts,
  * page feed/photos/videos, Instagram media containers and media_publish, comments, insights,
  * deletion, and Graph-shaped errors ({ error: { message, type, code, error_subcode, fbtrace_id } }).
+ * As strict as Graph is today: each token carries the permissions granted at consent and every
+ * call checks the one it needs (a missing one answers a permission error, code 10 or 200 — not
+ * an expired session); insights answer only current metric names (post_impressions*,
+ * page_impressions* and page_fans were removed on 2025-11-15: "(#100) The value must be a valid
+ * insights metric"); a new post shows in the page's /posts and /videos only after `feedLagMs`.
  */
 
 export const GRAPH_APP = { id: "meta-app-id", secret: "meta-app-secret" };
 export const GRAPH_VERSION_PATH = "/v25.0";
+
+/** What the app's consent grants (Facebook's and Instagram's scopes; one Meta app). */
+export const GRAPH_GRANTED_SCOPES = [
+  "pages_show_list",
+  "pages_read_engagement",
+  "pages_read_user_content",
+  "pages_manage_posts",
+  "pages_manage_engagement",
+  "read_insights",
+  "business_management",
+  "instagram_basic",
+  "instagram_content_publish",
+  "instagram_manage_contents",
+  "instagram_manage_comments",
+  "instagram_manage_insights",
+];
+
+/** Insights metrics Graph still answers, per object kind (everything else: invalid metric). */
+const CURRENT_METRICS: Record<string, readonly string[]> = {
+  page: ["page_media_view", "page_total_media_view_unique", "page_post_engagements", "page_follows", "page_views_total"],
+  post: ["post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"],
+  photo: ["post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"],
+  video: ["total_video_views", "total_video_views_unique", "total_video_avg_time_watched"],
+  ig_user: ["views", "reach", "total_interactions", "accounts_engaged", "follower_count"],
+  ig_media: ["views", "reach", "likes", "comments", "shares", "saved", "total_interactions"],
+};
 
 export interface FakePage {
   id: string;
@@ -52,27 +83,32 @@ export class FakeGraphServer extends FakeHttpServer {
   readonly objects = new Map<string, GraphObject>();
   /** Tokens the fake accepts; remove one to simulate a revoked token. */
   readonly validTokens = new Set<string>(["long-user-token", ...this.pages.map((p) => p.token)]);
+  /** Permissions behind each token (an account connected before a scope was asked for lacks it). */
+  readonly tokenScopes = new Map<string, Set<string>>([...this.validTokens].map((t) => [t, new Set(GRAPH_GRANTED_SCOPES)]));
   private sequence = 1000;
   videoPollsBeforeFinished = 1;
+  /** How long a new page post or video stays out of /posts and /videos. */
+  feedLagMs = 0;
 
   constructor() {
     super();
     const v = GRAPH_VERSION_PATH;
     this.on("GET", `${v}/oauth/access_token`, (req) => this.token(req));
     this.on("GET", `${v}/me/accounts`, (req) => this.authed(req, () => this.accounts(req)));
-    this.on("POST", `${v}/:id/feed`, (req, p) => this.authed(req, () => this.feed(req, p.id ?? "")));
-    this.on("POST", `${v}/:id/photos`, (req, p) => this.authed(req, () => this.photo(req, p.id ?? "")));
-    this.on("POST", `${v}/:id/videos`, (req, p) => this.authed(req, () => this.video(req, p.id ?? "")));
-    this.on("POST", `${v}/:id/comments`, (req, p) => this.authed(req, () => this.comment(req, p.id ?? "")));
+    this.on("POST", `${v}/:id/feed`, (req, p) => this.permitted(req, "pages_manage_posts", () => this.feed(req, p.id ?? "")));
+    this.on("POST", `${v}/:id/photos`, (req, p) => this.permitted(req, "pages_manage_posts", () => this.photo(req, p.id ?? "")));
+    this.on("POST", `${v}/:id/videos`, (req, p) => this.permitted(req, "pages_manage_posts", () => this.video(req, p.id ?? "")));
+    this.on("GET", `${v}/:id/videos`, (req, p) => this.authed(req, () => this.recent(req, p.id ?? "", "video")));
+    this.on("POST", `${v}/:id/comments`, (req, p) => this.permitted(req, this.isInstagram(p.id ?? "") ? "instagram_manage_comments" : "pages_manage_engagement", () => this.comment(req, p.id ?? "")));
     this.on("GET", `${v}/:id/comments`, (req, p) => this.authed(req, () => this.listComments(p.id ?? "")));
-    this.on("POST", `${v}/:id/media`, (req, p) => this.authed(req, () => this.container(req, p.id ?? "")));
-    this.on("POST", `${v}/:id/media_publish`, (req, p) => this.authed(req, () => this.mediaPublish(req, p.id ?? "")));
-    this.on("GET", `${v}/:id/media`, (req, p) => this.authed(req, () => this.recent(p.id ?? "", "ig_media")));
-    this.on("GET", `${v}/:id/posts`, (req, p) => this.authed(req, () => this.recent(p.id ?? "", "post")));
-    this.on("GET", `${v}/:id/insights`, (req, p) => this.authed(req, () => this.insights(req, p.id ?? "")));
-    this.on("GET", `${v}/:id/video_insights`, (req, p) => this.authed(req, () => this.insights(req, p.id ?? "")));
+    this.on("POST", `${v}/:id/media`, (req, p) => this.permitted(req, "instagram_content_publish", () => this.container(req, p.id ?? "")));
+    this.on("POST", `${v}/:id/media_publish`, (req, p) => this.permitted(req, "instagram_content_publish", () => this.mediaPublish(req, p.id ?? "")));
+    this.on("GET", `${v}/:id/media`, (req, p) => this.authed(req, () => this.recent(req, p.id ?? "", "ig_media")));
+    this.on("GET", `${v}/:id/posts`, (req, p) => this.authed(req, () => this.recent(req, p.id ?? "", "post")));
+    this.on("GET", `${v}/:id/insights`, (req, p) => this.permitted(req, this.isInstagram(p.id ?? "") ? "instagram_manage_insights" : "read_insights", () => this.insights(req, p.id ?? "")));
+    this.on("GET", `${v}/:id/video_insights`, (req, p) => this.permitted(req, "read_insights", () => this.insights(req, p.id ?? "")));
     this.on("GET", `${v}/:id`, (req, p) => this.authed(req, () => this.read(req, p.id ?? "")));
-    this.on("DELETE", `${v}/:id`, (req, p) => this.authed(req, () => this.remove(p.id ?? "")));
+    this.on("DELETE", `${v}/:id`, (req, p) => this.permitted(req, this.isInstagram(p.id ?? "") ? "instagram_manage_contents" : "pages_manage_posts", () => this.remove(p.id ?? "")));
   }
 
   private nextId(): string {
@@ -106,6 +142,20 @@ export class FakeGraphServer extends FakeHttpServer {
     return next();
   }
 
+  /** A call that needs a permission the token was not granted: Graph's permission errors. */
+  private permitted(req: RecordedRequest, scope: string, next: () => FakeReply): FakeReply {
+    return this.authed(req, () => {
+      const token = req.bearer ?? req.query.get("access_token") ?? "";
+      if (this.tokenScopes.get(token)?.has(scope)) return next();
+      if (scope.startsWith("instagram_")) return graphError("(#10) Application does not have permission for this action", 10);
+      return graphError(`(#200) Requires ${scope} permission to manage the object`, 200);
+    });
+  }
+
+  private isInstagram(id: string): boolean {
+    return this.pages.some((p) => p.instagram?.id === id) || this.objects.get(id)?.kind === "ig_media" || this.objects.get(this.objects.get(id)?.owner ?? "")?.kind === "ig_media";
+  }
+
   private accounts(req: RecordedRequest): FakeReply {
     const withInstagram = (req.query.get("fields") ?? "").includes("instagram_business_account");
     return json(200, {
@@ -125,7 +175,7 @@ export class FakeGraphServer extends FakeHttpServer {
   }
 
   private store(object: Omit<GraphObject, "comments" | "createdAt">): GraphObject {
-    const stored = { ...object, comments: [], createdAt: new Date() };
+    const stored = { ...object, comments: [], createdAt: new Date(this.now()) };
     this.objects.set(object.id, stored);
     return stored;
   }
@@ -220,16 +270,36 @@ export class FakeGraphServer extends FakeHttpServer {
     if (!container || container.kind !== "container") return graphError("(#100) Invalid parameter", 100);
     if (container.containerStatus !== "FINISHED") return graphError("Media ID is not available", 9007, { subcode: 2207027 });
     container.containerStatus = "PUBLISHED";
-    const media = this.store({ id: `1790${this.nextId()}`, kind: "ig_media", owner: igUser, message: container.message, children: container.children });
+    const type = container.fields?.media_type === "REELS" ? "VIDEO" : String(container.fields?.media_type ?? "IMAGE");
+    const media = this.store({ id: `1790${this.nextId()}`, kind: "ig_media", owner: igUser, message: container.message, children: container.children, fields: { media_type: type } });
     return json(200, { id: media.id });
   }
 
-  private recent(owner: string, kind: GraphObject["kind"]): FakeReply {
+  private recent(req: RecordedRequest, owner: string, kind: GraphObject["kind"]): FakeReply {
+    const since = Number(req.query.get("since") ?? 0) * 1000;
+    const visibleBefore = kind === "ig_media" ? this.now() : this.now() - this.feedLagMs;
     const data = [...this.objects.values()]
-      .filter((o) => o.owner === owner && o.kind === kind)
+      .filter((o) => o.owner === owner && o.kind === kind && o.createdAt.getTime() >= since && o.createdAt.getTime() <= visibleBefore)
       .reverse()
-      .map((o) => (kind === "ig_media" ? { id: o.id, caption: o.message, permalink: `https://www.instagram.com/p/${o.id}/` } : { id: o.id, message: o.message, permalink_url: `https://www.facebook.com/${o.id}` }));
+      .map((o) => {
+        const created = o.createdAt.toISOString().replace(/\.\d{3}Z$/, "+0000");
+        if (kind === "ig_media") {
+          const children = o.children ?? [];
+          return { id: o.id, caption: o.message, permalink: `https://www.instagram.com/p/${o.id}/`, timestamp: created, media_type: children.length > 0 ? "CAROUSEL_ALBUM" : String(o.fields?.media_type ?? "IMAGE"), ...(children.length > 0 ? { children: { data: children.map((id) => ({ id })) } } : {}) };
+        }
+        if (kind === "video") return { id: o.id, description: o.message, created_time: created };
+        const photos = o.attached ?? [];
+        const attachment = photos.length > 1 ? { media_type: "album", subattachments: { data: photos.map((id) => ({ media_type: "photo", target: { id } })) } } : photos.length === 1 ? { media_type: "photo" } : /https?:\/\//.test(o.message ?? "") ? { media_type: "link" } : undefined;
+        return { id: o.id, message: o.message, created_time: created, permalink_url: `https://www.facebook.com/${o.id}`, ...(attachment ? { attachments: { data: [attachment] } } : {}) };
+      });
     return json(200, { data });
+  }
+
+  /** A page post made earlier (last week's post of a recurring series). */
+  addOlderPost(pageId: string, message: string, ageMs: number): string {
+    const post = this.store({ id: `${pageId}_${this.nextId()}`, kind: "post", owner: pageId, message, attached: [] });
+    post.createdAt = new Date(this.now() - ageMs);
+    return post.id;
   }
 
   /** Engagement the fake reports for a post (set by tests). */
@@ -238,10 +308,13 @@ export class FakeGraphServer extends FakeHttpServer {
   private insights(req: RecordedRequest, id: string): FakeReply {
     const names = (req.query.get("metric") ?? "").split(",");
     const page = this.pages.find((p) => p.id === id || p.instagram?.id === id);
-    if (!this.objects.has(id) && !page) return graphError(`Unsupported get request. Object with ID '${id}' does not exist.`, 100, { subcode: 33 });
+    const object = this.objects.get(id);
+    if (!object && !page) return graphError(`Unsupported get request. Object with ID '${id}' does not exist.`, 100, { subcode: 33 });
+    const kind = page ? (page.id === id ? "page" : "ig_user") : (object?.kind ?? "post");
+    const invalid = names.find((name) => !(CURRENT_METRICS[kind] ?? []).includes(name));
+    if (invalid) return graphError("(#100) The value must be a valid insights metric", 100);
     const values = this.stats.get(id) ?? {};
     const totalValue = req.query.get("metric_type") === "total_value";
-    if (names.includes("impressions")) return graphError("(#100) The impressions metric is no longer supported for media created after July 2, 2024.", 100);
     return json(200, {
       data: names.map((name) =>
         totalValue

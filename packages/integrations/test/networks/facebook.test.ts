@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFacebookAdapter, FACEBOOK_RULES } from "../../src/networks";
 import type { AccountAuth, NetworkAdapter } from "../../src/types";
@@ -11,10 +12,14 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
 
   beforeAll(async () => {
     await fake.start();
-    adapter = createFacebookAdapter({ clientId: GRAPH_APP.id, clientSecret: GRAPH_APP.secret, apiBaseUrl: fake.baseUrl, authBaseUrl: "https://www.facebook.com", timeoutMs: 1000 });
+    adapter = createFacebookAdapter({ clientId: GRAPH_APP.id, clientSecret: GRAPH_APP.secret, apiBaseUrl: fake.baseUrl, authBaseUrl: "https://www.facebook.com", timeoutMs: 1000, now: () => new Date(fake.now()) });
   });
   afterAll(() => fake.stop());
-  beforeEach(() => fake.reset());
+  beforeEach(() => {
+    fake.reset();
+    fake.feedLagMs = 0;
+  });
+  const since = (ms = 10_000) => ({ createdAfter: new Date(fake.now() - ms) });
 
   it("builds the Login dialog URL with state and the page scopes", () => {
     const url = new URL(adapter.authorizationUrl({ state: "st4te", codeChallenge: "challenge", redirectUri: "https://app.example/api/integrations/facebook/callback" }));
@@ -59,8 +64,8 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
     expect(feed?.query.get("appsecret_proof")).toMatch(/^[0-9a-f]{64}$/);
 
     expect(await adapter.fetchPost(page, result.externalId)).toEqual({ live: true, url: `https://www.facebook.com/${result.externalId}` });
-    expect(await adapter.findPublished?.(page, sent)).toEqual({ externalId: result.externalId, url: `https://www.facebook.com/${result.externalId}` });
-    expect(await adapter.findPublished?.(page, request("never posted"))).toBeNull();
+    expect(await adapter.findPublished(page, sent, since())).toEqual({ kind: "found", result: { externalId: result.externalId, url: `https://www.facebook.com/${result.externalId}` } });
+    expect(await adapter.findPublished(page, request("never posted"), since())).toEqual({ kind: "not-visible" });
 
     await adapter.deletePost(page, result.externalId);
     expect(await adapter.fetchPost(page, result.externalId)).toEqual({ live: false });
@@ -91,17 +96,66 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
     expect(result.url).toBe(`https://www.facebook.com/101/videos/${result.externalId}`);
   });
 
-  it("reads post metrics, page metrics and comments", async () => {
+  it("reads post metrics, page metrics and comments with the metrics Graph still has (*_media_view)", async () => {
     const { externalId } = await adapter.publish(page, request("Metrics post"));
-    fake.stats.set(externalId, { post_impressions: 900, post_impressions_unique: 700, post_clicks: 31, reactions: 42, shares: 5 });
+    fake.stats.set(externalId, { post_media_view: 900, post_total_media_view_unique: 700, post_clicks: 31, reactions: 42, shares: 5 });
     fake.addVisitorComment(externalId, "Ana", "Looks delicious");
-    fake.stats.set("101", { page_impressions: 12_000, page_post_engagements: 800 });
+    fake.stats.set("101", { page_media_view: 12_000, page_post_engagements: 800 });
 
     expect(await adapter.fetchMetrics(page, externalId)).toEqual({ impressions: 900, reach: 700, likes: 42, comments: 1, shares: 5, clicks: 31 });
     expect(await adapter.fetchAccountMetrics(page)).toEqual({ followers: 1200, impressions: 12_000, engagements: 800 });
     const comments = await adapter.fetchComments(page, externalId);
     expect(comments).toEqual([expect.objectContaining({ author: "Ana", text: "Looks delicious" })]);
     expect(comments[0]?.createdAt).toBeInstanceOf(Date);
+    expect(fake.requestsTo("GET", /\/insights$/).map((r) => r.query.get("metric"))).toEqual(["post_media_view,post_total_media_view_unique,post_clicks", "page_media_view,page_post_engagements"]);
+  });
+
+  it("reads video views for a video published through /videos", async () => {
+    const { externalId } = await adapter.publish(page, request("Video metrics", [video("https://cdn.example/m.mp4")]));
+    fake.stats.set(externalId, { total_video_views: 321, total_video_views_unique: 250, reactions: 3 });
+    expect(await adapter.fetchMetrics(page, externalId)).toEqual({ impressions: 321, reach: 250, likes: 3, comments: 0, shares: 0, clicks: 0 });
+  });
+
+  it("the fake refuses the metrics Meta removed on 2025-11-15, as Graph does", async () => {
+    const { externalId } = await adapter.publish(page, request("Removed metrics"));
+    const proof = createHmac("sha256", GRAPH_APP.secret).update(page.accessToken).digest("hex");
+    for (const metric of ["post_impressions", "post_impressions_unique"]) {
+      const answer = await fetch(`${fake.baseUrl}/v25.0/${externalId}/insights?metric=${metric}&appsecret_proof=${proof}`, { headers: { authorization: `Bearer ${page.accessToken}` } });
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({ error: expect.objectContaining({ code: 100, message: "(#100) The value must be a valid insights metric" }) });
+    }
+  });
+
+  describe("findPublished", () => {
+    it("has no idempotency key and a 10-minute lag window", () => {
+      expect(adapter.supportsIdempotency).toBe(false);
+      expect(adapter.lookupLagMs).toBe(10 * 60_000);
+    });
+
+    it("not-visible while the page's posts lag, then the post with the exact text and photo count", async () => {
+      fake.feedLagMs = 20_000;
+      const lookup = since(2000);
+      const sent = request("Two loaves 🥖", [image("https://cdn.example/1.jpg"), image("https://cdn.example/2.jpg")]);
+      const { externalId } = await adapter.publish(page, sent);
+      expect(await adapter.findPublished(page, sent, lookup)).toEqual({ kind: "not-visible" });
+      fake.advance(21_000);
+      expect(await adapter.findPublished(page, sent, lookup)).toEqual({ kind: "found", result: { externalId, url: `https://www.facebook.com/${externalId}` } });
+      expect(await adapter.findPublished(page, { ...sent, media: sent.media.slice(0, 1) }, lookup)).toEqual({ kind: "not-visible" });
+      expect(await adapter.findPublished(page, { ...sent, text: "Two loaves" }, lookup)).toEqual({ kind: "not-visible" });
+      const asked = fake.requestsTo("GET", /\/101\/posts$/).at(-1);
+      expect(asked?.query.get("since")).toBe(String(Math.floor(lookup.createdAfter.getTime() / 1000)));
+    });
+
+    it("never takes last week's post with the same text for this attempt's", async () => {
+      fake.addOlderPost("101", "Soup of the day: tomato", 7 * 86_400_000);
+      expect(await adapter.findPublished(page, request("Soup of the day: tomato"), since())).toEqual({ kind: "not-visible" });
+    });
+
+    it("finds a video among the page's videos by its description", async () => {
+      const sent = request("Kneading, slowly", [video("https://cdn.example/k.mp4")]);
+      const { externalId } = await adapter.publish(page, sent);
+      expect(await adapter.findPublished(page, sent, since())).toEqual({ kind: "found", result: { externalId, url: `https://www.facebook.com/101/videos/${externalId}` } });
+    });
   });
 
   it("validates Facebook's limits", () => {
@@ -143,9 +197,22 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
       await expectNetworkError(adapter.publish(page, request("x")), { code: "TRANSIENT", retryable: true, status: 500, message: "An unknown error has occurred." });
     });
 
-    it("maps a content refusal (duplicate status) to INVALID_CONTENT with Meta's message", async () => {
+    it("maps a duplicate status refusal to DUPLICATE_CONTENT with Meta's message", async () => {
       await adapter.publish(page, request("Same words twice"));
-      await expectNetworkError(adapter.publish(page, request("Same words twice")), { code: "INVALID_CONTENT", retryable: false, message: "(#506) Duplicate status message" });
+      await expectNetworkError(adapter.publish(page, request("Same words twice")), { code: "DUPLICATE_CONTENT", retryable: false, message: "(#506) Duplicate status message" });
+    });
+
+    it("treats permission errors (code 10, 200–299) as refusals, never as an expired session", async () => {
+      fake.tokenScopes.get("page-token-101")?.delete("pages_manage_posts");
+      try {
+        await expectNetworkError(adapter.publish(page, request("No permission")), { code: "INVALID_CONTENT", retryable: false, status: 400, message: "(#200) Requires pages_manage_posts permission to manage the object" });
+      } finally {
+        fake.tokenScopes.get("page-token-101")?.add("pages_manage_posts");
+      }
+      fake.failNext(1, graphError("(#10) Application does not have permission for this action", 10, { status: 403 }));
+      await expectNetworkError(adapter.fetchAccountMetrics(page), { code: "INVALID_CONTENT", retryable: false, status: 403 });
+      fake.failNext(1, graphError("(#299) Requires extended permission: manage_pages", 299));
+      await expectNetworkError(adapter.fetchComments(page, "101_1"), { code: "INVALID_CONTENT" });
     });
 
     it("treats a timeout after sending as an ambiguous TRANSIENT error (no status) that findPublished resolves", async () => {
@@ -153,7 +220,7 @@ describe("Facebook Pages adapter against a fake Graph API", () => {
       fake.stallNext(1500);
       await expectNetworkError(adapter.publish(page, sent), { code: "TRANSIENT", retryable: true, status: undefined, message: /did not answer/ });
       // The post was made: the publisher's check-before-retry finds it.
-      expect(await adapter.findPublished?.(page, sent)).toEqual(expect.objectContaining({ externalId: expect.stringMatching(/^101_/) }));
+      expect(await adapter.findPublished(page, sent, since())).toEqual({ kind: "found", result: expect.objectContaining({ externalId: expect.stringMatching(/^101_/) }) });
     });
 
     it("does not fail a publish whose first comment fails, and reports Facebook's reason", async () => {

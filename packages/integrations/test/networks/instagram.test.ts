@@ -24,7 +24,7 @@ describe("Instagram adapter against a fake Graph API", () => {
   it("asks for the Instagram publishing scopes", () => {
     const url = new URL(adapter.authorizationUrl({ state: "s", codeChallenge: "c", redirectUri: "https://app.example/cb" }));
     expect(url.pathname).toBe("/v25.0/dialog/oauth");
-    expect(url.searchParams.get("scope")?.split(",")).toEqual(expect.arrayContaining(["instagram_basic", "instagram_content_publish", "instagram_manage_insights"]));
+    expect(url.searchParams.get("scope")?.split(",")).toEqual(expect.arrayContaining(["instagram_basic", "instagram_content_publish", "instagram_manage_insights", "instagram_manage_contents"]));
   });
 
   it("connects the Instagram accounts linked to the user's pages", async () => {
@@ -75,7 +75,7 @@ describe("Instagram adapter against a fake Graph API", () => {
     const sent = request("Find me", [image("https://cdn.example/f.jpg")]);
     const { externalId } = await adapter.publish(account, sent);
     expect(await adapter.fetchPost(account, externalId)).toEqual({ live: true, url: `https://www.instagram.com/p/${externalId}/` });
-    expect(await adapter.findPublished?.(account, sent)).toEqual({ externalId, url: `https://www.instagram.com/p/${externalId}/` });
+    expect(await adapter.findPublished(account, sent, { createdAfter: new Date(Date.now() - 10_000) })).toEqual({ kind: "found", result: { externalId, url: `https://www.instagram.com/p/${externalId}/` } });
 
     fake.stats.set(externalId, { views: 500, reach: 410, likes: 37, comments: 4, shares: 2, saved: 9 });
     expect(await adapter.fetchMetrics(account, externalId)).toEqual({ impressions: 500, reach: 410, likes: 37, comments: 4, shares: 2, clicks: 0 });
@@ -89,6 +89,37 @@ describe("Instagram adapter against a fake Graph API", () => {
 
     await adapter.deletePost(account, externalId);
     expect(await adapter.fetchPost(account, externalId)).toEqual({ live: false });
+  });
+
+  it("deleting needs instagram_manage_contents: without it, a refusal saying so — not a reconnect for an expired session", async () => {
+    const { externalId } = await adapter.publish(account, request("Delete me", [image("https://cdn.example/d.jpg")]));
+    fake.tokenScopes.get("page-token-101")?.delete("instagram_manage_contents");
+    try {
+      const error = await expectNetworkError(adapter.deletePost(account, externalId), { code: "INVALID_CONTENT", retryable: false, status: 400 });
+      expect(error.message).toBe("(#10) Application does not have permission for this action — deleting Instagram posts needs the instagram_manage_contents permission: reconnect the account and allow it.");
+    } finally {
+      fake.tokenScopes.get("page-token-101")?.add("instagram_manage_contents");
+    }
+    await adapter.deletePost(account, externalId);
+    expect(await adapter.fetchPost(account, externalId)).toEqual({ live: false });
+  });
+
+  describe("findPublished", () => {
+    it("has no idempotency key and a 5-minute lag window", () => {
+      expect(adapter.supportsIdempotency).toBe(false);
+      expect(adapter.lookupLagMs).toBe(5 * 60_000);
+    });
+
+    it("matches the caption exactly and the number of items, among media made since the attempt", async () => {
+      const createdAfter = new Date(Date.now() - 2000);
+      const sent = request("Carousel #3", [image("https://cdn.example/c1.jpg"), image("https://cdn.example/c2.jpg"), video("https://cdn.example/c3.mp4")]);
+      const { externalId } = await adapter.publish(account, sent);
+      expect(await adapter.findPublished(account, sent, { createdAfter })).toEqual({ kind: "found", result: { externalId, url: expect.any(String) } });
+      expect(await adapter.findPublished(account, { ...sent, media: sent.media.slice(0, 2) }, { createdAfter })).toEqual({ kind: "not-visible" });
+      expect(await adapter.findPublished(account, { ...sent, text: "Carousel #4" }, { createdAfter })).toEqual({ kind: "not-visible" });
+      // Made before the attempt: not the attempt's.
+      expect(await adapter.findPublished(account, sent, { createdAfter: new Date(Date.now() + 60_000) })).toEqual({ kind: "not-visible" });
+    });
   });
 
   it("validates Instagram's limits: media required, 2,200 characters, 10 items, JPEG only, 30 hashtags", () => {
@@ -116,6 +147,13 @@ describe("Instagram adapter against a fake Graph API", () => {
     it("maps the content publishing limit to RATE_LIMITED", async () => {
       fake.failNext(1, graphError("Application request limit reached", 9, { subcode: 2207042, status: 400 }), /media_publish$/);
       await expectNetworkError(adapter.publish(account, request("limit", [image("https://cdn.example/l.jpg")])), { code: "RATE_LIMITED", retryAfterSeconds: 3600 });
+    });
+
+    it("maps permission errors (code 10 / 200–299) to a refusal, not an expired session", async () => {
+      fake.failNext(1, graphError("(#10) Application does not have permission for this action", 10, { status: 403 }));
+      await expectNetworkError(adapter.fetchMetrics(account, "1790"), { code: "INVALID_CONTENT", retryable: false, status: 403 });
+      fake.failNext(1, graphError("(#200) Permissions error", 200, { status: 403 }));
+      await expectNetworkError(adapter.publish(account, request("p", [image("https://cdn.example/p.jpg")])), { code: "INVALID_CONTENT", retryable: false });
     });
 
     it("maps code 17 (user request limit) with Retry-After, 401-style code 190, and 500", async () => {
