@@ -104,8 +104,9 @@ describe("Sandbox publishing", () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ externalId: first?.externalId, text: "Fresh bread today", firstComment: "Order via the link", idempotencyKey: req.idempotencyKey, deletedAt: null });
     expect(posts[0]?.media).toEqual([expect.objectContaining({ mimeType: "image/png", sizeBytes: 1234 })]);
-    expect(await adapter.findPublished?.(auth, req)).toEqual(first);
-    expect(await adapter.findPublished?.(auth, request())).toBeNull();
+    const since = { createdAfter: new Date(Date.now() - 60_000) };
+    expect(await adapter.findPublished(auth, req, since)).toEqual({ kind: "found", result: first });
+    expect(await adapter.findPublished(auth, request(), since)).toEqual({ kind: "absent" });
 
     const second = await adapter.publish(auth, request({ text: "Another one" }));
     expect(second.externalId).not.toBe(first?.externalId);

@@ -6,6 +6,7 @@ import {
   NetworkError,
   type AccountAuth,
   type NetworkAdapter,
+  type PublishedLookup,
   type PublishMedia,
   type PublishRequest,
   type PublishResult,
@@ -22,6 +23,33 @@ import { SANDBOX_RULES } from "./rules";
  * its posts in the `sandbox_posts` system table, so a new user (and the end-to-end tests) can run
  * the whole flow without credentials.
  */
+
+/**
+ * The ways real networks lie, switched on for tests and demos (all off by default). With every
+ * fault on, the Sandbox behaves like X: no idempotency key, a timeline that shows new posts late,
+ * duplicate text refused, and connections that drop before or after the post is written.
+ */
+export interface SandboxFaults {
+  /**
+   * New posts show up in lookups by content only this long after they were made: the adapter's
+   * `lookupLagMs`. Lookups by idempotency key are never late (they read the post itself).
+   */
+  lookupLagMs?: number;
+  /** Refuse a publish whose exact text the account posted within `duplicateWindowMs` (DUPLICATE_CONTENT, 403). */
+  refuseDuplicates?: boolean;
+  /** Default 24 hours. */
+  duplicateWindowMs?: number;
+  /**
+   * False: behave like a network without idempotency keys — a resend makes a second post, and the
+   * lookup can only search the timeline by content (never certain that a post is absent). Default true.
+   */
+  idempotency?: boolean;
+  /** Share of publishes whose connection drops without an answer, half before and half after the post is written (0–1). */
+  dropRate?: number;
+  /** Scripted drops (tests): called once per publish; wins over `dropRate`. */
+  drop?: () => "before" | "after" | null;
+}
+
 export interface SandboxOptions {
   /** Public URL of the web app (consent page and post pages live there). */
   appUrl: string;
@@ -32,6 +60,9 @@ export interface SandboxOptions {
   random?: () => number;
   now?: () => Date;
   db?: () => PrismaClient;
+  faults?: SandboxFaults;
+  /** Lifetime of access tokens (default 60 days); short ones exercise the refresh before publishing. */
+  accessTokenTtlMs?: number;
 }
 
 const ACCESS_TOKEN_DAYS = 60;
@@ -64,6 +95,24 @@ interface SandboxRow {
   deletedAt: Date | null;
 }
 
+const DEFAULT_DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+
+/** The first comment as stored: blank means none. */
+function storedFirstComment(firstComment: string | null | undefined): string | null {
+  return firstComment?.trim() ? firstComment : null;
+}
+
+/** Same media, in the same order: what a timeline lookup compares besides the text. */
+function sameMedia(stored: unknown, wanted: readonly PublishMedia[]): boolean {
+  if (!Array.isArray(stored) || stored.length !== wanted.length) return false;
+  return wanted.every((media, index) => {
+    const row: unknown = stored[index];
+    if (row === null || typeof row !== "object") return false;
+    const { url, kind } = row as { url?: unknown; kind?: unknown };
+    return url === media.url && kind === media.kind;
+  });
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -75,6 +124,24 @@ export function createSandboxAdapter(options: SandboxOptions): NetworkAdapter {
   const failureRate = options.failureRate ?? 0;
   const latency = options.latency ?? { minMs: 0, maxMs: 0 };
   const appUrl = options.appUrl.replace(/\/+$/, "");
+  const faults = options.faults ?? {};
+  const idempotency = faults.idempotency ?? true;
+  const lookupLagMs = Math.max(0, faults.lookupLagMs ?? 0);
+  const accessTokenTtlMs = options.accessTokenTtlMs ?? ACCESS_TOKEN_DAYS * DAY_MS;
+
+  function nextDrop(): "before" | "after" | null {
+    if (faults.drop) return faults.drop();
+    const rate = faults.dropRate ?? 0;
+    if (rate <= 0) return null;
+    const draw = random();
+    if (draw >= rate) return null;
+    return draw < rate / 2 ? "before" : "after";
+  }
+
+  function dropped(): NetworkError {
+    // No status: like a reset connection, the caller cannot tell whether the post was written.
+    return new NetworkError(NETWORK, "TRANSIENT", "Sandbox did not answer (simulated dropped connection); the post may or may not have been made.");
+  }
 
   /** Every call first waits like a network round trip, then occasionally fails like one — before doing anything. */
   async function roundTrip(operation: string): Promise<void> {
@@ -100,7 +167,7 @@ export function createSandboxAdapter(options: SandboxOptions): NetworkAdapter {
 
   function tokensFor(profile: { sub: string; name: string; handle: string }): TokenSet {
     const issuedAt = now().getTime();
-    const expiresAt = new Date(issuedAt + ACCESS_TOKEN_DAYS * DAY_MS);
+    const expiresAt = new Date(issuedAt + accessTokenTtlMs);
     const refreshTokenExpiresAt = new Date(issuedAt + REFRESH_TOKEN_DAYS * DAY_MS);
     return {
       accessToken: issueSandboxToken("at", { ...profile, exp: Math.floor(expiresAt.getTime() / 1000) }),
@@ -139,7 +206,8 @@ export function createSandboxAdapter(options: SandboxOptions): NetworkAdapter {
     network: NETWORK,
     displayName: "Sandbox",
     rules: SANDBOX_RULES,
-    supportsIdempotency: true,
+    supportsIdempotency: idempotency,
+    lookupLagMs,
 
     validate: (content) => validateAgainstRules(SANDBOX_RULES, "Sandbox", content),
 
@@ -181,31 +249,64 @@ export function createSandboxAdapter(options: SandboxOptions): NetworkAdapter {
       if (errors.length > 0) {
         throw new NetworkError(NETWORK, "INVALID_CONTENT", `Sandbox refused the post: ${errors.map((e) => e.message).join(" ")}`, { status: 400 });
       }
-      const existing = await findByKey(auth, request.idempotencyKey);
-      if (existing) return existing;
+      if (idempotency) {
+        const existing = await findByKey(auth, request.idempotencyKey);
+        if (existing) return existing;
+      }
+      const drop = nextDrop();
+      if (drop === "before") throw dropped();
+      if (faults.refuseDuplicates) {
+        const since = new Date(now().getTime() - (faults.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS));
+        const duplicate = await db().sandboxPost.findFirst({
+          where: { accountExternalId: auth.externalId, text: request.text, deletedAt: null, createdAt: { gte: since } },
+          select: { id: true },
+        });
+        if (duplicate) {
+          throw new NetworkError(NETWORK, "DUPLICATE_CONTENT", "Sandbox refused the post: you already posted this exact text recently (duplicate content).", { status: 403 });
+        }
+      }
       const data = {
         accountExternalId: auth.externalId,
         text: request.text,
         media: request.media.map(storedMedia),
-        firstComment: request.firstComment?.trim() ? request.firstComment : null,
-        idempotencyKey: request.idempotencyKey,
+        firstComment: storedFirstComment(request.firstComment),
+        // Without idempotency the key is not the network's business (and a resend must make a second post).
+        idempotencyKey: idempotency ? request.idempotencyKey : null,
         createdAt: now(),
       };
+      let result: PublishResult;
       try {
-        return resultFor(await db().sandboxPost.create({ data }));
+        result = resultFor(await db().sandboxPost.create({ data }));
       } catch (error) {
         // A concurrent publish with the same key won the race: answer with its post.
-        if (!isUniqueViolation(error)) throw error;
+        if (!idempotency || !isUniqueViolation(error)) throw error;
         const winner = await findByKey(auth, request.idempotencyKey);
         if (!winner) throw error;
         return winner;
       }
+      if (drop === "after") throw dropped();
+      return result;
     },
 
-    async findPublished(auth, request) {
+    async findPublished(auth, request, { createdAfter }): Promise<PublishedLookup> {
       await roundTrip("lookup");
       authorize(auth);
-      return findByKey(auth, request.idempotencyKey);
+      if (idempotency) {
+        // The key names this attempt's post and nothing else: its absence is certain.
+        const found = await findByKey(auth, request.idempotencyKey);
+        return found ? { kind: "found", result: found } : { kind: "absent" };
+      }
+      // A timeline search: only posts made since the attempt, with exactly its payload, and only
+      // once they are visible. Nothing seen proves nothing, so this never answers "absent".
+      const visibleUntil = new Date(now().getTime() - lookupLagMs);
+      if (visibleUntil.getTime() < createdAfter.getTime()) return { kind: "not-visible" };
+      const candidates = await db().sandboxPost.findMany({
+        where: { accountExternalId: auth.externalId, text: request.text, deletedAt: null, createdAt: { gte: createdAfter, lte: visibleUntil } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      const firstComment = storedFirstComment(request.firstComment);
+      const match = candidates.find((row) => row.firstComment === firstComment && sameMedia(row.media, request.media));
+      return match ? { kind: "found", result: resultFor(match) } : { kind: "not-visible" };
     },
 
     async fetchPost(auth, externalId) {

@@ -32,6 +32,8 @@ export async function raiseAlert(db: TenantDb, alert: AlertInput): Promise<boole
 
 export const alertKeys = {
   publishFailed: (targetId: string, scheduleVersion: number) => `publish-failed:${targetId}:v${scheduleVersion}`,
+  /** Per attempt: after "send it again", a second unconfirmed attempt alerts again. */
+  outcomeUnknown: (targetId: string, scheduleVersion: number, attempts: number) => `publish-unknown:${targetId}:v${scheduleVersion}:a${attempts}`,
   firstCommentFailed: (targetId: string, ledgerId: string) => `first-comment-failed:${targetId}:${ledgerId}`,
   postMissed: (postId: string, scheduleVersion: number) => `post-missed:${postId}:v${scheduleVersion}`,
   /** Per connection: a later expiry of the same account (after a reconnect) alerts again. */

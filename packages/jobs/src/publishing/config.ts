@@ -25,6 +25,23 @@ export const VERIFY_DELAY_MS = 60_000;
 /** ...and declared missing when still not live this long after acknowledgement. */
 export const VERIFY_GIVE_UP_MS = 15 * 60_000;
 
+/**
+ * Our clock and the network's differ, and a request may be acted on a little after it left:
+ * a lookup accepts candidates created up to this long before the attempt (createdAfter), and the
+ * lag window stays open this long beyond the network's own lag. Keep it far below the spacing of
+ * a recurring series (a day), whose older posts carry the same text.
+ */
+export const PUBLISH_CLOCK_SKEW_MS = 60_000;
+/** A lookup that keeps failing (the network is down) is retried this long past the lag window before the outcome is declared unknown. */
+export const LOOKUP_RETRY_MS = 15 * 60_000;
+/** An access token that expires within this is refreshed just before publishing (X and TikTok tokens last 2 hours). */
+export const TOKEN_REFRESH_AHEAD_MS = 5 * 60_000;
+/**
+ * A token refresh holds its account's lock (a transaction) across the network call, so no second
+ * refresh can use a refresh token that is being rotated: the HTTP timeout (30 s) plus room to commit.
+ */
+export const TOKEN_REFRESH_TRANSACTION_MS = 45_000;
+
 const DEFAULT_SPACING_MS: Record<SocialNetwork, number> = {
   // The Sandbox has no rate limit of its own; the bench fans thousands of posts out through it.
   SANDBOX: 0,

@@ -2,7 +2,7 @@ import { withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { isNetworkError, type AccountMetrics, type PostMetrics } from "@mg/integrations/types";
 import { accountAuth, adapterFor } from "./network";
-import { flagReconnect } from "./publish-target";
+import { flagReconnect } from "./reconnect";
 
 /** Posts published within this window are refreshed on every sync. */
 export const METRICS_LOOKBACK_DAYS = 30;

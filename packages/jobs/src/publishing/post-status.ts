@@ -1,15 +1,17 @@
 import type { PostStatus, PostTargetStatus, TenantDb } from "@mg/db";
 
 /**
- * A post's status as its targets say: still going → PUBLISHING, all out → PUBLISHED, none out →
- * FAILED, some of each → PARTIAL. Cancelled targets do not count. Null = keep the current one
- * (nothing has started yet, or the post has no live target).
+ * A post's status as its targets say: still going → PUBLISHING, any whose outcome is unknown →
+ * OUTCOME_UNKNOWN (the user has a decision to make, whatever the others did), all out →
+ * PUBLISHED, none out → FAILED, some of each → PARTIAL. Cancelled targets do not count. Null =
+ * keep the current one (nothing has started yet, or the post has no live target).
  */
 export function aggregatePostStatus(targets: readonly PostTargetStatus[]): PostStatus | null {
   const live = targets.filter((s) => s !== "CANCELLED" && s !== "DRAFT");
   if (live.length === 0) return null;
   const started = live.some((s) => s !== "SCHEDULED");
   if (live.some((s) => s === "SCHEDULED" || s === "PUBLISHING")) return started ? "PUBLISHING" : null;
+  if (live.some((s) => s === "OUTCOME_UNKNOWN")) return "OUTCOME_UNKNOWN";
   const published = live.filter((s) => s === "PUBLISHED").length;
   if (published === live.length) return "PUBLISHED";
   return published === 0 ? "FAILED" : "PARTIAL";

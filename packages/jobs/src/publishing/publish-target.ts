@@ -1,18 +1,36 @@
 import { withOrg, type TenantDb } from "@mg/db";
-import { isNetworkError, type AccountAuth, type NetworkAdapter, type PublishMedia, type PublishRequest, type PublishResult } from "@mg/integrations/types";
+import {
+  isNetworkError,
+  type AccountAuth,
+  type NetworkAdapter,
+  type NetworkError,
+  type PublishedLookup,
+  type PublishMedia,
+  type PublishRequest,
+  type PublishResult,
+} from "@mg/integrations/types";
 import { RetryAfterError } from "inngest";
 import { alertKeys, raiseAlert } from "./alerts";
-import { accountSpacingMs, SEND_LEASE_MS } from "./config";
+import { accountSpacingMs, LOOKUP_RETRY_MS, PUBLISH_CLOCK_SKEW_MS, SEND_LEASE_MS, TOKEN_REFRESH_AHEAD_MS } from "./config";
 import { accountAuth, adapterFor } from "./network";
 import { lockPost, refreshPostStatus } from "./post-status";
+import { flagReconnect } from "./reconnect";
+import { ensureFreshToken, expiresWithin } from "./tokens";
+
+export { flagReconnect } from "./reconnect";
 
 /** Where one target ended up after a publish attempt (step output: JSON only). */
 export interface PublishOutcome {
   targetId: string;
-  state: "ACKNOWLEDGED" | "VERIFIED" | "FAILED" | "CANCELLED";
+  /**
+   * OUTCOME_UNKNOWN: sent, and neither the network's answer nor its lookups (past the lag window)
+   * prove whether the post exists — the user decides. PENDING: sent without an answer and still
+   * inside the lag window; left for the sweep to look again.
+   */
+  state: "ACKNOWLEDGED" | "VERIFIED" | "FAILED" | "CANCELLED" | "OUTCOME_UNKNOWN" | "PENDING";
   externalId?: string | null;
   url?: string | null;
-  /** The network's own message (FAILED), or why the run stood down (CANCELLED). */
+  /** The network's own message (FAILED), why the outcome is unknown, or why the run stood down (CANCELLED). */
   error?: string;
   errorCode?: string;
   /** True when this call is the one that got the network's acknowledgement. */
@@ -24,7 +42,7 @@ export interface PublishTargetInput {
   targetId: string;
   /** The version the caller was scheduled for; a post rescheduled since then is left alone. */
   scheduleVersion: number;
-  /** The clock for leases, throttling and timestamps (tests pin it). */
+  /** The clock for leases, lag windows, throttling and timestamps (tests pin it). */
   now?: Date;
   /** One-click retry: a FAILED ledger row of this version is queued again. */
   retryFailed?: boolean;
@@ -37,16 +55,27 @@ export class PublishRetryableError extends Error {
   override name = "PublishRetryableError";
 }
 
+/** Ledger codes of a SENT row whose attempt is over without proof either way (the next call looks it up). */
+export const LEDGER_CODES = {
+  /** The network refused the text as a duplicate: an earlier attempt of ours may be the post. */
+  duplicate: "DUPLICATE_CONTENT",
+  /** Looked, not visible yet, still inside the network's lag window. */
+  notVisibleYet: "NOT_VISIBLE_YET",
+  /** The lookup itself failed; looked again later. */
+  lookupFailed: "LOOKUP_FAILED",
+} as const;
+
 type LedgerRow = Awaited<ReturnType<typeof loadLedger>>;
 
 function loadLedger(db: TenantDb, targetId: string, scheduleVersion: number) {
   return db.publishLedger.findUnique({ where: { postTargetId_scheduleVersion: { postTargetId: targetId, scheduleVersion } } });
 }
 
-async function ensureLedger(db: TenantDb, organizationId: string, targetId: string, scheduleVersion: number) {
-  // ON CONFLICT DO NOTHING: a failed INSERT would abort the whole transaction.
+async function ensureLedger(db: TenantDb, organizationId: string, targetId: string, scheduleVersion: number, now: Date) {
+  // ON CONFLICT DO NOTHING: a failed INSERT would abort the whole transaction. queuedAt on the
+  // caller's clock: lookups reach back to it, so it must agree with the attempts' sentAt.
   const [created] = await db.publishLedger.createManyAndReturn({
-    data: [{ organizationId, postTargetId: targetId, scheduleVersion, idempotencyKey: idempotencyKeyFor(targetId, scheduleVersion) }],
+    data: [{ organizationId, postTargetId: targetId, scheduleVersion, idempotencyKey: idempotencyKeyFor(targetId, scheduleVersion), queuedAt: now }],
     skipDuplicates: true,
   });
   const ledger = created ?? (await loadLedger(db, targetId, scheduleVersion));
@@ -85,6 +114,8 @@ function fromLedger(targetId: string, ledger: NonNullable<LedgerRow>): PublishOu
     return { targetId, state: ledger.state, externalId: ledger.externalId, url: ledger.externalUrl };
   }
   if (ledger.state === "CANCELLED") return { targetId, state: "CANCELLED", error: ledger.error ?? "cancelled" };
+  if (ledger.state === "OUTCOME_UNKNOWN") return { targetId, state: "OUTCOME_UNKNOWN", error: ledger.error ?? "outcome unknown", errorCode: ledger.errorCode ?? undefined };
+  if (ledger.state === "SENT" || ledger.state === "QUEUED") return { targetId, state: "PENDING", error: ledger.error ?? undefined, errorCode: ledger.errorCode ?? undefined };
   return { targetId, state: "FAILED", error: ledger.error ?? "failed", errorCode: ledger.errorCode ?? undefined };
 }
 
@@ -125,23 +156,59 @@ type Prepared =
   | { kind: "done"; outcome: PublishOutcome }
   | { kind: "retry-later"; message: string; retryAfterMs: number }
   | { kind: "refuse"; ledgerId: string; code: string; message: string; accountProblem: boolean }
+  /** The account's token expires within minutes: renew it (outside this transaction), then prepare again. */
+  | { kind: "refresh-token"; socialAccountId: string }
+  /** A SENT row whose account cannot be used: nobody can look, so only the lag window is left to wait out. */
+  | { kind: "unreachable"; doubt: Doubt; reason: string }
   | { kind: "send" | "recover"; claim: Claim };
 
-interface Claim {
+interface ClaimAccount {
+  id: string;
+  name: string;
+  network: string;
+  connectedAt: Date;
+  /** The token this claim acts with (encrypted as stored): a 401 names it when asking for a refresh. */
+  accessTokenEnc: string | null;
+}
+
+/** A SENT row whose attempt may or may not have made the post: enough to wait or to give up on it. */
+interface Doubt {
   ledgerId: string;
-  /** `attempts` after our claim: the compare-and-set token for recording the answer. */
+  /** `attempts` as this claim found or made it: the compare-and-set token for every later write. */
   attempts: number;
-  request: PublishRequest;
-  auth: AccountAuth;
-  adapter: NetworkAdapter;
-  account: { id: string; name: string; connectedAt: Date };
+  /** When the attempt in doubt (or the one being made) left: the lag window runs from here. */
+  sentAt: Date;
+  adapter: Pick<NetworkAdapter, "displayName" | "lookupLagMs">;
+  account: Pick<ClaimAccount, "id" | "name">;
   postId: string;
 }
 
-const ACTIVE = new Set(["SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED"]);
+interface Claim extends Doubt {
+  /**
+   * When this row's chain of attempts began (the ledger's queuedAt): any post one of them made
+   * was created after it. The lookup reaches back to it, not just to the latest attempt, because
+   * a duplicate refusal means an earlier attempt may be the post.
+   */
+  chainStartedAt: Date;
+  /** What the previous attempt left on the row (a duplicate refusal stays one across lookups). */
+  lastErrorCode: string | null;
+  request: PublishRequest;
+  auth: AccountAuth;
+  adapter: NetworkAdapter;
+  account: ClaimAccount;
+  /** This claim already renewed the token after a 401: a second 401 is final. */
+  authRetried?: boolean;
+}
+
+const ACTIVE = new Set(["SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED", "OUTCOME_UNKNOWN"]);
+
+interface PrepareOptions {
+  /** The token was just checked (or renewed): do not ask for a refresh again. */
+  tokenChecked?: boolean;
+}
 
 /** Short transaction 1: stale check, account check, throttle, and the QUEUED→SENT claim. */
-async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Promise<Prepared> {
+async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, options: PrepareOptions = {}): Promise<Prepared> {
   const { organizationId, targetId, scheduleVersion } = input;
   const done = (outcome: Omit<PublishOutcome, "targetId">): Prepared => ({ kind: "done", outcome: { targetId, ...outcome } });
 
@@ -152,7 +219,9 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Prom
   if (!post || !target) return done({ state: "CANCELLED", error: "The post or its account was removed." });
 
   const existing = target.ledger[0] ?? null;
-  if (existing && (existing.state === "ACKNOWLEDGED" || existing.state === "VERIFIED")) return { kind: "done", outcome: fromLedger(targetId, existing) };
+  if (existing && (existing.state === "ACKNOWLEDGED" || existing.state === "VERIFIED" || existing.state === "OUTCOME_UNKNOWN")) {
+    return { kind: "done", outcome: fromLedger(targetId, existing) };
+  }
 
   if (post.scheduleVersion !== scheduleVersion) {
     if (existing?.state === "QUEUED") {
@@ -169,27 +238,56 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Prom
     return done({ state: "ACKNOWLEDGED", externalId: target.externalId, url: target.externalUrl });
   }
 
-  let ledger = existing ?? (await ensureLedger(db, organizationId, targetId, scheduleVersion));
+  let ledger = existing ?? (await ensureLedger(db, organizationId, targetId, scheduleVersion, now));
   if (ledger.state === "CANCELLED") return { kind: "done", outcome: fromLedger(targetId, ledger) };
   if (ledger.state === "FAILED") {
     if (!input.retryFailed) return { kind: "done", outcome: fromLedger(targetId, ledger) };
+    // Every earlier attempt of a FAILED row was refused: nothing of them can be live, so the chain starts again.
     await db.publishLedger.updateMany({
       where: { id: ledger.id, state: "FAILED" },
-      data: { state: "QUEUED", error: null, errorCode: null, retryable: null, failedAt: null },
+      data: { state: "QUEUED", error: null, errorCode: null, retryable: null, failedAt: null, queuedAt: now },
     });
-    ledger = await ensureLedger(db, organizationId, targetId, scheduleVersion);
+    ledger = await ensureLedger(db, organizationId, targetId, scheduleVersion, now);
   }
 
   const account = target.socialAccount;
+  const claimAccount: ClaimAccount = { id: account.id, name: account.name, network: account.network, connectedAt: account.connectedAt, accessTokenEnc: account.accessTokenEnc };
+  const adapter = adapterFor(account.network);
+  const inDoubt = ledger.state === "SENT";
+  const doubtful = {
+    ledgerId: ledger.id,
+    attempts: ledger.attempts,
+    sentAt: ledger.sentAt ?? ledger.queuedAt,
+    chainStartedAt: ledger.queuedAt,
+    lastErrorCode: ledger.errorCode,
+    adapter,
+    account: claimAccount,
+    postId: target.postId,
+  };
+
+  if (inDoubt) {
+    const sentAt = ledger.sentAt?.getTime() ?? 0;
+    const leaseLeft = sentAt + SEND_LEASE_MS - now.getTime();
+    // `error` on a SENT row: the last attempt ended without an answer and nobody is sending now.
+    if (ledger.error === null && leaseLeft > 0) {
+      return { kind: "retry-later", message: `Already in flight to ${account.network} (sent ${Math.round((now.getTime() - sentAt) / 1000)} s ago).`, retryAfterMs: leaseLeft };
+    }
+  }
+
   if (account.status !== "CONNECTED") {
-    if (ledger.state === "SENT") return { kind: "retry-later", message: "The account is not connected; the earlier attempt is left for the sweep.", retryAfterMs: SEND_LEASE_MS };
+    if (inDoubt) return { kind: "unreachable", doubt: doubtful, reason: `${account.name} is disconnected, so ${adapter.displayName} cannot be asked whether the post exists` };
+    const why = account.lastError ? ` (${account.lastError})` : "";
     return {
       kind: "refuse",
       ledgerId: ledger.id,
       code: "ACCOUNT_NOT_CONNECTED",
-      message: `${account.name} on ${account.network} is disconnected: reconnect the account, then retry.`,
+      message: `${account.name} on ${account.network} is disconnected${why}: reconnect the account, then retry.`,
       accountProblem: false,
     };
+  }
+
+  if (!options.tokenChecked && expiresWithin(account.tokenExpiresAt, now, TOKEN_REFRESH_AHEAD_MS)) {
+    return { kind: "refresh-token", socialAccountId: account.id };
   }
 
   let auth: AccountAuth;
@@ -199,6 +297,7 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Prom
     request = await buildRequest(db, target, ledger.idempotencyKey);
   } catch (error) {
     const missingMedia = error instanceof MissingMediaError;
+    if (inDoubt) return { kind: "unreachable", doubt: doubtful, reason: missingMedia ? error.message : `the stored credentials of ${account.name} cannot be used (${errorMessage(error)})` };
     return {
       kind: "refuse",
       ledgerId: ledger.id,
@@ -207,23 +306,10 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Prom
       accountProblem: !missingMedia,
     };
   }
-  const adapter = adapterFor(account.network);
-  const base = { request, auth, adapter, account: { id: account.id, name: account.name, connectedAt: account.connectedAt }, postId: target.postId };
 
-  if (ledger.state === "SENT") {
-    const sentAt = ledger.sentAt?.getTime() ?? 0;
-    const leaseLeft = sentAt + SEND_LEASE_MS - now.getTime();
-    // `error` on a SENT row: the last attempt ended without an answer and nobody is sending now.
-    if (ledger.error === null && leaseLeft > 0) {
-      return { kind: "retry-later", message: `Already in flight to ${account.network} (sent ${Math.round((now.getTime() - sentAt) / 1000)} s ago).`, retryAfterMs: leaseLeft };
-    }
-    const taken = await db.publishLedger.updateMany({
-      where: { id: ledger.id, state: "SENT", attempts: ledger.attempts },
-      data: { attempts: { increment: 1 }, sentAt: now, error: null, errorCode: null },
-    });
-    if (taken.count === 0) return { kind: "retry-later", message: "Another worker is resolving this publish.", retryAfterMs: SEND_LEASE_MS };
-    return { kind: "recover", claim: { ledgerId: ledger.id, attempts: ledger.attempts + 1, ...base } };
-  }
+  // Looking up is not sending: no claim, no throttle. Whatever the lookup decides is written with
+  // a compare-and-set on `attempts`, and a resend claims the row first.
+  if (inDoubt) return { kind: "recover", claim: { ...doubtful, auth, request } };
 
   const spacing = accountSpacingMs(account.network);
   if (spacing > 0) {
@@ -247,7 +333,7 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date): Prom
   if (target.status !== "PUBLISHING") await db.postTarget.update({ where: { id: targetId }, data: { status: "PUBLISHING" } });
   // A target in flight makes the post PUBLISHING whatever it was (scheduled, or partial on a retry).
   if (post.status !== "PUBLISHING") await db.post.update({ where: { id: post.id }, data: { status: "PUBLISHING" } });
-  return { kind: "send", claim: { ledgerId: ledger.id, attempts: ledger.attempts + 1, ...base } };
+  return { kind: "send", claim: { ...doubtful, attempts: ledger.attempts + 1, sentAt: now, auth, request } };
 }
 
 function errorMessage(error: unknown): string {
@@ -298,30 +384,19 @@ async function recordFailure(db: TenantDb, f: FailureInput): Promise<PublishOutc
   return { targetId: f.targetId, state: "FAILED", error: f.message, errorCode: f.code };
 }
 
-/** Marks the account NEEDS_RECONNECT and raises one reconnect alert per connection. */
-export async function flagReconnect(
-  db: TenantDb,
+async function recordAcknowledged(
   organizationId: string,
-  account: { id: string; name: string; network: string; connectedAt: Date },
-  reason: string,
-): Promise<void> {
-  await db.socialAccount.updateMany({ where: { id: account.id, status: "CONNECTED" }, data: { status: "NEEDS_RECONNECT", lastError: reason } });
-  await raiseAlert(db, {
-    organizationId,
-    kind: "ACCOUNT_RECONNECT",
-    title: `Reconnect ${account.name}`,
-    body: `${account.network} no longer accepts this connection (${reason}). Reconnect the account so scheduled posts can go out.`,
-    socialAccountId: account.id,
-    dedupeKey: alertKeys.accountReconnect(account.id, account.connectedAt),
-  });
-}
-
-async function recordAcknowledged(organizationId: string, targetId: string, claim: Claim, result: PublishResult, now: Date): Promise<PublishOutcome> {
+  targetId: string,
+  claim: Pick<Claim, "ledgerId" | "postId" | "adapter" | "account">,
+  result: PublishResult,
+  now: Date,
+  how: { sent: boolean },
+): Promise<PublishOutcome> {
   return withOrg(organizationId, async (db) => {
     await lockPost(db, claim.postId);
     // Any unresolved state may take the answer: it is the truth, even after a give-up.
     const { count } = await db.publishLedger.updateMany({
-      where: { id: claim.ledgerId, state: { in: ["QUEUED", "SENT", "FAILED"] } },
+      where: { id: claim.ledgerId, state: { in: ["QUEUED", "SENT", "FAILED", "OUTCOME_UNKNOWN"] } },
       data: { state: "ACKNOWLEDGED", externalId: result.externalId, externalUrl: result.url ?? null, acknowledgedAt: now, error: null, errorCode: null, retryable: null, failedAt: null },
     });
     // Someone else recorded it first (a concurrent recovery): report theirs.
@@ -343,16 +418,68 @@ async function recordAcknowledged(organizationId: string, targetId: string, clai
       });
     }
     await refreshPostStatus(db, claim.postId);
-    return { targetId, state: "ACKNOWLEDGED", externalId: result.externalId, url: result.url ?? null, sent: true };
+    return { targetId, state: "ACKNOWLEDGED", externalId: result.externalId, url: result.url ?? null, sent: how.sent };
   });
 }
 
-/** The network's answer was an error: classify it (definitive, retry later, or unknown outcome). */
+/**
+ * Whether the network answered in a way that shows it did not act on the request. No status
+ * (timeout, reset), a success we could not read, or a gateway error (502/504: the network's own
+ * server may still have made the post) leave the outcome open.
+ */
+function leftOpen(error: NetworkError): boolean {
+  const status = error.status;
+  return status === undefined || (status >= 200 && status < 300) || status === 502 || status === 504;
+}
+
+/** Keeps the row SENT and marks the attempt over, so the next call looks before anything is sent again. */
+async function markInDoubt(organizationId: string, claim: Pick<Claim, "ledgerId" | "attempts">, code: string, message: string): Promise<boolean> {
+  const { count } = await withOrg(organizationId, (db) =>
+    db.publishLedger.updateMany({
+      where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
+      data: { error: message, errorCode: code, retryable: true },
+    }),
+  );
+  return count > 0;
+}
+
+/**
+ * A compare-and-set lost to another worker: report the row's final state if it has one, else
+ * come back later (that worker is still on it).
+ */
+async function settledElsewhere(input: PublishTargetInput, ledgerId: string): Promise<PublishOutcome> {
+  const row = await withOrg(input.organizationId, (db) => db.publishLedger.findUniqueOrThrow({ where: { id: ledgerId } }));
+  const outcome = fromLedger(input.targetId, row);
+  if (outcome.state === "PENDING") throw new RetryAfterError("Another worker is resolving this publish.", 5_000);
+  return outcome;
+}
+
+/** The network answered before writing anything (429, 401, 5xx): the row goes back to the queue. */
+async function requeue(input: PublishTargetInput, claim: Claim, code: string, message: string): Promise<void> {
+  await withOrg(input.organizationId, async (db) => {
+    await lockPost(db, claim.postId);
+    await db.publishLedger.updateMany({
+      where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
+      data: { state: "QUEUED", error: message, errorCode: code, retryable: true },
+    });
+    await db.postTarget.update({ where: { id: input.targetId }, data: { lastError: message, lastErrorCode: code } });
+  });
+}
+
+/** The network's answer was an error: classify it (definitive, retry later, look it up, or renew the token). */
 async function handleSendError(input: PublishTargetInput, claim: Claim, error: unknown, now: Date): Promise<PublishOutcome> {
   const { organizationId, targetId, scheduleVersion } = input;
   const network = isNetworkError(error) ? error : null;
 
-  if (network && !network.retryable) {
+  if (network?.code === "DUPLICATE_CONTENT") {
+    // Refused as a copy of a recent post: that post may be an earlier attempt of ours whose answer was lost.
+    const marked = await markInDoubt(organizationId, claim, LEDGER_CODES.duplicate, `${claim.adapter.displayName} refused it as a duplicate of a recent post: ${network.message}`);
+    if (!marked) return settledElsewhere(input, claim.ledgerId);
+    return lookUpAndDecide(input, { ...claim, lastErrorCode: LEDGER_CODES.duplicate }, now);
+  }
+  if (network?.code === "AUTH_EXPIRED" && !claim.authRetried) return renewAndResend(input, claim, network, now);
+
+  if (network && !network.retryable && !leftOpen(network)) {
     return withOrg(organizationId, (db) =>
       recordFailure(db, {
         organizationId,
@@ -369,16 +496,9 @@ async function handleSendError(input: PublishTargetInput, claim: Claim, error: u
 
   const message = errorMessage(error);
   const code = network?.code ?? "UNKNOWN";
-  if (network && network.status !== undefined) {
+  if (network && !leftOpen(network)) {
     // The network answered (429/5xx): nothing was created, the row goes back to the queue.
-    await withOrg(organizationId, async (db) => {
-      await lockPost(db, claim.postId);
-      await db.publishLedger.updateMany({
-        where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
-        data: { state: "QUEUED", error: message, errorCode: code, retryable: true },
-      });
-      await db.postTarget.update({ where: { id: targetId }, data: { lastError: message, lastErrorCode: code } });
-    });
+    await requeue(input, claim, code, message);
     if (network.retryAfterSeconds !== undefined) {
       throw new RetryAfterError(`${network.network} asked to retry later: ${message}`, Math.max(1, network.retryAfterSeconds) * 1000, { cause: error });
     }
@@ -387,12 +507,7 @@ async function handleSendError(input: PublishTargetInput, claim: Claim, error: u
 
   // No answer (timeout, reset, unexpected error): the post may exist. Stay SENT so the retry
   // goes through recovery; the error marks the attempt as over, so recovery need not wait out the lease.
-  await withOrg(organizationId, (db) =>
-    db.publishLedger.updateMany({
-      where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
-      data: { error: message, errorCode: code, retryable: true },
-    }),
-  );
+  await markInDoubt(organizationId, claim, code, message);
   throw new PublishRetryableError(`No answer from ${claim.adapter.network}; outcome unknown, will check before retrying: ${message}`, { cause: error });
 }
 
@@ -403,66 +518,236 @@ async function send(input: PublishTargetInput, claim: Claim, now: Date): Promise
   } catch (error) {
     return handleSendError(input, claim, error, now);
   }
-  return recordAcknowledged(input.organizationId, input.targetId, claim, result, now);
+  return recordAcknowledged(input.organizationId, input.targetId, claim, result, now, { sent: true });
 }
 
-/** A SENT row with no recorded answer: find out whether the post exists before sending again. */
-async function recover(input: PublishTargetInput, claim: Claim, now: Date): Promise<PublishOutcome> {
-  const { adapter } = claim;
-  // The network dedupes on the key: resending returns the existing post.
-  if (adapter.supportsIdempotency) return send(input, claim, now);
-
-  let found: PublishResult | null | undefined;
-  try {
-    found = adapter.findPublished ? await adapter.findPublished(claim.auth, claim.request) : undefined;
-  } catch (error) {
-    if (isNetworkError(error) && !error.retryable && error.code !== "NOT_FOUND") return handleSendError(input, claim, error, now);
-    // Could not look: keep the row SENT and marked, the next retry looks again.
-    await withOrg(input.organizationId, (db) =>
-      db.publishLedger.updateMany({
-        where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
-        data: { error: errorMessage(error), errorCode: isNetworkError(error) ? error.code : "UNKNOWN", retryable: true },
-      }),
-    );
-    throw new PublishRetryableError(`Could not check ${adapter.displayName} for an earlier publish: ${errorMessage(error)}`, { cause: error });
-  }
-  if (found) return recordAcknowledged(input.organizationId, input.targetId, claim, found, now);
-  if (found === null) return send(input, claim, now);
-
-  return withOrg(input.organizationId, (db) =>
-    recordFailure(db, {
-      organizationId: input.organizationId,
-      targetId: input.targetId,
-      scheduleVersion: input.scheduleVersion,
-      ledgerId: claim.ledgerId,
-      code: "OUTCOME_UNKNOWN",
-      message: `Outcome unknown — check ${adapter.displayName} before retrying: the post was sent but no answer was recorded, and ${adapter.displayName} cannot be asked whether it exists.`,
-      now,
-      accountProblem: false,
+/** Claims a SENT row for one more send (compare-and-set on `attempts`): null when another worker moved it first. */
+async function reclaim(input: PublishTargetInput, claim: Claim, now: Date): Promise<Claim | null> {
+  const { count } = await withOrg(input.organizationId, (db) =>
+    db.publishLedger.updateMany({
+      where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
+      data: { attempts: { increment: 1 }, sentAt: now, error: null, errorCode: null, retryable: null },
     }),
   );
+  return count > 0 ? { ...claim, attempts: claim.attempts + 1, sentAt: now } : null;
+}
+
+/** The credentials of the account as stored now (after a refresh by us or by another worker). */
+async function reloadAccount(organizationId: string, socialAccountId: string): Promise<{ auth: AccountAuth; accessTokenEnc: string | null } | null> {
+  const account = await withOrg(organizationId, (db) => db.socialAccount.findUnique({ where: { id: socialAccountId } }));
+  if (!account || account.status !== "CONNECTED") return null;
+  return { auth: await accountAuth(account), accessTokenEnc: account.accessTokenEnc };
+}
+
+/**
+ * A 401 on publish: the token died between scheduling and publishing. A 401 is answered before
+ * anything is written, so after one refresh (serialized per account) the post is sent once more;
+ * a second 401, or a token that cannot be renewed, fails the target and asks for a reconnect.
+ */
+async function renewAndResend(input: PublishTargetInput, claim: Claim, rejection: NetworkError, now: Date): Promise<PublishOutcome> {
+  let renewed: Awaited<ReturnType<typeof ensureFreshToken>>;
+  try {
+    renewed = await ensureFreshToken({ organizationId: input.organizationId, socialAccountId: claim.account.id, now, rejectedAccessTokenEnc: claim.account.accessTokenEnc });
+  } catch (error) {
+    await requeue(input, claim, "AUTH_EXPIRED", rejection.message);
+    throw new PublishRetryableError(`${claim.adapter.displayName} refused the token and renewing it failed for now: ${errorMessage(error)}`, { cause: error });
+  }
+  const fresh = renewed.status === "impossible" ? null : await reloadAccount(input.organizationId, claim.account.id);
+  if (!fresh) {
+    const reason = renewed.status === "impossible" ? renewed.reason : "the account was disconnected meanwhile";
+    return withOrg(input.organizationId, (db) =>
+      recordFailure(db, {
+        organizationId: input.organizationId,
+        targetId: input.targetId,
+        scheduleVersion: input.scheduleVersion,
+        ledgerId: claim.ledgerId,
+        code: "AUTH_EXPIRED",
+        message: `${rejection.message} The connection could not be renewed (${reason}): reconnect the account, then retry.`,
+        now,
+        accountProblem: true,
+      }),
+    );
+  }
+  const again = await reclaim(input, claim, now);
+  if (!again) return settledElsewhere(input, claim.ledgerId);
+  return send(input, { ...again, auth: fresh.auth, account: { ...claim.account, accessTokenEnc: fresh.accessTokenEnc }, authRetried: true }, now);
+}
+
+/** The end of the network's lag window for the attempt in doubt: before it, "not visible" proves nothing. */
+export function lagWindowEndsAt(sentAt: Date, adapter: Pick<NetworkAdapter, "lookupLagMs">): Date {
+  return new Date(sentAt.getTime() + Math.max(0, adapter.lookupLagMs) + PUBLISH_CLOCK_SKEW_MS);
+}
+
+type Lookup = PublishedLookup | { kind: "error"; error: unknown; retryable: boolean };
+
+/** findPublished, with one token renewal on a 401; errors are answered, never thrown. */
+async function lookUp(input: PublishTargetInput, claim: Claim, now: Date): Promise<{ lookup: Lookup; claim: Claim }> {
+  const query = { createdAfter: new Date(claim.chainStartedAt.getTime() - PUBLISH_CLOCK_SKEW_MS) };
+  try {
+    return { lookup: await claim.adapter.findPublished(claim.auth, claim.request, query), claim };
+  } catch (error) {
+    if (isNetworkError(error) && error.code === "AUTH_EXPIRED" && !claim.authRetried) {
+      try {
+        const renewed = await ensureFreshToken({ organizationId: input.organizationId, socialAccountId: claim.account.id, now, rejectedAccessTokenEnc: claim.account.accessTokenEnc });
+        const fresh = renewed.status === "impossible" ? null : await reloadAccount(input.organizationId, claim.account.id);
+        if (fresh) {
+          const renewedClaim = { ...claim, auth: fresh.auth, account: { ...claim.account, accessTokenEnc: fresh.accessTokenEnc }, authRetried: true };
+          return lookUp(input, renewedClaim, now);
+        }
+      } catch (refreshError) {
+        return { lookup: { kind: "error", error: refreshError, retryable: true }, claim };
+      }
+    }
+    return { lookup: { kind: "error", error, retryable: isNetworkError(error) ? error.retryable : true }, claim };
+  }
+}
+
+/** A post id another ledger row already owns (another target, an earlier version): not this attempt's post. */
+async function ownedElsewhere(organizationId: string, claim: Claim, externalId: string): Promise<boolean> {
+  const owners = await withOrg(organizationId, (db) =>
+    db.publishLedger.count({ where: { externalId, id: { not: claim.ledgerId }, postTarget: { socialAccountId: claim.account.id } } }),
+  );
+  return owners > 0;
+}
+
+/**
+ * A SENT row with no answer (or refused as a duplicate): find out whether the post exists before
+ * anything is sent again. Found → acknowledged with that id. Certainly absent → sent again. Not
+ * visible (or the network cannot be asked) → wait while inside the network's lag window, past it
+ * the outcome is unknown and the user decides. Never a blind resend, never FAILED.
+ */
+async function lookUpAndDecide(input: PublishTargetInput, initial: Claim, now: Date): Promise<PublishOutcome> {
+  const { lookup, claim } = await lookUp(input, initial, now);
+  const name = claim.adapter.displayName;
+  const afterDuplicate = claim.lastErrorCode === LEDGER_CODES.duplicate;
+  switch (lookup.kind) {
+    case "found":
+      if (!(await ownedElsewhere(input.organizationId, claim, lookup.result.externalId))) {
+        return recordAcknowledged(input.organizationId, input.targetId, claim, lookup.result, now, { sent: false });
+      }
+      return waitOrGiveUp(input, claim, now, { code: LEDGER_CODES.notVisibleYet, why: `the only matching post on ${name} belongs to another post of this account` });
+    case "absent": {
+      if (afterDuplicate) {
+        // The network refused a duplicate and yet has nothing of ours: the duplicate is another post.
+        return waitOrGiveUp(input, claim, now, { code: LEDGER_CODES.duplicate, why: `${name} refused it as a duplicate of another recent post with the same text` });
+      }
+      const again = await reclaim(input, claim, now);
+      if (!again) return settledElsewhere(input, claim.ledgerId);
+      return send(input, again, now);
+    }
+    case "not-visible":
+      return waitOrGiveUp(input, claim, now, {
+        code: afterDuplicate ? LEDGER_CODES.duplicate : LEDGER_CODES.notVisibleYet,
+        why: afterDuplicate ? `${name} refused it as a duplicate of a recent post, and no post from this attempt is visible there` : `${name} did not answer, and the post does not show on ${name}`,
+      });
+    case "unsupported":
+      return waitOrGiveUp(input, claim, now, { code: "LOOKUP_UNSUPPORTED", why: `${name} did not answer and cannot be asked whether the post exists (${lookup.reason})` });
+    case "error": {
+      const why = `${name} could not be asked whether the post exists (${errorMessage(lookup.error)})`;
+      const giveUpAt = lagWindowEndsAt(claim.sentAt, claim.adapter).getTime() + (lookup.retryable ? LOOKUP_RETRY_MS : 0);
+      if (now.getTime() < giveUpAt) {
+        if (!(await markInDoubt(input.organizationId, claim, afterDuplicate ? LEDGER_CODES.duplicate : LEDGER_CODES.lookupFailed, why))) return settledElsewhere(input, claim.ledgerId);
+        throw new PublishRetryableError(`Could not check ${name} for an earlier publish: ${errorMessage(lookup.error)}`, { cause: lookup.error });
+      }
+      return recordOutcomeUnknown(input, claim, now, { code: LEDGER_CODES.lookupFailed, why });
+    }
+  }
+}
+
+/** Inside the lag window: keep the row SENT and look again when it closes. Past it: OUTCOME_UNKNOWN. */
+async function waitOrGiveUp(input: PublishTargetInput, claim: Doubt, now: Date, reason: { code: string; why: string }): Promise<PublishOutcome> {
+  const closes = lagWindowEndsAt(claim.sentAt, claim.adapter);
+  const left = closes.getTime() - now.getTime();
+  if (left > 0) {
+    const marked = await markInDoubt(input.organizationId, claim, reason.code, `${reason.why} yet; new posts can take a while to show on ${claim.adapter.displayName}, so we look again before deciding.`);
+    if (!marked) return settledElsewhere(input, claim.ledgerId);
+    // One more look right after the window closes (the sweep also looks every minute meanwhile).
+    throw new RetryAfterError(`Waiting for ${claim.adapter.displayName} to show the post: ${reason.why}.`, left + 1_000);
+  }
+  return recordOutcomeUnknown(input, claim, now, reason);
+}
+
+/**
+ * Past the lag window without proof either way: never a blind resend, never FAILED. The target
+ * says so in the customer's words, the organization is alerted, and the user decides (it is live
+ * / send it again).
+ */
+async function recordOutcomeUnknown(
+  input: PublishTargetInput,
+  claim: Doubt,
+  now: Date,
+  reason: { code: string; why: string },
+): Promise<PublishOutcome> {
+  const name = claim.adapter.displayName;
+  const message = `We couldn't confirm this went out on ${name}: ${reason.why}. Check ${claim.account.name} on ${name}, then tell us whether it is live or should be sent again.`;
+  return withOrg(input.organizationId, async (db) => {
+    await lockPost(db, claim.postId);
+    const { count } = await db.publishLedger.updateMany({
+      where: { id: claim.ledgerId, state: "SENT", attempts: claim.attempts },
+      data: { state: "OUTCOME_UNKNOWN", outcomeUnknownAt: now, error: reason.why, errorCode: reason.code, retryable: false },
+    });
+    if (count === 0) return fromLedger(input.targetId, await db.publishLedger.findUniqueOrThrow({ where: { id: claim.ledgerId } }));
+    await db.postTarget.update({ where: { id: input.targetId }, data: { status: "OUTCOME_UNKNOWN", lastError: message, lastErrorCode: "OUTCOME_UNKNOWN" } });
+    await refreshPostStatus(db, claim.postId);
+    await raiseAlert(db, {
+      organizationId: input.organizationId,
+      kind: "PUBLISH_FAILED",
+      title: `We couldn't confirm a post went out on ${name}`,
+      body: message,
+      postId: claim.postId,
+      socialAccountId: claim.account.id,
+      dedupeKey: alertKeys.outcomeUnknown(input.targetId, input.scheduleVersion, claim.attempts),
+    });
+    return { targetId: input.targetId, state: "OUTCOME_UNKNOWN", error: message, errorCode: reason.code };
+  });
+}
+
+/** A SENT row whose answer is missing, found again by a later call. */
+async function recover(input: PublishTargetInput, claim: Claim, now: Date): Promise<PublishOutcome> {
+  // The network dedupes on the key: resending returns the existing post (after a claim, so only
+  // one worker resends). A duplicate refusal is looked up instead: resending would be refused again.
+  if (claim.adapter.supportsIdempotency && claim.lastErrorCode !== LEDGER_CODES.duplicate) {
+    const again = await reclaim(input, claim, now);
+    if (!again) return settledElsewhere(input, claim.ledgerId);
+    return send(input, again, now);
+  }
+  return lookUpAndDecide(input, claim, now);
 }
 
 /**
  * Publishes one target exactly once for one schedule version. Safe to call any number of times,
  * from any number of workers: the ledger row is claimed (QUEUED→SENT) in its own short
- * transaction before the network is called, and no transaction is held across the call.
+ * transaction before the network is called, and no transaction is held across the call (the
+ * token lock excepted, see tokens.ts).
  *
  * Returns the outcome for final states; throws (RetryAfterError / PublishRetryableError) when
  * the caller should try again later — Inngest step retries, or the sweep.
  */
 export async function publishTarget(input: PublishTargetInput): Promise<PublishOutcome> {
   const now = input.now ?? new Date();
-  const prepared = await withOrg(input.organizationId, (db) => prepare(db, input, now));
+  let prepared = await withOrg(input.organizationId, (db) => prepare(db, input, now));
+  if (prepared.kind === "refresh-token") {
+    try {
+      await ensureFreshToken({ organizationId: input.organizationId, socialAccountId: prepared.socialAccountId, now });
+    } catch (error) {
+      throw new PublishRetryableError(`The account's token expires in minutes and renewing it failed for now: ${errorMessage(error)}`, { cause: error });
+    }
+    // Renewed, or not renewable but still valid a little longer (a dead one flagged the account).
+    prepared = await withOrg(input.organizationId, (db) => prepare(db, input, now, { tokenChecked: true }));
+  }
   switch (prepared.kind) {
     case "done":
       return prepared.outcome;
     case "retry-later":
       throw new RetryAfterError(prepared.message, prepared.retryAfterMs);
+    case "refresh-token":
+      throw new PublishRetryableError("The account's token still needs renewing.");
     case "refuse":
       return withOrg(input.organizationId, (db) =>
         recordFailure(db, { ...input, ledgerId: prepared.ledgerId, code: prepared.code, message: prepared.message, now, accountProblem: prepared.accountProblem }),
       );
+    case "unreachable":
+      return waitOrGiveUp(input, prepared.doubt, now, { code: "ACCOUNT_UNAVAILABLE", why: prepared.reason });
     case "send":
       return send(input, prepared.claim, now);
     case "recover":
@@ -481,30 +766,46 @@ export interface AbandonInput {
 
 /**
  * The engine ran out of retries: the target must not stay "publishing" silently. A row that was
- * never sent fails with the last error; one that was sent without an answer fails as "outcome
- * unknown" (retrying blindly could post twice).
+ * never sent fails with the last error. One that was sent without an answer is never failed
+ * (the post may be live): inside the lag window it is left for the sweep to look again, past it
+ * the outcome is unknown and the user decides.
  */
 export async function abandonTarget(input: AbandonInput): Promise<PublishOutcome> {
   const now = input.now ?? new Date();
-  return withOrg(input.organizationId, async (db) => {
-    const target = await db.postTarget.findUnique({ where: { id: input.targetId }, select: { postId: true, socialAccount: { select: { network: true } } } });
-    if (!target) return { targetId: input.targetId, state: "CANCELLED", error: "The post or its account was removed." };
+  const loaded = await withOrg(input.organizationId, async (db) => {
+    const target = await db.postTarget.findUnique({ where: { id: input.targetId }, select: { postId: true, socialAccount: { select: { id: true, name: true, network: true, connectedAt: true, accessTokenEnc: true } } } });
+    if (!target) return null;
     await lockPost(db, target.postId);
-    const ledger = await ensureLedger(db, input.organizationId, input.targetId, input.scheduleVersion);
-    if (ledger.state !== "QUEUED" && ledger.state !== "SENT") return fromLedger(input.targetId, ledger);
-    const network = target.socialAccount.network;
-    const unknown = ledger.state === "SENT";
-    return recordFailure(db, {
-      organizationId: input.organizationId,
-      targetId: input.targetId,
-      scheduleVersion: input.scheduleVersion,
-      ledgerId: ledger.id,
-      code: unknown ? "OUTCOME_UNKNOWN" : (ledger.errorCode ?? "GAVE_UP"),
-      message: unknown
-        ? `Outcome unknown — check ${network} before retrying (last error: ${input.reason}).`
-        : `Gave up after ${ledger.attempts} attempt(s): ${input.reason}`,
-      now,
-      accountProblem: false,
-    });
+    const ledger = await ensureLedger(db, input.organizationId, input.targetId, input.scheduleVersion, now);
+    if (ledger.state === "QUEUED") {
+      const outcome = await recordFailure(db, {
+        organizationId: input.organizationId,
+        targetId: input.targetId,
+        scheduleVersion: input.scheduleVersion,
+        ledgerId: ledger.id,
+        code: ledger.errorCode ?? "GAVE_UP",
+        message: `Gave up after ${ledger.attempts} attempt(s): ${input.reason}`,
+        now,
+        accountProblem: false,
+      });
+      return { outcome };
+    }
+    return { outcome: null, ledger, target };
   });
+  if (!loaded) return { targetId: input.targetId, state: "CANCELLED", error: "The post or its account was removed." };
+  if (loaded.outcome) return loaded.outcome;
+  const { ledger, target } = loaded;
+  if (ledger.state !== "SENT") return fromLedger(input.targetId, ledger);
+
+  const account = target.socialAccount;
+  let adapter: Doubt["adapter"];
+  try {
+    adapter = adapterFor(account.network);
+  } catch {
+    // The network was switched off since: its lag is unknowable, so no extra wait.
+    adapter = { displayName: account.network, lookupLagMs: 0 };
+  }
+  const claim: Doubt = { ledgerId: ledger.id, attempts: ledger.attempts, sentAt: ledger.sentAt ?? ledger.queuedAt, adapter, account, postId: target.postId };
+  if (now.getTime() < lagWindowEndsAt(claim.sentAt, adapter).getTime()) return fromLedger(input.targetId, ledger);
+  return recordOutcomeUnknown(input, claim, now, { code: ledger.errorCode ?? "GAVE_UP", why: `the last attempt ended without an answer (${input.reason})` });
 }

@@ -45,6 +45,8 @@ export interface TargetTally {
   published: number;
   failed: number;
   cancelled: number;
+  /** Sent, and past the network's lag window without proof either way: the user decides. */
+  unknown: number;
   /** Will be retried (throttled, rate-limited, in flight elsewhere, no answer yet). */
   retrying: number;
 }
@@ -78,17 +80,21 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
 }
 
 function emptyTally(): TargetTally {
-  return { published: 0, failed: 0, cancelled: 0, retrying: 0 };
+  return { published: 0, failed: 0, cancelled: 0, unknown: 0, retrying: 0 };
 }
 
-async function publishCounted(tally: TargetTally, input: { organizationId: string; targetId: string; scheduleVersion: number }, logger: SweepLogger): Promise<PublishOutcome | null> {
+async function publishCounted(tally: TargetTally, input: { organizationId: string; targetId: string; scheduleVersion: number; now?: Date }, logger: SweepLogger): Promise<PublishOutcome | null> {
   try {
     const outcome = await publishTarget(input);
     if (outcome.state === "ACKNOWLEDGED" || outcome.state === "VERIFIED") tally.published++;
     else if (outcome.state === "FAILED") {
       tally.failed++;
       logger.warn(`target ${input.targetId} failed: ${outcome.error ?? "unknown error"}`);
-    } else tally.cancelled++;
+    } else if (outcome.state === "OUTCOME_UNKNOWN") {
+      tally.unknown++;
+      logger.warn(`target ${input.targetId}: ${outcome.error ?? "outcome unknown"}`);
+    } else if (outcome.state === "PENDING") tally.retrying++;
+    else tally.cancelled++;
     return outcome;
   } catch (error) {
     tally.retrying++;
@@ -206,7 +212,8 @@ export async function retryStuckTargets(options: StuckOptions = {}): Promise<Tar
 
   const tally = emptyTally();
   await pool(rows, options.concurrency ?? 4, async (row) => {
-    await publishCounted(tally, { organizationId: row.organization_id, targetId: row.target_id, scheduleVersion: row.schedule_version }, logger);
+    // The sweep's clock decides whether a lag window has closed.
+    await publishCounted(tally, { organizationId: row.organization_id, targetId: row.target_id, scheduleVersion: row.schedule_version, now: options.now }, logger);
   });
   if (rows.length > 0) {
     logger.info(`retried ${rows.length} stuck target(s): ${tally.published} published, ${tally.failed} failed, ${tally.retrying} still retrying`);

@@ -44,14 +44,18 @@ export class PublishingFixtures extends Fixtures {
   }
 
   /** An account on `network` with an opaque token (its adapter is a test override). */
-  async account(organizationId: string, network: SocialNetwork, overrides: { status?: "CONNECTED" | "NEEDS_RECONNECT"; tokenExpiresAt?: Date | null; refreshToken?: string | null } = {}): Promise<TestAccount> {
+  async account(
+    organizationId: string,
+    network: SocialNetwork,
+    overrides: { status?: "CONNECTED" | "NEEDS_RECONNECT"; tokenExpiresAt?: Date | null; accessToken?: string; refreshToken?: string | null } = {},
+  ): Promise<TestAccount> {
     const account = await systemDb().socialAccount.create({
       data: {
         organizationId,
         network,
         externalId: `ext-${randomUUID()}`,
         name: `${network} Account`,
-        accessTokenEnc: encryptSecret("access-token"),
+        accessTokenEnc: encryptSecret(overrides.accessToken ?? "access-token"),
         refreshTokenEnc: overrides.refreshToken === null ? null : encryptSecret(overrides.refreshToken ?? "refresh-token"),
         tokenExpiresAt: overrides.tokenExpiresAt ?? null,
         status: overrides.status ?? "CONNECTED",

@@ -109,7 +109,7 @@ describe("dispatchDuePosts", () => {
 
 describe("stuck targets and verification", () => {
   it("a target left SENT by a crashed worker is resolved through recovery, without a second post", async () => {
-    fake = new FakeNetwork({ supportsIdempotency: false, findPublished: "lookup" }).install();
+    fake = new FakeNetwork({ supportsIdempotency: false, lookup: "key" }).install();
     const organizationId = await fixtures.org("Stuck Co");
     const account = await fixtures.account(organizationId, "X");
     const post = await fixtures.scheduledPost(organizationId, [account], { scheduledAt: minutesAgo(10) });
@@ -120,13 +120,13 @@ describe("stuck targets and verification", () => {
     await systemDb().publishLedger.create({
       data: { organizationId, postTargetId: targetId, scheduleVersion: 1, idempotencyKey: `${targetId}:v1`, state: "SENT", attempts: 1, sentAt: minutesAgo(9) },
     });
-    fake.posts.set("fk_orphan", { externalId: "fk_orphan", accountExternalId: account.externalId, live: true, request: { text: "x", media: [], idempotencyKey: `${targetId}:v1` } });
+    const orphan = fake.seedPost(account.externalId, { text: "x", media: [], idempotencyKey: `${targetId}:v1` }, minutesAgo(9));
 
     const result = await retryStuckTargets({ organizationId });
 
     expect(result).toMatchObject({ found: 1, published: 1 });
     expect(fake.publishCalls).toHaveLength(0);
-    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHED", externalId: "fk_orphan" });
+    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHED", externalId: orphan.externalId });
     expect((await postOf(post.id)).status).toBe("PUBLISHED");
   });
 

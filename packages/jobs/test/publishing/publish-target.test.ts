@@ -64,19 +64,19 @@ describe("publishTarget: claim and recovery", () => {
   });
 
   it("after a crash between sending and recording, the post found on the network is recorded, not sent again", async () => {
-    const { fake, organizationId, account, targetId, input } = await setup({ findPublished: "lookup" });
+    const { fake, organizationId, account, targetId, input } = await setup({ lookup: "key" });
     await leaveSent(organizationId, targetId, new Date(Date.now() - 5 * 60_000));
-    fake.posts.set("fk_crashed", { externalId: "fk_crashed", accountExternalId: account.externalId, live: true, request: { text: "x", media: [], idempotencyKey: `${targetId}:v1` } });
+    const crashed = fake.seedPost(account.externalId, { text: "x", media: [], idempotencyKey: `${targetId}:v1` }, new Date(Date.now() - 5 * 60_000));
 
     const outcome = await publishTarget(input);
 
-    expect(outcome).toMatchObject({ state: "ACKNOWLEDGED", externalId: "fk_crashed" });
+    expect(outcome).toMatchObject({ state: "ACKNOWLEDGED", externalId: crashed.externalId, sent: false });
     expect(fake.publishCalls).toHaveLength(0);
-    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHED", externalId: "fk_crashed" });
+    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHED", externalId: crashed.externalId });
   });
 
   it("after a crash where the network has no such post, it is sent (once)", async () => {
-    const { fake, organizationId, account, targetId, input } = await setup({ findPublished: "lookup" });
+    const { fake, organizationId, account, targetId, input } = await setup({ lookup: "key" });
     await leaveSent(organizationId, targetId, new Date(Date.now() - 5 * 60_000));
 
     const outcome = await publishTarget(input);
@@ -158,14 +158,27 @@ describe("abandonTarget (retries exhausted)", () => {
     expect(await targetOf(targetId)).toMatchObject({ status: "FAILED", lastError: "Gave up after 3 attempt(s): Too Many Requests" });
   });
 
-  it("a row sent without an answer fails as outcome unknown", async () => {
+  it("a row sent without an answer is never failed: past the lag window its outcome is unknown", async () => {
     const { organizationId, targetId, input } = await setup();
-    await leaveSent(organizationId, targetId, new Date());
+    await leaveSent(organizationId, targetId, new Date(Date.now() - 5 * 60_000));
 
     const outcome = await abandonTarget({ ...input, reason: "socket hang up" });
 
-    expect(outcome).toMatchObject({ state: "FAILED", errorCode: "OUTCOME_UNKNOWN" });
-    expect(outcome.error).toMatch(/^Outcome unknown — check X before retrying/);
+    expect(outcome).toMatchObject({ state: "OUTCOME_UNKNOWN" });
+    expect(outcome.error).toMatch(/^We couldn't confirm this went out on FakeNet: the last attempt ended without an answer \(socket hang up\)/);
+    expect(await targetOf(targetId)).toMatchObject({ status: "OUTCOME_UNKNOWN", lastErrorCode: "OUTCOME_UNKNOWN" });
+    expect((await ledgerOf(targetId))[0]).toMatchObject({ state: "OUTCOME_UNKNOWN", outcomeUnknownAt: expect.any(Date) });
+  });
+
+  it("a row sent without an answer inside the lag window is left for the sweep to look again", async () => {
+    const { organizationId, targetId, input } = await setup({ lookupLagMs: 60_000 });
+    await leaveSent(organizationId, targetId, new Date(Date.now() - 30_000));
+
+    const outcome = await abandonTarget({ ...input, reason: "socket hang up" });
+
+    expect(outcome).toMatchObject({ state: "PENDING" });
+    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHING" });
+    expect((await ledgerOf(targetId))[0]).toMatchObject({ state: "SENT" });
   });
 
   it("leaves an acknowledged row alone", async () => {
@@ -210,5 +223,9 @@ describe("aggregatePostStatus", () => {
     expect(aggregatePostStatus(["PUBLISHED", "FAILED"])).toBe("PARTIAL");
     expect(aggregatePostStatus(["FAILED", "FAILED"])).toBe("FAILED");
     expect(aggregatePostStatus(["CANCELLED"])).toBeNull();
+    // A target whose outcome is unknown needs the user, whatever the others did; one still going waits for it.
+    expect(aggregatePostStatus(["PUBLISHED", "OUTCOME_UNKNOWN"])).toBe("OUTCOME_UNKNOWN");
+    expect(aggregatePostStatus(["FAILED", "OUTCOME_UNKNOWN"])).toBe("OUTCOME_UNKNOWN");
+    expect(aggregatePostStatus(["OUTCOME_UNKNOWN", "PUBLISHING"])).toBe("PUBLISHING");
   });
 });

@@ -1,8 +1,12 @@
 import "./env";
 import { InngestTestEngine } from "@inngest/test";
 import { disconnectAll, systemDb } from "@mg/db/system";
-import { sandboxPostsFor } from "@mg/integrations";
-import { afterAll, describe, expect, it } from "vitest";
+import { integrationsEnv, sandboxPostsFor, setNetworkAdapterOverride } from "@mg/integrations";
+import { createSandboxAdapter } from "@mg/integrations/sandbox";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { PUBLISH_CLOCK_SKEW_MS } from "../../src/publishing/config";
+import { publishTarget } from "../../src/publishing/publish-target";
+import { verifyTarget } from "../../src/publishing/verify-target";
 import { decideAbTestFn } from "../../src/functions/decide-ab-test";
 import { publishPost } from "../../src/functions/publish-post";
 import { syncAccountMetrics } from "../../src/publishing/metrics";
@@ -69,6 +73,42 @@ describe("publishing through the Sandbox network", () => {
     expect(target).toMatchObject({ status: "FAILED", lastErrorCode: "INVALID_CONTENT" });
     expect(target.lastError).toMatch(/^Sandbox refused the post:/);
     expect((await alertsOf(organizationId)).map((a) => a.kind)).toEqual(["PUBLISH_FAILED"]);
+  });
+});
+
+describe("publishing through a Sandbox that lies like X", () => {
+  afterEach(() => setNetworkAdapterOverride("SANDBOX", null));
+
+  /** No idempotency key, a 60 s timeline lag, duplicate text refused, and the first answer lost after the write. */
+  function lyingSandbox() {
+    let now = Date.now();
+    const drops: ("before" | "after" | null)[] = ["after"];
+    const adapter = createSandboxAdapter({
+      appUrl: integrationsEnv().APP_URL,
+      now: () => new Date(now),
+      faults: { idempotency: false, lookupLagMs: 60_000, refuseDuplicates: true, drop: () => drops.shift() ?? null },
+    });
+    setNetworkAdapterOverride("SANDBOX", adapter);
+    return { at: () => new Date(now), advance: (ms: number) => void (now += ms) };
+  }
+
+  it("a lost answer is waited for through the lag window and found on the Sandbox's timeline: one post, verified", async () => {
+    const time = lyingSandbox();
+    const organizationId = await fixtures.org("Lying Sandbox Co");
+    const account = await fixtures.sandboxAccount(organizationId);
+    const post = await fixtures.scheduledPost(organizationId, [account], { content: "Croissants are back" });
+    const input = () => ({ organizationId, targetId: post.targetIds[0]!, scheduleVersion: 1, now: time.at() });
+
+    await expect(publishTarget(input())).rejects.toThrow(/No answer from SANDBOX/);
+    time.advance(20_000);
+    await expect(publishTarget(input())).rejects.toThrow(/Waiting for Sandbox to show the post/);
+    time.advance(60_000 + PUBLISH_CLOCK_SKEW_MS);
+    const outcome = await publishTarget(input());
+
+    const onNetwork = await sandboxPostsFor(account.externalId);
+    expect(onNetwork).toHaveLength(1);
+    expect(outcome).toMatchObject({ state: "ACKNOWLEDGED", externalId: onNetwork[0]!.externalId });
+    expect(await verifyTarget(input())).toMatchObject({ state: "VERIFIED" });
   });
 });
 
