@@ -37,12 +37,25 @@ import { z } from "zod";
  * # LinkedIn. Redirect URI: <APP_URL>/api/integrations/linkedin/callback
  * # LINKEDIN_CLIENT_ID=
  * # LINKEDIN_CLIENT_SECRET=
+ * # What the LinkedIn app is (one app cannot be both): "member" — products "Share on LinkedIn" and
+ * # "Sign In with LinkedIn using OpenID Connect"; members post as themselves (default) — or
+ * # "organization" — an app whose only product is the Community Management API; company pages
+ * # (and the member) post.
+ * # LINKEDIN_APP_MODE=member
+ * # LinkedIn Marketing API version (LinkedIn-Version, YYYYMM). Default: the version this release
+ * # was tested with. Each is served for about a year; an inactive one fails every call (426), so
+ * # a version more than 12 months old makes LinkedIn unavailable with that reason.
+ * # LINKEDIN_API_VERSION=
  * # X (OAuth 2.0 client). Redirect URI: <APP_URL>/api/integrations/x/callback
  * # X_CLIENT_ID=
  * # X_CLIENT_SECRET=
  * # TikTok. Redirect URI: <APP_URL>/api/integrations/tiktok/callback
  * # TIKTOK_CLIENT_KEY=
  * # TIKTOK_CLIENT_SECRET=
+ * # URL prefixes verified for the TikTok app (developer portal → URL properties), comma-separated:
+ * # TikTok pulls photos only from these. Default: <APP_URL>/api/media/ (the app serves every
+ * # photo from there, including files stored on uploadthing). Videos are uploaded, not pulled.
+ * # TIKTOK_VERIFIED_URL_PREFIXES=
  * # API base URL overrides (a proxy, or a local fake in tests). Default: each network's own.
  * # FACEBOOK_GRAPH_URL=
  * # LINKEDIN_API_URL=
@@ -133,6 +146,14 @@ const schema = z.object({
   X_CLIENT_SECRET: optional(z.string()),
   TIKTOK_CLIENT_KEY: optional(z.string()),
   TIKTOK_CLIENT_SECRET: optional(z.string()),
+  LINKEDIN_APP_MODE: z.preprocess(unsetIfEmpty, z.enum(["member", "organization"], { error: 'LINKEDIN_APP_MODE must be "member" or "organization"' }).default("member")),
+  LINKEDIN_API_VERSION: optional(z.string().trim().regex(/^\d{6}(\.\d{2})?$/, { error: "LINKEDIN_API_VERSION must be a LinkedIn version like 202607 (YYYYMM)" })),
+  TIKTOK_VERIFIED_URL_PREFIXES: optional(
+    z
+      .string()
+      .transform((v) => v.split(",").map((p) => p.trim()).filter((p) => p !== ""))
+      .refine((prefixes) => prefixes.every((p) => /^https?:\/\/[^/\s]+\/\S*$/.test(p)), "every TIKTOK_VERIFIED_URL_PREFIXES entry must be an http(s) URL prefix like https://app.example.com/api/media/"),
+  ),
   FACEBOOK_GRAPH_URL: optional(httpUrl("FACEBOOK_GRAPH_URL")),
   LINKEDIN_API_URL: optional(httpUrl("LINKEDIN_API_URL")),
   X_API_URL: optional(httpUrl("X_API_URL")),

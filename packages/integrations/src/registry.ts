@@ -1,4 +1,5 @@
 import { integrationsEnv, type IntegrationsEnv } from "./env";
+import { verifiedMediaUrlFromEnv } from "./media/verified";
 import {
   createFacebookAdapter,
   createInstagramAdapter,
@@ -11,6 +12,8 @@ import {
   TIKTOK_RULES,
   X_RULES,
   type NetworkAdapterConfig,
+  LINKEDIN_VERSION,
+  linkedInVersionProblem,
 } from "./networks";
 import { sandboxAdapterFromEnv, SANDBOX_RULES } from "./sandbox";
 import type { ContentRules, NetworkAdapter, NetworkId } from "./types";
@@ -37,7 +40,14 @@ interface NetworkDefinition {
   requires: EnvKey[];
   /** Shown even when the network is not configured (the composer still explains its limits). */
   rules: ContentRules;
+  /** A configuration that is set but cannot work (checked when the registry is first asked). */
+  problem?(env: IntegrationsEnv): string | null;
   create(env: IntegrationsEnv): NetworkAdapter;
+}
+
+/** TikTok pulls photos only from verified prefixes; by default the app's own media route. */
+export function tiktokVerifiedPrefixes(env: IntegrationsEnv): string[] {
+  return env.TIKTOK_VERIFIED_URL_PREFIXES ?? [`${env.APP_URL}/api/media/`];
 }
 
 function credentials(env: IntegrationsEnv, id: EnvKey, secret: EnvKey, apiBaseUrl: EnvKey): NetworkAdapterConfig {
@@ -70,7 +80,13 @@ const NETWORKS: readonly NetworkDefinition[] = [
     rules: LINKEDIN_RULES,
     displayName: "LinkedIn",
     requires: ["LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET"],
-    create: (env) => createLinkedInAdapter(credentials(env, "LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET", "LINKEDIN_API_URL")),
+    problem: (env) => linkedInVersionProblem(env.LINKEDIN_API_VERSION ?? LINKEDIN_VERSION),
+    create: (env) =>
+      createLinkedInAdapter({
+        ...credentials(env, "LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET", "LINKEDIN_API_URL"),
+        mode: env.LINKEDIN_APP_MODE,
+        apiVersion: env.LINKEDIN_API_VERSION ?? LINKEDIN_VERSION,
+      }),
   },
   {
     network: "X",
@@ -84,7 +100,13 @@ const NETWORKS: readonly NetworkDefinition[] = [
     rules: TIKTOK_RULES,
     displayName: "TikTok",
     requires: ["TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET"],
-    create: (env) => createTikTokAdapter(credentials(env, "TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET", "TIKTOK_API_URL")),
+    create: (env) =>
+      createTikTokAdapter({
+        ...credentials(env, "TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET", "TIKTOK_API_URL"),
+        verifiedUrlPrefixes: tiktokVerifiedPrefixes(env),
+        // Only photos under a verified prefix can be pulled: stored elsewhere, they go through the app's route.
+        verifiedMediaUrl: (url) => verifiedMediaUrlFromEnv(url, env),
+      }),
   },
 ];
 
@@ -104,8 +126,20 @@ function unavailableReason(definition: NetworkDefinition, env: IntegrationsEnv):
     return typeof v === "string" && v !== "";
   };
   const missing = definition.requires.filter((key) => !isSet(key));
-  if (missing.length === 0) return null;
+  if (missing.length === 0) return definition.problem?.(env) ?? null;
   return `${definition.displayName} is not configured: set ${missing.join(" and ")} in the server environment.`;
+}
+
+/**
+ * Networks whose keys are set but whose configuration cannot work (e.g. a LinkedIn version LinkedIn
+ * no longer serves), for the startup log: each of them is also listed as unavailable with this reason.
+ */
+export function networkConfigurationProblems(env: IntegrationsEnv = integrationsEnv()): string[] {
+  return NETWORKS.flatMap((definition) => {
+    const keysSet = definition.requires.length > 0 && definition.requires.every((key) => typeof env[key] === "string" && env[key] !== "");
+    const problem = keysSet ? definition.problem?.(env) : null;
+    return problem ? [`${definition.displayName}: ${problem}`] : [];
+  });
 }
 
 export function listNetworks(): NetworkStatus[] {

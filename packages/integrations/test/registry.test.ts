@@ -4,7 +4,11 @@ import { disconnectAll, systemDb } from "@mg/db/system";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { authForAccount, getNetworkAdapter, listNetworks, oauthRedirectUri, setNetworkAdapterOverride, tokenColumnsFor, type NetworkAdapter } from "../src";
 import { resetIntegrationsEnv } from "../src/env";
+import { openVerifiedMediaToken, verifiedMediaKey } from "../src/media/verified";
 import { FACEBOOK_RULES, X_RULES } from "../src/networks";
+import { networkConfigurationProblems } from "../src/registry";
+import type { PublishRequest } from "../src/types";
+import { FakeTikTokServer, TIKTOK_APP, TIKTOK_OPEN_ID } from "./fakes/tiktok-server";
 import { createPkcePair, createOAuthState } from "../src/oauth/pkce";
 import { createSandboxAdapter, encodeSandboxCode, SANDBOX_RULES, sandboxExternalId, sandboxPostsFor } from "../src/sandbox";
 
@@ -58,6 +62,54 @@ describe("network registry", () => {
     expect(url.origin).toBe("http://127.0.0.1:9999");
     expect(url.searchParams.get("client_id")).toBe("li-id");
     expect(getNetworkAdapter("INSTAGRAM").network).toBe("INSTAGRAM");
+  });
+
+  it("configures LinkedIn's app mode and API version from the environment, and refuses a version LinkedIn no longer serves", () => {
+    vi.stubEnv("LINKEDIN_CLIENT_ID", "li-id");
+    vi.stubEnv("LINKEDIN_CLIENT_SECRET", "li-secret");
+    const scopes = () => new URL(getNetworkAdapter("LINKEDIN").authorizationUrl(request())).searchParams.get("scope");
+    expect(scopes()).toBe("openid profile w_member_social");
+    vi.stubEnv("LINKEDIN_APP_MODE", "organization");
+    resetIntegrationsEnv();
+    expect(scopes()).toBe("r_basicprofile w_member_social w_organization_social r_organization_social rw_organization_admin");
+    expect(networkConfigurationProblems()).toEqual([]);
+
+    vi.stubEnv("LINKEDIN_API_VERSION", "202401");
+    resetIntegrationsEnv();
+    const reason = "LinkedIn API version 202401 is more than a year old and no longer served (LinkedIn answers 426 to it); set LINKEDIN_API_VERSION to a current version.";
+    expect(listNetworks().find((n) => n.network === "LINKEDIN")).toMatchObject({ configured: false, reason });
+    expect(() => getNetworkAdapter("LINKEDIN")).toThrow(reason);
+    expect(networkConfigurationProblems()).toEqual([`LinkedIn: ${reason}`]);
+
+    vi.stubEnv("LINKEDIN_API_VERSION", "2026-07");
+    vi.stubEnv("LINKEDIN_APP_MODE", "both");
+    resetIntegrationsEnv();
+    expect(() => listNetworks()).toThrow(/LINKEDIN_APP_MODE must be "member" or "organization"[\s\S]*LINKEDIN_API_VERSION must be a LinkedIn version like 202607/);
+  });
+
+  it("gives TikTok the app's own media route for photos stored elsewhere, under the verified prefix", async () => {
+    const fake = new FakeTikTokServer();
+    await fake.start();
+    try {
+      fake.verifiedPrefixes = ["http://app.test:3000/api/media/"];
+      fake.processingPolls = 0;
+      fake.grantToken("act.registry");
+      vi.stubEnv("TIKTOK_CLIENT_KEY", TIKTOK_APP.key);
+      vi.stubEnv("TIKTOK_CLIENT_SECRET", TIKTOK_APP.secret);
+      vi.stubEnv("TIKTOK_API_URL", fake.baseUrl);
+      const tiktok = getNetworkAdapter("TIKTOK");
+      const stored = "https://abc123.ufs.sh/f/photo-key";
+      const local = "http://app.test:3000/api/media/3f1b6c1e-2d4a-4c8e-9b7a-1a2b3c4d5e6f/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d-cake.jpg";
+      const photo = (url: string) => ({ url, mimeType: "image/jpeg", kind: "IMAGE" as const, sizeBytes: 1000 });
+      const publish: PublishRequest = { text: "Cake", media: [photo(stored), photo(local)], idempotencyKey: "k", ...{ tiktok: { privacyLevel: "SELF_ONLY" } } };
+      await tiktok.publish({ accessToken: "act.registry", externalId: TIKTOK_OPEN_ID, metadata: {} }, publish);
+      const sent = (fake.requestsTo("POST", /content\/init/)[0]?.body.source_info as { photo_images: string[] }).photo_images;
+      expect(sent[1]).toBe(local);
+      expect(sent[0]).toMatch(/^http:\/\/app\.test:3000\/api\/media\/verified\/[\w-]+\.[\w-]{43}$/);
+      expect(openVerifiedMediaToken(sent[0]?.slice("http://app.test:3000/api/media/verified/".length) ?? "", { key: verifiedMediaKey() })).toBe(stored);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it("can turn the Sandbox off, and lets tests override any adapter", () => {

@@ -8,6 +8,7 @@ export { inspectMedia, sniffMediaType, type MediaInspection } from "./inspect";
 export { safeFileName, type MediaStorage, type MediaStorageKind, type PutMediaInput, type StoredMedia } from "./storage";
 export { createLocalMediaStorage, isLocalMediaKey } from "./local";
 export { createUploadthingStorage } from "./uploadthing";
+export { openVerifiedMediaToken, serveVerifiedMedia, verifiedMediaKey, verifiedMediaUrl, verifiedMediaUrlFromEnv, DEFAULT_PROXY_HOSTS, VERIFIED_MEDIA_PATH, type ServeVerifiedMediaOptions } from "./verified";
 
 /** Local disk under MEDIA_DIR; also what serves files that were stored locally before uploadthing was set up. */
 export function localMediaStorage(): MediaStorage {

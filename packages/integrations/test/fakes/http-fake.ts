@@ -137,7 +137,7 @@ export class FakeHttpServer {
 
   private async handle(method: string, rawUrl: string, headers: IncomingHttpHeaders, raw: Buffer): Promise<FakeReply> {
     const url = new URL(rawUrl, "http://fake");
-    if (method === "GET" && url.pathname.startsWith("/media/")) {
+    if ((method === "GET" || method === "HEAD") && url.pathname.startsWith("/media/")) {
       const file = this.files.get(decodeURIComponent(url.pathname.slice("/media/".length)));
       return file ? { body: file.bytes, headers: { "content-type": file.type, "content-length": String(file.bytes.length) } } : { status: 404, body: Buffer.from("not found") };
     }
