@@ -4,7 +4,7 @@ import { idSchema, timezoneSchema } from "./common";
 
 /** Shared by the composer, the calendar and `.input()` of the posts router. */
 
-export const POST_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED", "CANCELLED"] as const;
+export const POST_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED", "CANCELLED", "OUTCOME_UNKNOWN"] as const;
 export const postStatusSchema = z.enum(POST_STATUSES);
 
 /** A wall-clock time without zone: "2026-03-08T09:30" (the scheduling package's own check). */
@@ -69,6 +69,17 @@ export const createPostSchema = postFieldsSchema;
 export const updatePostSchema = postFieldsSchema.extend({ postId: idSchema });
 export const postIdSchema = z.object({ postId: idSchema });
 export const targetIdSchema = z.object({ targetId: idSchema });
+
+/** "It is live": the user found the post on the network; its address is optional (http/https only, it becomes a link). */
+export const confirmLiveSchema = z.object({
+  targetId: idSchema,
+  url: z
+    .string()
+    .trim()
+    .max(2_048, { message: "That address is too long." })
+    .pipe(z.url({ protocol: /^https?$/, message: "Paste the post's address, starting with https://." }))
+    .nullish(),
+});
 
 export const reschedulePostSchema = z.object({
   postId: idSchema,

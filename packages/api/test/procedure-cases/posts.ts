@@ -1,3 +1,4 @@
+import { systemDb } from "@mg/db/system";
 import type { Tenant } from "../fixtures";
 import type { ProcedureCase } from "../procedure-cases";
 import { createImportBatch, createPostRow, createSandboxAccount, futureLocalTime } from "../social-fixtures";
@@ -14,6 +15,27 @@ async function draftWith(self: Tenant, extra: Record<string, unknown>) {
 async function editWith(self: Tenant, extra: Record<string, unknown>) {
   const { post, accountId } = await createPostRow(self);
   return { postId: post.id, content: "Edited", targets: [{ socialAccountId: accountId }], intent: "draft", ...extra };
+}
+
+/** A target whose outcome the publish pipeline could not confirm (past the lag window, no proof either way). */
+export async function unconfirmedTarget(tenant: Tenant): Promise<string> {
+  const { post, target } = await createPostRow(tenant, { status: "SCHEDULED" });
+  await systemDb().post.update({ where: { id: post.id }, data: { status: "OUTCOME_UNKNOWN" } });
+  await systemDb().postTarget.update({ where: { id: target.id }, data: { status: "OUTCOME_UNKNOWN", lastErrorCode: "OUTCOME_UNKNOWN", lastError: "We couldn't confirm this went out on Sandbox." } });
+  await systemDb().publishLedger.create({
+    data: {
+      organizationId: tenant.id,
+      postTargetId: target.id,
+      scheduleVersion: post.scheduleVersion,
+      idempotencyKey: `${target.id}:v${post.scheduleVersion}`,
+      state: "OUTCOME_UNKNOWN",
+      attempts: 1,
+      sentAt: new Date(Date.now() - 10 * 60_000),
+      outcomeUnknownAt: new Date(),
+      errorCode: "NOT_VISIBLE_YET",
+    },
+  });
+  return target.id;
 }
 
 const FILTER = "A filter: another organization's id matches nothing here, like an id that exists nowhere (an empty page, not NOT_FOUND).";
@@ -95,6 +117,14 @@ export const POSTS_PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "posts.retryTarget": {
     valid: async (t) => ({ targetId: (await createPostRow(t, { status: "FAILED" })).target.id }),
     foreign: async (_self, other) => ({ targetId: (await createPostRow(other, { status: "FAILED" })).target.id }),
+  },
+  "posts.confirmLive": {
+    valid: async (t) => ({ targetId: await unconfirmedTarget(t), url: "https://x.com/northwind/status/1850000000000000000" }),
+    foreign: async (_self, other) => ({ targetId: await unconfirmedTarget(other) }),
+  },
+  "posts.sendAgain": {
+    valid: async (t) => ({ targetId: await unconfirmedTarget(t) }),
+    foreign: async (_self, other) => ({ targetId: await unconfirmedTarget(other) }),
   },
   "posts.delete": {
     valid: async (t) => ({ postId: (await createPostRow(t, { authorId: t.users.CONTENT_EDITOR.id })).post.id }),

@@ -1,4 +1,6 @@
 import { createTRPCRouter } from "../../trpc/init";
+import { confirmLiveProcedure } from "./confirm-live";
+import { sendAgainProcedure } from "./send-again";
 import { getPostProcedure, listPosts, optimalTimes, postLedger, resolveTime, searchPostsProcedure, validatePost } from "./read";
 import {
   createPost,
@@ -26,6 +28,8 @@ export const postsRouter = createTRPCRouter({
   unschedule,
   publishNow,
   retryTarget: retryTargetProcedure,
+  confirmLive: confirmLiveProcedure,
+  sendAgain: sendAgainProcedure,
   delete: deletePostProcedure,
   importCsv,
   undoImport: undoImportProcedure,

@@ -38,6 +38,10 @@ async function applySchedule(actor: PostActor, post: LoadedPost, schedule: Resol
   if (post.status === "PUBLISHING" || post.status === "PUBLISHED" || post.status === "PARTIAL") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This post has already gone out (or is going out now); it cannot be moved." });
   }
+  // Moving it would send the unconfirmed target again without anyone deciding to.
+  if (post.status === "OUTCOME_UNKNOWN") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "We couldn't confirm whether this post went out: tell us whether it is live or should be sent again first." });
+  }
   await assertStillPublishable(actor, post);
   const updated = await actor.db.post.update({
     where: { id: post.id },

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma, TenantDb } from "@mg/db";
+import { accountPageUrl } from "./check-url";
 
 const calendarSelect = {
   id: true,
@@ -64,7 +65,7 @@ export async function getPost(db: TenantDb, postId: string) {
       targets: {
         orderBy: { createdAt: "asc" },
         include: {
-          socialAccount: { select: { id: true, name: true, handle: true, network: true, status: true, avatarUrl: true } },
+          socialAccount: { select: { id: true, name: true, handle: true, network: true, status: true, avatarUrl: true, externalId: true, metadata: true } },
           ledger: { orderBy: { scheduleVersion: "desc" } },
         },
       },
@@ -75,5 +76,12 @@ export async function getPost(db: TenantDb, postId: string) {
   const media = mediaIds.length
     ? await db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true, url: true, fileName: true, mimeType: true, kind: true, sizeBytes: true, width: true, height: true, deletedAt: true } })
     : [];
-  return { ...post, media };
+  // Each target says where its account's posts can be checked on the network (an unconfirmed post
+  // is checked there by the user); the account's network id and settings themselves stay here.
+  const targets = post.targets.map(({ socialAccount: { externalId, metadata, ...socialAccount }, ...target }) => ({
+    ...target,
+    socialAccount,
+    checkUrl: accountPageUrl({ network: socialAccount.network, handle: socialAccount.handle, externalId, metadata }),
+  }));
+  return { ...post, targets, media };
 }

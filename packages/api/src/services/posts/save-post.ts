@@ -16,7 +16,8 @@ export interface PostActor {
   userId: string;
 }
 
-const LOCKED_STATUSES: readonly PostStatus[] = ["PUBLISHING", "PUBLISHED", "PARTIAL"];
+// OUTCOME_UNKNOWN: it may be live, and an edit would change what the lookup for it compares.
+const LOCKED_STATUSES: readonly PostStatus[] = ["PUBLISHING", "PUBLISHED", "PARTIAL", "OUTCOME_UNKNOWN"];
 
 /** Editors may change their own drafts; content managers and up, any post. */
 export function assertMayEdit(actor: PostActor, post: { authorId: string | null; status: PostStatus }): void {
