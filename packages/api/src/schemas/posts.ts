@@ -37,6 +37,19 @@ export type ScheduleInput = z.infer<typeof scheduleSchema>;
 const labelSchema = z.string().trim().min(1).max(40);
 const contentSchema = z.string().max(10_000, { message: "Posts are limited to 10,000 characters." });
 
+/**
+ * TikTok's `privacy_level` values (Content Posting API). Which of them an account may use is
+ * TikTok's answer at publish time (creator_info); an app TikTok has not audited may use only
+ * SELF_ONLY, and only on private accounts.
+ */
+export const TIKTOK_PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+export type TikTokPrivacyLevel = (typeof TIKTOK_PRIVACY_LEVELS)[number];
+
+/** A TikTok target's own settings: TikTok's rules forbid a default, so the user's choice is stored. */
+export const tiktokTargetSettingsSchema = z.object({
+  privacyLevel: z.enum(TIKTOK_PRIVACY_LEVELS, { error: "Choose who can see the TikTok post: everyone, friends, followers or only you." }),
+});
+
 export const postTargetInputSchema = z.object({
   socialAccountId: idSchema,
   /** Null/absent: use the base content. */
@@ -44,6 +57,8 @@ export const postTargetInputSchema = z.object({
   variantMediaIds: z.array(idSchema).max(20).default([]),
   useBaseMedia: z.boolean().default(true),
   variantFirstComment: z.string().max(5_000).nullish(),
+  /** TikTok targets only: who can see the post (required before it can be scheduled there). */
+  tiktok: tiktokTargetSettingsSchema.nullish(),
 });
 export type PostTargetInput = z.infer<typeof postTargetInputSchema>;
 

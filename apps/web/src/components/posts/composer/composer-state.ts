@@ -1,5 +1,24 @@
 import { combine, datePart, isoWeekday, timePart } from "~/lib/scheduling-ui";
-import type { PostDetail, PostTargetDetail } from "../types";
+import type { PostDetail, PostTargetDetail, RouterInputs } from "../types";
+
+/** TikTok's `privacy_level` values, as the posts API takes them (its schema holds the same list). */
+export const TIKTOK_PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+export type TikTokPrivacyLevel = (typeof TIKTOK_PRIVACY_LEVELS)[number];
+type ApiTikTokPrivacyLevel = NonNullable<RouterInputs["posts"]["create"]["targets"][number]["tiktok"]>["privacyLevel"];
+// A level added to or dropped from the API's list fails to compile here, so the two cannot drift.
+const _sameLevelsAsApi: [TikTokPrivacyLevel, ApiTikTokPrivacyLevel] extends [ApiTikTokPrivacyLevel, TikTokPrivacyLevel] ? true : never = true;
+
+/** TikTok's own names for its audiences, as its posting guidelines ask apps to show them. */
+export const TIKTOK_PRIVACY_LABELS: Record<TikTokPrivacyLevel, string> = {
+  PUBLIC_TO_EVERYONE: "Everyone",
+  MUTUAL_FOLLOW_FRIENDS: "Friends",
+  FOLLOWER_OF_CREATOR: "Followers",
+  SELF_ONLY: "Only me",
+};
+
+export function isTikTokPrivacyLevel(value: string): value is TikTokPrivacyLevel {
+  return (TIKTOK_PRIVACY_LEVELS as readonly string[]).includes(value);
+}
 
 /** One account's variant: each part either follows the base post or overrides it. */
 export interface VariantDraft {
@@ -9,6 +28,8 @@ export interface VariantDraft {
   mediaIds: string[];
   useBaseFirstComment: boolean;
   firstComment: string;
+  /** TikTok accounts: who can see the post. Unset until the user chooses (TikTok forbids a default). */
+  tiktokPrivacy?: TikTokPrivacyLevel | null;
 }
 
 export const RECURRENCE_PRESETS = ["none", "daily", "weekly", "monthly", "custom"] as const;
@@ -85,7 +106,7 @@ function presetOf(rule: string | null, date: string): Pick<ScheduleDraft, "recur
 
 /** The parts of a post (posts.get) the form edits. */
 export type PostForDraft = Pick<PostDetail, "content" | "mediaIds" | "firstComment" | "labels" | "campaignId" | "localTime" | "recurrenceRule"> & {
-  targets: readonly Pick<PostTargetDetail, "socialAccountId" | "variantContent" | "useBaseMedia" | "variantMediaIds" | "variantFirstComment">[];
+  targets: readonly (Pick<PostTargetDetail, "socialAccountId" | "variantContent" | "useBaseMedia" | "variantMediaIds" | "variantFirstComment"> & { tiktok?: { privacyLevel: TikTokPrivacyLevel } | null })[];
 };
 
 /** An existing post as the form edits it. */
@@ -99,6 +120,7 @@ export function draftFromPost(post: PostForDraft): ComposerDraft {
       mediaIds: target.variantMediaIds,
       useBaseFirstComment: target.variantFirstComment === null,
       firstComment: target.variantFirstComment ?? "",
+      ...(target.tiktok ? { tiktokPrivacy: target.tiktok.privacyLevel } : {}),
     };
   }
   const date = post.localTime ? datePart(post.localTime) : "";
@@ -165,6 +187,7 @@ export function postFieldsOf(draft: ComposerDraft, timezone: string) {
         variantMediaIds: variant.useBaseMedia ? [] : variant.mediaIds,
         useBaseMedia: variant.useBaseMedia,
         variantFirstComment: variant.useBaseFirstComment ? null : variant.firstComment,
+        ...(variant.tiktokPrivacy ? { tiktok: { privacyLevel: variant.tiktokPrivacy } } : {}),
       };
     }),
     schedule: scheduleInputOf(draft, timezone),

@@ -12,6 +12,7 @@ import type { MediaItem, NetworkInfo, SocialAccountView } from "../types";
 import { variantOf, type ComposerDraft, type VariantDraft } from "./composer-state";
 import { HashtagSuggestions } from "./hashtag-suggestions";
 import { MediaPicker, MediaStrip } from "./media-picker";
+import { TikTokPrivacyField } from "./tiktok-privacy-field";
 import type { AccountIssue, MediaForValidation } from "./validate";
 
 function length(text: string): number {
@@ -214,6 +215,9 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
                 <Textarea aria-label={`First comment for ${account.name}`} value={variant.firstComment} onChange={(e) => setVariant(account.id, { firstComment: e.target.value })} className="min-h-16" readOnly={readOnly} />
               )}
             </OverrideSwitch>
+            {account.network === "TIKTOK" ? (
+              <TikTokPrivacyField value={variant.tiktokPrivacy ?? null} onChange={(level) => setVariant(account.id, { tiktokPrivacy: level })} accountName={account.name} disabled={readOnly} />
+            ) : null}
             <IssueList issues={issues.get(account.id) ?? []} />
           </TabsContent>
         );

@@ -1,6 +1,6 @@
 import type { ContentRules, PublishMedia, ValidationIssue } from "@mg/integrations/types";
 import { validateAgainstRules } from "@mg/integrations/validation";
-import { effectiveContent, type ComposerDraft } from "./composer-state";
+import { effectiveContent, variantOf, type ComposerDraft } from "./composer-state";
 
 export interface AccountIssue extends Omit<ValidationIssue, "field"> {
   field: ValidationIssue["field"] | "account";
@@ -58,7 +58,12 @@ export function validateDraft(
       const item = media.get(id);
       return item ? [{ url: item.url, mimeType: item.mimeType, kind: item.kind, sizeBytes: item.sizeBytes, width: item.width, height: item.height, durationSeconds: item.durationSeconds ?? null, altText: item.altText ?? null }] : [];
     });
-    result.set(accountId, validateAgainstRules(network.rules, network.displayName, { text: content.text, media: publishMedia, firstComment: content.firstComment || null }));
+    const issues: AccountIssue[] = validateAgainstRules(network.rules, network.displayName, { text: content.text, media: publishMedia, firstComment: content.firstComment || null });
+    // TikTok's rules forbid choosing for the user: no privacy level is assumed.
+    if (account.network === "TIKTOK" && !variantOf(draft, accountId).tiktokPrivacy) {
+      issues.push({ field: "account", severity: "error", message: `Choose who can see this post on TikTok (in the ${account.name} tab).` });
+    }
+    result.set(accountId, issues);
   }
   return result;
 }
