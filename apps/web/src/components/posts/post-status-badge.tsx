@@ -1,28 +1,20 @@
-import { CheckCircle2Icon, CircleDashedIcon, ClockIcon, Loader2Icon, OctagonAlertIcon, SplitIcon, XCircleIcon } from "lucide-react";
+import { CheckCircle2Icon, CircleDashedIcon, CircleHelpIcon, ClockIcon, Loader2Icon, OctagonAlertIcon, SplitIcon, XCircleIcon } from "lucide-react";
 import { Badge, type BadgeProps } from "@mg/ui/badge";
 import { cn } from "@mg/ui/lib/utils";
-import type { PostStatus, TargetStatus } from "./types";
+import { STATUS_LABELS, type AnyStatus } from "./post-status-labels";
 
-type AnyStatus = PostStatus | TargetStatus;
+export { STATUS_OPTIONS, statusLabel } from "./post-status-labels";
 
-const STATUS: Record<AnyStatus, { label: string; variant: BadgeProps["variant"]; icon: typeof ClockIcon; className?: string }> = {
-  DRAFT: { label: "Draft", variant: "outline", icon: CircleDashedIcon },
-  SCHEDULED: { label: "Scheduled", variant: "secondary", icon: ClockIcon },
-  PUBLISHING: { label: "Publishing", variant: "secondary", icon: Loader2Icon, className: "[&>svg]:animate-spin" },
-  PUBLISHED: { label: "Published", variant: "success", icon: CheckCircle2Icon },
-  PARTIAL: { label: "Partly published", variant: "warning", icon: SplitIcon },
-  FAILED: { label: "Failed", variant: "destructive", icon: OctagonAlertIcon },
-  CANCELLED: { label: "Cancelled", variant: "outline", icon: XCircleIcon },
+const STATUS: Record<AnyStatus, { variant: BadgeProps["variant"]; icon: typeof ClockIcon; className?: string }> = {
+  DRAFT: { variant: "outline", icon: CircleDashedIcon },
+  SCHEDULED: { variant: "secondary", icon: ClockIcon },
+  PUBLISHING: { variant: "secondary", icon: Loader2Icon, className: "[&>svg]:animate-spin" },
+  PUBLISHED: { variant: "success", icon: CheckCircle2Icon },
+  PARTIAL: { variant: "warning", icon: SplitIcon },
+  FAILED: { variant: "destructive", icon: OctagonAlertIcon },
+  CANCELLED: { variant: "outline", icon: XCircleIcon },
+  OUTCOME_UNKNOWN: { variant: "warning", icon: CircleHelpIcon },
 };
-
-export const STATUS_OPTIONS: { value: PostStatus; label: string }[] = (["DRAFT", "SCHEDULED", "PUBLISHING", "PUBLISHED", "PARTIAL", "FAILED", "CANCELLED"] as const).map((value) => ({
-  value,
-  label: STATUS[value].label,
-}));
-
-export function statusLabel(status: AnyStatus): string {
-  return STATUS[status].label;
-}
 
 const ICON_TONE: Record<AnyStatus, string> = {
   DRAFT: "text-muted-foreground",
@@ -32,11 +24,13 @@ const ICON_TONE: Record<AnyStatus, string> = {
   PARTIAL: "text-warning",
   FAILED: "text-destructive",
   CANCELLED: "text-muted-foreground",
+  OUTCOME_UNKNOWN: "text-warning",
 };
 
 /** Just the icon, for tight spots (month cells); the status is still named for assistive tech and on hover. */
 export function PostStatusIcon({ status, className }: { status: AnyStatus; className?: string }) {
-  const { label, icon: Icon } = STATUS[status];
+  const { icon: Icon } = STATUS[status];
+  const label = STATUS_LABELS[status];
   return (
     <span title={label} className="inline-flex shrink-0">
       <Icon className={cn("size-3", ICON_TONE[status], className)} aria-label={label} role="img" />
@@ -46,7 +40,8 @@ export function PostStatusIcon({ status, className }: { status: AnyStatus; class
 
 /** A post's or a target's status, always as words and an icon (never colour alone). */
 export function PostStatusBadge({ status, className, compact = false }: { status: AnyStatus; className?: string; compact?: boolean }) {
-  const { label, variant, icon: Icon, className: extra } = STATUS[status];
+  const { variant, icon: Icon, className: extra } = STATUS[status];
+  const label = STATUS_LABELS[status];
   return (
     <Badge variant={variant} className={cn(extra, compact && "px-1.5 py-0 text-[0.6875rem]", className)} data-status={status}>
       <Icon aria-hidden />

@@ -8,7 +8,7 @@ import { Button } from "@mg/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
 import { NetworkMark } from "~/components/posts/network-badge";
-import { PostStatusBadge, PostStatusIcon } from "~/components/posts/post-status-badge";
+import { PostStatusBadge, PostStatusIcon, statusLabel } from "~/components/posts/post-status-badge";
 import { timePart } from "~/lib/scheduling-ui";
 import { postTitle, type PlacedPost } from "./calendar-model";
 
@@ -51,7 +51,7 @@ export function PostChip({ item, href, onMoveRequest, dense = false }: { item: P
         type="button"
         onClick={() => router.push(href)}
         className="flex min-w-0 flex-1 flex-col gap-1 rounded-l-sm px-1.5 py-1 text-left outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        aria-label={`${timePart(item.local)} · ${title} · ${post.status.toLowerCase()}${post.campaign ? ` · campaign ${post.campaign.name}` : ""}`}
+        aria-label={`${timePart(item.local)} · ${title} · ${statusLabel(post.status).toLowerCase()}${post.campaign ? ` · campaign ${post.campaign.name}` : ""}`}
       >
         <span className="flex min-w-0 items-center gap-1">
           {item.movable ? <GripVerticalIcon className="-ml-1 size-3 shrink-0 text-muted-foreground/60" aria-hidden /> : null}

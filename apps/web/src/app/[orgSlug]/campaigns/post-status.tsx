@@ -8,6 +8,7 @@ const STATUS: Record<string, { label: string; variant: BadgeProps["variant"]; do
   PARTIAL: { label: "Partly published", variant: "warning", dot: "bg-warning" },
   FAILED: { label: "Failed", variant: "destructive", dot: "bg-destructive" },
   CANCELLED: { label: "Cancelled", variant: "outline", dot: "bg-muted-foreground/50" },
+  OUTCOME_UNKNOWN: { label: "Not confirmed", variant: "warning", dot: "bg-warning" },
 };
 
 export function postStatusLabel(status: string): string {

@@ -16,7 +16,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { NetworkMark, shortAccountLabel } from "~/components/posts/network-badge";
-import { PostStatusBadge, STATUS_OPTIONS } from "~/components/posts/post-status-badge";
+import { PostStatusBadge, PostStatusIcon, STATUS_OPTIONS } from "~/components/posts/post-status-badge";
 import type { PostStatus } from "~/components/posts/types";
 import { useNow } from "~/components/posts/use-now";
 import { ZoneNote } from "~/components/posts/zone-note";
@@ -202,6 +202,8 @@ export function PostsListView() {
                           <li key={target.id} className="inline-flex items-center gap-1 text-xs" title={target.socialAccount.name}>
                             <NetworkMark network={target.network} className="size-4 text-[0.5625rem]" />
                             <span className="max-w-28 truncate">{shortAccountLabel(target.socialAccount)}</span>
+                            {/* The one account whose outcome someone has to check, named in words on hover and for screen readers. */}
+                            {target.status === "OUTCOME_UNKNOWN" ? <PostStatusIcon status="OUTCOME_UNKNOWN" /> : null}
                           </li>
                         ))}
                       </ul>
