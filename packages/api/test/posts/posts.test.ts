@@ -123,10 +123,14 @@ describe("composing and scheduling", () => {
     const target = await systemDb().postTarget.findFirstOrThrow({ where: { postId: post.id } });
     await systemDb().postTarget.update({ where: { id: target.id }, data: { status: "FAILED", lastError: "(#368) The action attempted has been deemed abusive" } });
     const ledger = await systemDb().publishLedger.create({
-      data: { organizationId: tenant.id, postTargetId: target.id, scheduleVersion: 1, idempotencyKey: `${target.id}:v1`, state: "FAILED", attempts: 1, error: "abusive" },
+      data: { organizationId: tenant.id, postTargetId: target.id, scheduleVersion: 1, idempotencyKey: `${target.id}:v1`, state: "FAILED", attempts: 1, error: "abusive", queuedAt: new Date(Date.now() - 86_400_000) },
     });
+    const retriedAt = new Date();
     await caller.posts.retryTarget({ targetId: target.id });
-    expect((await systemDb().publishLedger.findUniqueOrThrow({ where: { id: ledger.id } })).state).toBe("QUEUED");
+    const requeued = await systemDb().publishLedger.findUniqueOrThrow({ where: { id: ledger.id } });
+    expect(requeued.state).toBe("QUEUED");
+    // A new chain of attempts: a lookup after a lost answer reaches back to the retry, not to yesterday.
+    expect(requeued.queuedAt.getTime()).toBeGreaterThanOrEqual(retriedAt.getTime() - 1_000);
     expect((await systemDb().postTarget.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("SCHEDULED");
     expect(await outboxEvent(`retry:${target.id}:v1:a1`)).not.toBeNull();
 

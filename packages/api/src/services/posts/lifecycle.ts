@@ -112,7 +112,9 @@ export async function retryTarget(actor: PostActor, targetId: string) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "The network already has this post; it will not be sent twice." });
   }
   if (ledger) {
-    await actor.db.publishLedger.update({ where: { id: ledger.id }, data: { state: "QUEUED", error: null, errorCode: null, retryable: null, failedAt: null } });
+    // Every attempt of a failed row was refused, so none of them can be live: the lookups of the
+    // new chain of attempts start from now, not from the first one (queuedAt).
+    await actor.db.publishLedger.update({ where: { id: ledger.id }, data: { state: "QUEUED", error: null, errorCode: null, retryable: null, failedAt: null, queuedAt: new Date() } });
   }
   await actor.db.postTarget.update({ where: { id: target.id }, data: { status: "SCHEDULED", lastError: null, lastErrorCode: null } });
   await actor.db.post.update({ where: { id: target.postId }, data: { status: "PUBLISHING" } });
