@@ -252,7 +252,6 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
 
   const account = target.socialAccount;
   const claimAccount: ClaimAccount = { id: account.id, name: account.name, network: account.network, connectedAt: account.connectedAt, accessTokenEnc: account.accessTokenEnc };
-  const adapter = adapterFor(account.network);
   const inDoubt = ledger.state === "SENT";
   const doubtful = {
     ledgerId: ledger.id,
@@ -260,7 +259,6 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
     sentAt: ledger.sentAt ?? ledger.queuedAt,
     chainStartedAt: ledger.queuedAt,
     lastErrorCode: ledger.errorCode,
-    adapter,
     account: claimAccount,
     postId: target.postId,
   };
@@ -275,7 +273,10 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
   }
 
   if (account.status !== "CONNECTED") {
-    if (inDoubt) return { kind: "unreachable", doubt: doubtful, reason: `${account.name} is disconnected, so ${adapter.displayName} cannot be asked whether the post exists` };
+    if (inDoubt) {
+      const lag = lagOf(account.network);
+      return { kind: "unreachable", doubt: { ...doubtful, adapter: lag }, reason: `${account.name} is disconnected, so ${lag.displayName} cannot be asked whether the post exists` };
+    }
     const why = account.lastError ? ` (${account.lastError})` : "";
     return {
       kind: "refuse",
@@ -290,6 +291,7 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
     return { kind: "refresh-token", socialAccountId: account.id };
   }
 
+  const adapter = adapterFor(account.network);
   let auth: AccountAuth;
   let request: PublishRequest;
   try {
@@ -297,7 +299,7 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
     request = await buildRequest(db, target, ledger.idempotencyKey);
   } catch (error) {
     const missingMedia = error instanceof MissingMediaError;
-    if (inDoubt) return { kind: "unreachable", doubt: doubtful, reason: missingMedia ? error.message : `the stored credentials of ${account.name} cannot be used (${errorMessage(error)})` };
+    if (inDoubt) return { kind: "unreachable", doubt: { ...doubtful, adapter }, reason: missingMedia ? error.message : `the stored credentials of ${account.name} cannot be used (${errorMessage(error)})` };
     return {
       kind: "refuse",
       ledgerId: ledger.id,
@@ -309,7 +311,7 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
 
   // Looking up is not sending: no claim, no throttle. Whatever the lookup decides is written with
   // a compare-and-set on `attempts`, and a resend claims the row first.
-  if (inDoubt) return { kind: "recover", claim: { ...doubtful, auth, request } };
+  if (inDoubt) return { kind: "recover", claim: { ...doubtful, adapter, auth, request } };
 
   const spacing = accountSpacingMs(account.network);
   if (spacing > 0) {
@@ -333,7 +335,16 @@ async function prepare(db: TenantDb, input: PublishTargetInput, now: Date, optio
   if (target.status !== "PUBLISHING") await db.postTarget.update({ where: { id: targetId }, data: { status: "PUBLISHING" } });
   // A target in flight makes the post PUBLISHING whatever it was (scheduled, or partial on a retry).
   if (post.status !== "PUBLISHING") await db.post.update({ where: { id: post.id }, data: { status: "PUBLISHING" } });
-  return { kind: "send", claim: { ...doubtful, attempts: ledger.attempts + 1, sentAt: now, auth, request } };
+  return { kind: "send", claim: { ...doubtful, adapter, attempts: ledger.attempts + 1, sentAt: now, auth, request } };
+}
+
+/** The network's name and lag window, even when it is no longer configured (then no extra wait). */
+function lagOf(network: Parameters<typeof adapterFor>[0]): Doubt["adapter"] {
+  try {
+    return adapterFor(network);
+  } catch {
+    return { displayName: network, lookupLagMs: 0 };
+  }
 }
 
 function errorMessage(error: unknown): string {
@@ -798,13 +809,7 @@ export async function abandonTarget(input: AbandonInput): Promise<PublishOutcome
   if (ledger.state !== "SENT") return fromLedger(input.targetId, ledger);
 
   const account = target.socialAccount;
-  let adapter: Doubt["adapter"];
-  try {
-    adapter = adapterFor(account.network);
-  } catch {
-    // The network was switched off since: its lag is unknowable, so no extra wait.
-    adapter = { displayName: account.network, lookupLagMs: 0 };
-  }
+  const adapter = lagOf(account.network);
   const claim: Doubt = { ledgerId: ledger.id, attempts: ledger.attempts, sentAt: ledger.sentAt ?? ledger.queuedAt, adapter, account, postId: target.postId };
   if (now.getTime() < lagWindowEndsAt(claim.sentAt, adapter).getTime()) return fromLedger(input.targetId, ledger);
   return recordOutcomeUnknown(input, claim, now, { code: ledger.errorCode ?? "GAVE_UP", why: `the last attempt ended without an answer (${input.reason})` });

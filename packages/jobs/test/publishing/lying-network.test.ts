@@ -194,6 +194,23 @@ describe("a lost answer on a network whose timeline lags", () => {
     expect((await targetOf(targetId)).status).toBe("OUTCOME_UNKNOWN");
   });
 
+  it("an account disconnected after a lost answer cannot be asked: the target waits out the window, then the user decides (never stuck publishing)", async () => {
+    const { fake, time, account, targetId, input } = await setup({ lookupLagMs: LAG });
+    fake.queue({ kind: "drop-after" });
+    await attempt(publishTarget(input()));
+    await systemDb().socialAccount.update({ where: { id: account.id }, data: { status: "NEEDS_RECONNECT" } });
+
+    time.advance(10_000);
+    expect(await attempt(publishTarget(input()))).toBeInstanceOf(RetryAfterError);
+    time.advance(WINDOW);
+    const outcome = await publishTarget(input());
+
+    expect(outcome).toMatchObject({ state: "OUTCOME_UNKNOWN", errorCode: "ACCOUNT_UNAVAILABLE" });
+    expect(outcome.error).toContain("X Account is disconnected, so FakeNet cannot be asked whether the post exists");
+    expect(await targetOf(targetId)).toMatchObject({ status: "OUTCOME_UNKNOWN" });
+    expect(fake.lookups).toHaveLength(0);
+  });
+
   it("the sweep resolves a target left waiting: it looks again each pass and, past the window, counts it as unknown", async () => {
     const { fake, time, organizationId, post, input } = await setup({ lookup: "unsupported", lookupLagMs: LAG });
     fake.queue({ kind: "drop-after" });
