@@ -2,16 +2,20 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 
+import { SITE } from "~/content/copy";
+import { siteUrl } from "~/lib/links";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Canonical and other relative metadata URLs resolve against the site's public URL.
+  metadataBase: new URL(siteUrl),
   title: {
-    default: "Marketing Genius — All your marketing, one place",
-    template: "%s · Marketing Genius",
+    default: SITE.title,
+    template: `%s · ${SITE.name}`,
   },
-  description:
-    "Social publishing on the right local time, landing pages and lead forms, CRM, email and SMS campaigns, B2B trade matching and AI help — for small businesses and the agencies that serve them.",
-  applicationName: "Marketing Genius",
+  description: SITE.description,
+  applicationName: SITE.name,
 };
 
 export const viewport: Viewport = {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { SITE } from "~/content/copy";
 import { appLinks } from "~/lib/links";
 import { Logo } from "./logo";
 
@@ -11,10 +12,7 @@ export function SiteFooter() {
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.5fr_1fr_1fr]">
         <div className="flex flex-col gap-3">
           <Logo />
-          <p className="max-w-xs text-sm text-muted-foreground">
-            Social publishing, lead capture, CRM and campaigns for small businesses — and the agencies that run
-            them.
-          </p>
+          <p className="max-w-xs text-sm text-muted-foreground">{SITE.footerBlurb}</p>
         </div>
         <nav aria-labelledby="footer-product">
           <h2 id="footer-product" className="mb-3 text-sm font-semibold">
@@ -29,6 +27,11 @@ export function SiteFooter() {
             <li>
               <Link href="/#agencies" className={linkClass}>
                 For agencies
+              </Link>
+            </li>
+            <li>
+              <Link href="/#coming-soon" className={linkClass}>
+                Coming soon
               </Link>
             </li>
             <li>

@@ -8,3 +8,17 @@ export const appLinks = {
   signIn: `${env.NEXT_PUBLIC_APP_URL}/sign-in`,
   signUp: `${env.NEXT_PUBLIC_APP_URL}/sign-up`,
 };
+
+/** This site's origin, for the places that need absolute URLs (sitemap, robots, metadata). */
+export const siteUrl = env.NEXT_PUBLIC_MARKETING_URL;
+
+/** An absolute URL on this site: `absoluteUrl("/pricing")`. */
+export function absoluteUrl(path: string): string {
+  return `${siteUrl}${path === "/" ? "/" : path}`;
+}
+
+/** The site's public pages: the sitemap lists exactly these. Add a page here when you add one. */
+export const SITE_PAGES = [
+  { path: "/", changeFrequency: "weekly", priority: 1 },
+  { path: "/pricing", changeFrequency: "monthly", priority: 0.8 },
+] as const;

@@ -1,6 +1,10 @@
+import type { AvailableFeatureKey, AvailableQuotaKey } from "../catalog/features";
+
 /**
- * The single definition of plans. Quotas, feature gates, the app's billing screens and the
+ * The single definition of plans. Quotas, feature gates, the app's upgrade prompts and the
  * marketing site's pricing page all read from here, so a price or a limit changes in one place.
+ * What a plan *promises* comes from the feature catalog (catalog/features.ts): its highlights
+ * name catalog features or its own limits, never free text.
  */
 export const PLAN_IDS = ["FREE", "STARTER", "PROFESSIONAL", "ENTERPRISE"] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
@@ -14,6 +18,13 @@ export type FeatureKey = (typeof FEATURE_KEYS)[number];
 /** `null` means unlimited. */
 export type PlanLimits = Record<QuotaKey, number | null>;
 
+/**
+ * One line of a plan's marketing list: an available catalog feature, or one of the plan's limits
+ * whose feature is available. The types refuse coming-soon features; `planBullets` (catalog)
+ * resolves the text and refuses whatever the types cannot see (a flag the plan leaves off).
+ */
+export type PlanHighlight = { feature: AvailableFeatureKey } | { limit: AvailableQuotaKey };
+
 export interface PlanDefinition {
   id: PlanId;
   name: string;
@@ -21,19 +32,23 @@ export interface PlanDefinition {
   /** Monthly price in US cents; null = talk to sales. */
   monthlyPriceCents: number | null;
   limits: PlanLimits;
+  /**
+   * Gates, checked by quotas/index.ts. A flag may be on for a feature that is still coming soon
+   * (the plan will include it); the site labels those "Coming soon", never as included.
+   */
   features: Record<FeatureKey, boolean>;
-  highlights: string[];
+  highlights: readonly PlanHighlight[];
 }
 
 export const PLANS: Record<PlanId, PlanDefinition> = {
   FREE: {
     id: "FREE",
     name: "Free",
-    tagline: "Try everything on one brand.",
+    tagline: "Publish and measure for one brand.",
     monthlyPriceCents: 0,
     limits: { users: 2, socialAccounts: 3, campaigns: 2, storageMb: 500, apiCallsPerHour: 500, clientOrganizations: 0 },
     features: { agencyClients: false, whiteLabel: false, aiAssistant: false, approvalWorkflows: true, apiAccess: false, auditLogExport: false, sso: false },
-    highlights: ["3 social accounts", "2 team members", "Approval workflows included", "Landing pages & lead forms"],
+    highlights: [{ limit: "socialAccounts" }, { limit: "users" }, { feature: "local-time-calendar" }, { feature: "reliable-publishing" }],
   },
   STARTER: {
     id: "STARTER",
@@ -42,7 +57,7 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
     monthlyPriceCents: 2900,
     limits: { users: 5, socialAccounts: 10, campaigns: 20, storageMb: 5_000, apiCallsPerHour: 2_000, clientOrganizations: 0 },
     features: { agencyClients: false, whiteLabel: false, aiAssistant: true, approvalWorkflows: true, apiAccess: true, auditLogExport: false, sso: false },
-    highlights: ["10 social accounts", "5 team members", "AI writing help", "CRM & email campaigns"],
+    highlights: [{ limit: "socialAccounts" }, { limit: "users" }, { limit: "campaigns" }, { feature: "ai-hashtags" }],
   },
   PROFESSIONAL: {
     id: "PROFESSIONAL",
@@ -51,16 +66,16 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
     monthlyPriceCents: 9900,
     limits: { users: 25, socialAccounts: 50, campaigns: null, storageMb: 50_000, apiCallsPerHour: 10_000, clientOrganizations: 25 },
     features: { agencyClients: true, whiteLabel: true, aiAssistant: true, approvalWorkflows: true, apiAccess: true, auditLogExport: true, sso: false },
-    highlights: ["25 client organizations", "White-label branding", "50 social accounts", "Audit log export"],
+    highlights: [{ limit: "clientOrganizations" }, { limit: "socialAccounts" }, { limit: "users" }, { feature: "inherited-roles" }],
   },
   ENTERPRISE: {
     id: "ENTERPRISE",
     name: "Enterprise",
-    tagline: "Data residency, SSO and unlimited scale.",
+    tagline: "No limits on seats, accounts or clients.",
     monthlyPriceCents: null,
     limits: { users: null, socialAccounts: null, campaigns: null, storageMb: null, apiCallsPerHour: 100_000, clientOrganizations: null },
     features: { agencyClients: true, whiteLabel: true, aiAssistant: true, approvalWorkflows: true, apiAccess: true, auditLogExport: true, sso: true },
-    highlights: ["Unlimited clients and seats", "SSO", "Data residency (EU / US / APAC)", "Dedicated support"],
+    highlights: [{ limit: "clientOrganizations" }, { limit: "users" }, { limit: "socialAccounts" }, { limit: "storageMb" }],
   },
 };
 
