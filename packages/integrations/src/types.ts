@@ -54,9 +54,24 @@ export interface PostContent {
   firstComment?: string | null;
 }
 
+/** TikTok's privacy levels: the user must choose one per post (TikTok's rules forbid a default). */
+export const TIKTOK_PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+export type TikTokPrivacyLevel = (typeof TIKTOK_PRIVACY_LEVELS)[number];
+
+export function isTikTokPrivacyLevel(value: unknown): value is TikTokPrivacyLevel {
+  return typeof value === "string" && (TIKTOK_PRIVACY_LEVELS as readonly string[]).includes(value);
+}
+
+/** A stored choice as a publish request carries it (null when none was made). */
+export function tiktokChoice(level: string | null | undefined): { privacyLevel: TikTokPrivacyLevel } | null {
+  return isTikTokPrivacyLevel(level) ? { privacyLevel: level } : null;
+}
+
 export interface PublishRequest extends PostContent {
   /** Stable per target and schedule version: networks that support idempotency dedupe on it. */
   idempotencyKey: string;
+  /** TikTok targets: the privacy level the user chose for this post. */
+  tiktok?: { privacyLevel: TikTokPrivacyLevel } | null;
 }
 
 export interface PublishResult {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TIKTOK_PRIVACY_LEVELS } from "@mg/integrations/types";
 import { isValidLocalDateTime, parseRecurrenceRule } from "@mg/scheduling";
 import { idSchema, timezoneSchema } from "./common";
 
@@ -42,8 +43,7 @@ const contentSchema = z.string().max(10_000, { message: "Posts are limited to 10
  * TikTok's answer at publish time (creator_info); an app TikTok has not audited may use only
  * SELF_ONLY, and only on private accounts.
  */
-export const TIKTOK_PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
-export type TikTokPrivacyLevel = (typeof TIKTOK_PRIVACY_LEVELS)[number];
+export { TIKTOK_PRIVACY_LEVELS, type TikTokPrivacyLevel } from "@mg/integrations/types";
 
 /** A TikTok target's own settings: TikTok's rules forbid a default, so the user's choice is stored. */
 export const tiktokTargetSettingsSchema = z.object({

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   linkedIn.reset();
-  setNetworkAdapterOverride("LINKEDIN", createLinkedInAdapter({ clientId: LINKEDIN_APP.id, clientSecret: LINKEDIN_APP.secret, apiBaseUrl: linkedIn.baseUrl, authBaseUrl: linkedIn.baseUrl, timeoutMs: 2000 }));
+  setNetworkAdapterOverride("LINKEDIN", createLinkedInAdapter({ clientId: LINKEDIN_APP.id, clientSecret: LINKEDIN_APP.secret, apiBaseUrl: linkedIn.baseUrl, authBaseUrl: linkedIn.baseUrl, timeoutMs: 2000, mode: "organization" }));
 });
 afterEach(() => {
   setNetworkAdapterOverride("LINKEDIN", null);

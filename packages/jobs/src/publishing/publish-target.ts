@@ -1,3 +1,4 @@
+import { tiktokChoice } from "@mg/integrations/types";
 import { withOrg, type TenantDb } from "@mg/db";
 import {
   isNetworkError,
@@ -146,6 +147,7 @@ async function buildRequest(db: TenantDb, target: LoadedTarget, idempotencyKey: 
     media,
     firstComment: target.variantFirstComment ?? target.post.firstComment,
     idempotencyKey,
+    tiktok: target.network === "TIKTOK" ? tiktokChoice(target.tiktokPrivacyLevel) : null,
   };
 }
 

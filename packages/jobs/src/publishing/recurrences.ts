@@ -107,6 +107,7 @@ export async function materializeRecurrences(input: MaterializeInput): Promise<M
           variantMediaIds: t.variantMediaIds,
           useBaseMedia: t.useBaseMedia,
           variantFirstComment: t.variantFirstComment,
+          tiktokPrivacyLevel: t.tiktokPrivacyLevel,
           status: "SCHEDULED" as const,
           scheduledAt: occurrence.instant,
         })),

@@ -1,3 +1,4 @@
+import { tiktokChoice } from "@mg/integrations/types";
 import { TRPCError } from "@trpc/server";
 import type { JobEvent } from "@mg/jobs";
 import { can } from "../../rbac";
@@ -26,6 +27,7 @@ async function assertStillPublishable(actor: PostActor, post: LoadedPost): Promi
       variantMediaIds: t.variantMediaIds,
       useBaseMedia: t.useBaseMedia,
       variantFirstComment: t.variantFirstComment,
+      tiktok: tiktokChoice(t.tiktokPrivacyLevel),
     })),
   };
   const accounts = await loadTargetAccounts(actor.db, fields.targets.map((t) => t.socialAccountId));

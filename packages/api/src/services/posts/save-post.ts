@@ -112,6 +112,8 @@ export async function savePost(actor: PostActor, input: PostFieldsInput & { post
       variantMediaIds: target.useBaseMedia ? [] : target.variantMediaIds,
       useBaseMedia: target.useBaseMedia,
       variantFirstComment: target.variantFirstComment ?? null,
+      // TikTok's rules forbid a default: only the user's own choice is stored, and only for TikTok.
+      tiktokPrivacyLevel: account.network === "TIKTOK" ? (target.tiktok?.privacyLevel ?? null) : null,
       status,
       scheduledAt: schedule?.scheduledAt ?? null,
       lastError: null,

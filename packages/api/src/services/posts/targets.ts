@@ -40,7 +40,7 @@ export function allMediaIds(fields: Pick<PostFieldsInput, "mediaIds" | "targets"
 export interface TargetIssue {
   socialAccountId: string;
   accountName: string;
-  field: ValidationIssue["field"] | "account";
+  field: ValidationIssue["field"] | "account" | "tiktok";
   severity: ValidationIssue["severity"];
   message: string;
 }
@@ -61,6 +61,10 @@ export function checkTargets(
     if (account.status !== "CONNECTED") {
       issues.push({ ...base, field: "account", severity: "error", message: `${account.name} needs to be reconnected before it can publish.` });
       continue;
+    }
+    // TikTok's rules forbid a default audience: the post waits for the user's own choice.
+    if (account.network === "TIKTOK" && !target.tiktok?.privacyLevel) {
+      issues.push({ ...base, field: "tiktok", severity: "error", message: "Choose who can see this TikTok post." });
     }
     const network = networks.get(account.network);
     if (!network) continue;

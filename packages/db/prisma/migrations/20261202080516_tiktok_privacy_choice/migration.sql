@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "post_targets" ADD COLUMN     "tiktok_privacy_level" TEXT;
