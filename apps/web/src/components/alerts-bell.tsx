@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { BellIcon, CheckCheckIcon, CheckIcon, CircleXIcon, ClockAlertIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
+import { BellIcon, CheckCheckIcon, CheckIcon, CircleHelpIcon, CircleXIcon, ClockAlertIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
 import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
 import { Alert, AlertDescription } from "@mg/ui/alert";
@@ -24,6 +24,7 @@ type AlertRow = inferRouterOutputs<AppRouter>["alerts"]["list"]["items"][number]
 const KIND: Record<string, { icon: LucideIcon; tone: string; label: string }> = {
   POST_MISSED: { icon: ClockAlertIcon, tone: "text-warning bg-warning/10", label: "Missed post" },
   PUBLISH_FAILED: { icon: CircleXIcon, tone: "text-destructive bg-destructive/10", label: "Publishing failed" },
+  PUBLISH_UNCONFIRMED: { icon: CircleHelpIcon, tone: "text-warning bg-warning/10", label: "Not confirmed" },
   ACCOUNT_RECONNECT: { icon: PlugZapIcon, tone: "text-warning bg-warning/10", label: "Reconnect needed" },
   AB_TEST_DECIDED: { icon: TrophyIcon, tone: "text-success bg-success/10", label: "A/B test decided" },
 };

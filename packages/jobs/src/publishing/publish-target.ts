@@ -704,7 +704,7 @@ async function recordOutcomeUnknown(
     await refreshPostStatus(db, claim.postId);
     await raiseAlert(db, {
       organizationId: input.organizationId,
-      kind: "PUBLISH_FAILED",
+      kind: "PUBLISH_UNCONFIRMED",
       title: `We couldn't confirm a post went out on ${name}`,
       body: message,
       postId: claim.postId,

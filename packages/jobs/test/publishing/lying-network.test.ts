@@ -107,7 +107,7 @@ describe("a lost answer on a network whose timeline lags", () => {
     expect((await ledgerOf(targetId))[0]).toMatchObject({ state: "OUTCOME_UNKNOWN", outcomeUnknownAt: time.now(), retryable: false });
     expect((await postOf(post.id)).status).toBe("OUTCOME_UNKNOWN");
     const alerts = await alertsOf(organizationId);
-    expect(alerts).toEqual([expect.objectContaining({ kind: "PUBLISH_FAILED", title: "We couldn't confirm a post went out on FakeNet", postId: post.id })]);
+    expect(alerts).toEqual([expect.objectContaining({ kind: "PUBLISH_UNCONFIRMED", title: "We couldn't confirm a post went out on FakeNet", postId: post.id })]);
   });
 
   it("a request that never reached the network is not matched to an older post with the same text (a recurring series)", async () => {
