@@ -626,8 +626,9 @@ async function ownedElsewhere(organizationId: string, claim: Claim, externalId: 
 /**
  * A SENT row with no answer (or refused as a duplicate): find out whether the post exists before
  * anything is sent again. Found → acknowledged with that id. Certainly absent → sent again. Not
- * visible (or the network cannot be asked) → wait while inside the network's lag window, past it
- * the outcome is unknown and the user decides. Never a blind resend, never FAILED.
+ * visible → wait while inside the network's lag window, past it the outcome is unknown and the
+ * user decides; a network that cannot be asked at all → the user decides at once. Never a blind
+ * resend, never FAILED.
  */
 async function lookUpAndDecide(input: PublishTargetInput, initial: Claim, now: Date): Promise<PublishOutcome> {
   const { lookup, claim } = await lookUp(input, initial, now);
@@ -654,7 +655,9 @@ async function lookUpAndDecide(input: PublishTargetInput, initial: Claim, now: D
         why: afterDuplicate ? `${name} refused it as a duplicate of a recent post, and no post from this attempt is visible there` : `${name} did not answer, and the post does not show on ${name}`,
       });
     case "unsupported":
-      return waitOrGiveUp(input, claim, now, { code: "LOOKUP_UNSUPPORTED", why: `${name} did not answer and cannot be asked whether the post exists (${lookup.reason})` });
+      // Waiting cannot bring proof when the network cannot be asked at all (a private TikTok post,
+      // a member's LinkedIn post): the user is asked at once instead of hours later.
+      return recordOutcomeUnknown(input, claim, now, { code: "LOOKUP_UNSUPPORTED", why: `${name} did not answer and cannot be asked whether the post exists (${lookup.reason})` });
     case "error": {
       const why = `${name} could not be asked whether the post exists (${errorMessage(lookup.error)})`;
       const giveUpAt = lagWindowEndsAt(claim.sentAt, claim.adapter).getTime() + (lookup.retryable ? LOOKUP_RETRY_MS : 0);

@@ -139,18 +139,18 @@ describe("publish-post: retries never post twice", () => {
     expect((await ledgerOf(post.targetIds[0]!))[0]?.state).toBe("VERIFIED");
   });
 
-  it("when the network cannot tell whether the post exists, the retry waits instead of risking a double post", async () => {
+  it("when the network cannot tell whether the post exists, the retry asks the user instead of risking a double post", async () => {
     const { fake, post } = await setup({ supportsIdempotency: false, lookup: "unsupported" });
     fake.queue({ kind: "drop-after" });
 
     await runScheduled(post);
     const retry = await runScheduled(post);
 
-    // Inside the lag window: no second post, no verdict yet (outcome-unknown.test.ts follows it to the end).
-    expect(retry.error).toMatchObject({ name: "RetryAfterError" });
+    // No second post; waiting cannot bring proof, so the user decides (outcome-unknown.test.ts follows it to the end).
+    expect(retry.error).toBeUndefined();
     expect(fake.publishCalls).toHaveLength(1);
-    expect(await targetOf(post.targetIds[0]!)).toMatchObject({ status: "PUBLISHING" });
-    expect(await ledgerOf(post.targetIds[0]!)).toEqual([expect.objectContaining({ state: "SENT", errorCode: "LOOKUP_UNSUPPORTED" })]);
+    expect(await targetOf(post.targetIds[0]!)).toMatchObject({ status: "OUTCOME_UNKNOWN" });
+    expect(await ledgerOf(post.targetIds[0]!)).toEqual([expect.objectContaining({ state: "OUTCOME_UNKNOWN", errorCode: "LOOKUP_UNSUPPORTED" })]);
   });
 
   it("a 5xx answer puts the row back in the queue; the retry publishes once", async () => {
