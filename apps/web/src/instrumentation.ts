@@ -64,6 +64,15 @@ async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigF
   startLocalScheduler();
 }
 
+async function reportNetworkConfiguration(): Promise<void> {
+  try {
+    const [{ networkConfigurationProblems }, { logger }] = await Promise.all([import("@mg/integrations/registry"), import("@mg/logger")]);
+    for (const problem of networkConfigurationProblems()) logger.warn({ module: "integrations" }, `network configuration: ${problem}`);
+  } catch (error) {
+    await log(`could not check the network configuration: ${error instanceof Error ? error.message : String(error)}`, "error");
+  }
+}
+
 export async function register(): Promise<void> {
   // The import sits inside the runtime check so the Edge bundle of this file never includes the
   // jobs package (Next inlines NEXT_RUNTIME and drops the branch).
@@ -75,6 +84,9 @@ export async function register(): Promise<void> {
     // client cannot forge (rate limits, audit, sessions read it through the trusted-proxy chain).
     const { installPeerAddressHeader } = await import("@mg/api/client-ip");
     await installPeerAddressHeader();
+    // A network whose keys are set but whose settings cannot work (an API version LinkedIn no
+    // longer serves) is an operator's problem: say so at startup, not only on the Accounts page.
+    void reportNetworkConfiguration();
     // Not awaited: probing the engine must not hold up the server's first request.
     void import("@mg/jobs")
       .then((jobs) => maybeStartLocalScheduler(jobs))

@@ -23,6 +23,13 @@ import { z } from "zod";
  * # SANDBOX_FAILURE_RATE=0.05
  * # Simulated Sandbox latency in milliseconds: a range "100-400" (default), a fixed "250" or "0".
  * # SANDBOX_LATENCY_MS=100-400
+ * # Sandbox faults that real networks have (all off by default): posts show in lookups only after
+ * # this many ms; a share of publishes lost before or after the write; duplicate text refused;
+ * # idempotency keys ignored (0).
+ * # SANDBOX_LOOKUP_LAG_MS=0
+ * # SANDBOX_DROP_RATE=0
+ * # SANDBOX_REFUSE_DUPLICATES=0
+ * # SANDBOX_IDEMPOTENCY=1
  * # Public URL of the web app, used for OAuth redirect URIs and local media URLs.
  * # Default: NEXTAUTH_URL, else http://localhost:3000
  * # APP_URL=http://localhost:3000
@@ -135,6 +142,11 @@ const schema = z.object({
   SANDBOX_ENABLED: z.preprocess(unsetIfEmpty, flag.default(true)),
   SANDBOX_FAILURE_RATE: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(1).default(0.05)),
   SANDBOX_LATENCY_MS: z.preprocess(unsetIfEmpty, latency.default({ minMs: 100, maxMs: 400 })),
+  /** Faults of real networks, to try the exactly-once rules by hand (docs/social-publishing.md). */
+  SANDBOX_LOOKUP_LAG_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(24 * 3_600_000).default(0)),
+  SANDBOX_DROP_RATE: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(1).default(0)),
+  SANDBOX_REFUSE_DUPLICATES: z.preprocess(unsetIfEmpty, flag.default(false)),
+  SANDBOX_IDEMPOTENCY: z.preprocess(unsetIfEmpty, flag.default(true)),
   APP_URL: z.preprocess(unsetIfEmpty, httpUrl("APP_URL").default("http://localhost:3000")),
   MEDIA_DIR: optional(z.string()),
   UPLOADTHING_TOKEN: optional(z.string()),

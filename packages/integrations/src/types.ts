@@ -122,6 +122,11 @@ export type NetworkErrorCode =
    * our own earlier attempt whose answer was lost: look it up, never mark the target failed on it.
    */
   | "DUPLICATE_CONTENT"
+  /**
+   * The network does not offer this read for this kind of account (a member's LinkedIn posts):
+   * not a failure of the post, nothing to retry, nothing to reconnect.
+   */
+  | "UNAVAILABLE"
   /** 5xx, timeouts, connection resets: safe to retry. */
   | "TRANSIENT"
   | "UNKNOWN";

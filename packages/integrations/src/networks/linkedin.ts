@@ -205,7 +205,7 @@ export function createLinkedInAdapter(config: LinkedInAdapterConfig): NetworkAda
   }
 
   function memberReadsUnavailable(): never {
-    throw new NetworkError("LINKEDIN", "UNKNOWN", MEMBER_READS_UNAVAILABLE, { retryable: false });
+    throw new NetworkError("LINKEDIN", "UNAVAILABLE", MEMBER_READS_UNAVAILABLE, { retryable: false });
   }
 
   const tokenRequest = (form: Record<string, string>) =>

@@ -10,7 +10,12 @@ export { SANDBOX_RULES } from "./rules";
 
 /** The Sandbox as configured by SANDBOX_FAILURE_RATE / SANDBOX_LATENCY_MS / APP_URL. */
 export function sandboxAdapterFromEnv(env: IntegrationsEnv = integrationsEnv()): NetworkAdapter {
-  return createSandboxAdapter({ appUrl: env.APP_URL, failureRate: env.SANDBOX_FAILURE_RATE, latency: env.SANDBOX_LATENCY_MS });
+  return createSandboxAdapter({
+    appUrl: env.APP_URL,
+    failureRate: env.SANDBOX_FAILURE_RATE,
+    latency: env.SANDBOX_LATENCY_MS,
+    faults: { lookupLagMs: env.SANDBOX_LOOKUP_LAG_MS, dropRate: env.SANDBOX_DROP_RATE, refuseDuplicates: env.SANDBOX_REFUSE_DUPLICATES, idempotency: env.SANDBOX_IDEMPOTENCY },
+  });
 }
 
 export interface SandboxPostView {

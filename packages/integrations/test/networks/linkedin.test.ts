@@ -215,7 +215,7 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
       fake.reset();
       expect(await adapter.findPublished(member, request("A member post"), { createdAfter: new Date(Date.now() - 60_000) })).toEqual({ kind: "unsupported", reason: expect.stringMatching(/r_member_social/) });
       for (const read of [() => adapter.fetchPost(member, externalId), () => adapter.fetchMetrics(member, externalId), () => adapter.fetchComments(member, externalId), () => adapter.fetchAccountMetrics(member)]) {
-        await expectNetworkError(read(), { code: "UNKNOWN", retryable: false, message: /does not let apps read a member's own posts/ });
+        await expectNetworkError(read(), { code: "UNAVAILABLE", retryable: false, message: /does not let apps read a member's own posts/ });
       }
       expect(fake.requests).toHaveLength(0);
       // The fake is as strict as LinkedIn: asked anyway, it refuses.

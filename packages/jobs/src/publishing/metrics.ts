@@ -85,7 +85,8 @@ export async function syncAccountMetrics(input: SyncAccountInput): Promise<SyncA
       return await call();
     } catch (error) {
       if (isNetworkError(error) && error.code === "AUTH_EXPIRED") authExpired = error.message;
-      else if (!isNetworkError(error) || error.code !== "NOT_FOUND") retryable ??= error;
+      // NOT_FOUND: deleted on the network; UNAVAILABLE: the network offers no metrics for this account.
+      else if (!isNetworkError(error) || (error.code !== "NOT_FOUND" && error.code !== "UNAVAILABLE")) retryable ??= error;
       return null;
     }
   };

@@ -48,6 +48,9 @@ export async function verifyTarget(input: VerifyTargetInput): Promise<VerifyOutc
   try {
     remote = await adapter.fetchPost(await accountAuth(account), ledger.externalId);
   } catch (error) {
+    // The network accepted the post but does not let us read it back (a member's LinkedIn post):
+    // its answer stands (acknowledged = published); there is nothing more to check.
+    if (isNetworkError(error) && error.code === "UNAVAILABLE") return { targetId, state: "SKIPPED", error: error.message };
     if (!isNetworkError(error) || error.code !== "NOT_FOUND") throw error;
     remote = { live: false };
   }

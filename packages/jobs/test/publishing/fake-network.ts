@@ -101,6 +101,8 @@ export class FakeNetwork implements NetworkAdapter {
   now: () => Date = () => new Date();
   /** Lookups throw this instead of answering (the network is down, or the scopes are missing). */
   lookupError: NetworkError | null = null;
+  /** Like a member's LinkedIn account: posts are accepted but cannot be read back (no post, no metrics). */
+  readsUnavailable = false;
   metrics: PostMetrics = { impressions: 100, reach: 80, likes: 10, comments: 2, shares: 1, clicks: 3 };
   metricsByExternalId = new Map<string, PostMetrics>();
   accountMetrics: AccountMetrics = { followers: 500, impressions: 1000, engagements: 40 };
@@ -259,6 +261,7 @@ export class FakeNetwork implements NetworkAdapter {
 
   async fetchPost(auth: AccountAuth, externalId: string) {
     this.authorize(auth);
+    if (this.readsUnavailable) throw new NetworkError(this.network, "UNAVAILABLE", "FakeNet does not let apps read this account's posts.", { retryable: false });
     const post = this.posts.get(externalId);
     if (!post) throw new NetworkError(this.network, "NOT_FOUND", "No such post", { status: 404 });
     return { live: post.live, url: `https://fake.example/${externalId}` };
@@ -267,6 +270,7 @@ export class FakeNetwork implements NetworkAdapter {
     this.posts.delete(externalId);
   }
   async fetchMetrics(_auth: AccountAuth, externalId: string): Promise<PostMetrics> {
+    if (this.readsUnavailable) throw new NetworkError(this.network, "UNAVAILABLE", "FakeNet does not let apps read this account's posts.", { retryable: false });
     if (!this.posts.has(externalId) && !this.metricsByExternalId.has(externalId)) throw new NetworkError(this.network, "NOT_FOUND", "No such post", { status: 404 });
     return this.metricsByExternalId.get(externalId) ?? this.metrics;
   }

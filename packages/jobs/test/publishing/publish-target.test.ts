@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { aggregatePostStatus } from "../../src/publishing/post-status";
 import { abandonTarget, publishTarget } from "../../src/publishing/publish-target";
 import { verifyTarget } from "../../src/publishing/verify-target";
+import { syncAccountMetrics } from "../../src/publishing/metrics";
 import { FakeNetwork } from "./fake-network";
 import { alertsOf, ledgerOf, PublishingFixtures, targetOf } from "./fixtures";
 
@@ -196,6 +197,20 @@ describe("verifyTarget", () => {
 
     expect(await verifyTarget(input)).toEqual({ targetId, state: "VERIFIED" });
     expect((await ledgerOf(targetId))[0]?.state).toBe("VERIFIED");
+  });
+
+  it("a network that cannot read the post back (a member's LinkedIn post) leaves it published, unverified, without failing or alerting", async () => {
+    const { fake, organizationId, input, targetId } = await setup();
+    await publishTarget(input);
+    fake.readsUnavailable = true;
+
+    expect(await verifyTarget(input)).toMatchObject({ state: "SKIPPED" });
+    expect(await verifyTarget({ ...input, giveUp: true })).toMatchObject({ state: "SKIPPED" });
+    expect((await ledgerOf(targetId))[0]?.state).toBe("ACKNOWLEDGED");
+    expect(await targetOf(targetId)).toMatchObject({ status: "PUBLISHED" });
+    expect(await alertsOf(organizationId)).toEqual([]);
+    // Nor does the hourly metrics sync keep failing for it: there are no metrics to fetch.
+    await expect(syncAccountMetrics({ organizationId, socialAccountId: (await targetOf(targetId)).socialAccountId })).resolves.toMatchObject({ status: "synced", posts: 0 });
   });
 
   it("a post that is not live stays pending, then fails as 'not found on network after publishing'", async () => {
