@@ -12,6 +12,10 @@ function assertOrgId(orgId: string): void {
 function orgScopeExtension(orgId: string) {
   return Prisma.defineExtension({
     name: "org-scope",
+    // Raw SQL through the scoped client (a list's one statement, a bulk INSERT) names the
+    // organization as a bound value too: RLS enforces it, the explicit predicate lets the planner
+    // (and, sharded, the router) go straight to that organization's rows.
+    client: { $organizationId: orgId },
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {

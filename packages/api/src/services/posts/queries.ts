@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Prisma, TenantDb } from "@mg/db";
+import { Prisma, type TenantDb } from "@mg/db";
 import { accountPageUrl } from "./check-url";
 
 const calendarSelect = {
@@ -38,19 +38,60 @@ export function listPostsInRange(
   return db.post.findMany({ where, select: calendarSelect, orderBy: { scheduledAt: "asc" }, take: 2_000 });
 }
 
-/** The list view: every post, newest first, searchable, cursor-paginated. */
-export async function searchPosts(db: TenantDb, input: { query?: string; statuses?: string[]; campaignId?: string; cursor?: string; limit: number }) {
-  const where: Prisma.PostWhereInput = {};
-  if (input.query) where.OR = [{ content: { contains: input.query, mode: "insensitive" } }, { labels: { has: input.query } }];
-  if (input.statuses?.length) where.status = { in: input.statuses as NonNullable<Prisma.EnumPostStatusFilter["in"]> };
-  if (input.campaignId) where.campaignId = input.campaignId;
-  const rows = await db.post.findMany({
-    where,
-    select: calendarSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  });
+type SearchInput = { query?: string; statuses?: string[]; campaignId?: string; cursor?: string; limit: number };
+/** A row of the posts list: the calendar's fields, in the shape the Prisma select above gives. */
+export type SearchedPost = Prisma.PostGetPayload<{ select: typeof calendarSelect }>;
+
+/** `%` and `_` are wildcards in LIKE: a search for "50%" means those three characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The list view's one statement, for an organization given as a bound id: the page of posts by
+ * (created_at, id) descending — a keyset, so every page reads only its own rows of the
+ * `(organization_id, created_at DESC, id DESC)` index (or the status/campaign one) — and then each
+ * page row's campaign and targets as JSON. The cursor is a post id; its position is read by
+ * primary key within the organization, so an id of another organization (or of nobody) finds no
+ * row, and the page is empty. Exported for the benchmark, which runs the same SQL unscoped.
+ */
+export function searchPostsSql(organizationId: string, input: SearchInput): Prisma.Sql {
+  const org = Prisma.sql`${organizationId}::uuid`;
+  const filters: Prisma.Sql[] = [Prisma.sql`p.organization_id = ${org}`];
+  if (input.query) filters.push(Prisma.sql`(p.content ILIKE ${likePattern(input.query)} OR ${input.query} = ANY(p.labels))`);
+  // An equality for one status (the list's own filter); it filters the walk of the list's index (see the schema).
+  if (input.statuses?.length === 1) filters.push(Prisma.sql`p.status = ${input.statuses[0]}::"PostStatus"`);
+  else if (input.statuses?.length) filters.push(Prisma.sql`p.status = ANY(${input.statuses}::text[]::"PostStatus"[])`);
+  if (input.campaignId) filters.push(Prisma.sql`p.campaign_id = ${input.campaignId}::uuid`);
+  if (input.cursor) {
+    // Scalar subquery, not a row subquery: a row comparison with a parameter stays an index condition.
+    filters.push(Prisma.sql`(p.created_at, p.id) < ((SELECT k.created_at FROM posts k WHERE k.id = ${input.cursor}::uuid AND k.organization_id = ${org}), ${input.cursor}::uuid)`);
+  }
+  return Prisma.sql`
+    WITH page AS (
+      SELECT p.id, p.content, p.status::text AS status, p.timezone, p.local_time, p.scheduled_at, p.published_at, p.labels, p.ab_test_id,
+             p.ab_variant_key, p.recurrence_rule, p.series_id, p.author_id, p.media_ids, p.created_at, p.campaign_id
+      FROM posts p
+      WHERE ${Prisma.join(filters, " AND ")}
+      ORDER BY p.created_at DESC, p.id DESC
+      LIMIT ${input.limit + 1}
+    )
+    SELECT page.id, page.content, page.status, page.timezone, page.local_time AS "localTime", page.scheduled_at AS "scheduledAt",
+           page.published_at AS "publishedAt", page.labels, page.ab_test_id AS "abTestId", page.ab_variant_key AS "abVariantKey",
+           page.recurrence_rule AS "recurrenceRule", page.series_id AS "seriesId", page.author_id AS "authorId", page.media_ids AS "mediaIds",
+           page.created_at AS "createdAt",
+           (SELECT json_build_object('id', c.id, 'name', c.name, 'color', c.color) FROM campaigns c WHERE c.id = page.campaign_id AND c.organization_id = ${org}) AS campaign,
+           COALESCE((
+             SELECT json_agg(json_build_object('id', t.id, 'socialAccountId', t.social_account_id, 'network', t.network, 'status', t.status, 'lastError', t.last_error,
+                                               'externalUrl', t.external_url, 'socialAccount', json_build_object('name', a.name, 'handle', a.handle)) ORDER BY t.created_at, t.id)
+             FROM post_targets t JOIN social_accounts a ON a.id = t.social_account_id AND a.organization_id = ${org}
+             WHERE t.post_id = page.id AND t.organization_id = ${org}
+           ), '[]'::json) AS targets
+    FROM page
+    ORDER BY page.created_at DESC, page.id DESC`;
+}
+
+/** The list view: every post, newest first, searchable, keyset-paginated by post id. */
+export async function searchPosts(db: TenantDb, input: SearchInput): Promise<{ items: SearchedPost[]; nextCursor: string | null }> {
+  const rows = await db.$queryRaw<SearchedPost[]>(searchPostsSql(db.$organizationId, input));
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
