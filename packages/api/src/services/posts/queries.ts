@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma, type TenantDb } from "@mg/db";
+import { tiktokChoice } from "@mg/integrations/types";
 import { accountPageUrl } from "./check-url";
 
 const calendarSelect = {
@@ -123,6 +124,8 @@ export async function getPost(db: TenantDb, postId: string) {
     ...target,
     socialAccount,
     checkUrl: accountPageUrl({ network: socialAccount.network, handle: socialAccount.handle, externalId, metadata }),
+    // The composer edits a TikTok target's audience as `tiktok: { privacyLevel }`, as it sends it.
+    tiktok: tiktokChoice(target.tiktokPrivacyLevel),
   }));
   return { ...post, targets, media };
 }
