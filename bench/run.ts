@@ -1,5 +1,7 @@
 // `pnpm bench`: prints throughput and the ratio to a plain INSERT measured in the same run.
 // BENCH_ROWS (default 10,000) sizes both benchmarks; BENCH_ONLY=import|fanout runs one.
+// BENCH_ONLY=search runs only the posts list at 1,000 organizations × 1,000 posts (BENCH_SEARCH_ORGS,
+// BENCH_SEARCH_POSTS, BENCH_SEARCH_SAMPLES to scale it down).
 // BENCH_ONLY=shards runs only the Citus shard-balance simulation (pure computation, no database).
 process.env.SANDBOX_FAILURE_RATE = "0";
 process.env.SANDBOX_LATENCY_MS = "0";
@@ -9,11 +11,13 @@ const { disconnectAll } = await import("@mg/db/system");
 const { benchBulkImport } = await import("./bulk-import");
 const { benchFanOut } = await import("./fan-out");
 const { benchShards } = await import("./shard-simulation");
+const { benchSearch } = await import("./search");
 
 const only = process.env.BENCH_ONLY;
 try {
   if (!only || only === "import") await benchBulkImport();
   if (!only || only === "fanout") await benchFanOut();
+  if (!only || only === "search") await benchSearch();
   if (!only || only === "shards") benchShards();
 } finally {
   await disconnectAll();
