@@ -73,6 +73,12 @@ export function jobsEnv(source: NodeJS.ProcessEnv = process.env): JobsEnv {
   return parsed.data;
 }
 
+/** Whether the environment names any job engine (cloud key, self-hosted URL or dev server). */
+export function engineConfiguredInEnv(env: JobsEnv = jobsEnv()): boolean {
+  const dev = parseInngestDev(env.INNGEST_DEV);
+  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_BASE_URL || dev.devUrl || dev.isDev);
+}
+
 /** `INNGEST_DEV` as the SDK reads it: a mode flag, or a URL (which also means dev mode). */
 export function parseInngestDev(value: string | undefined): { isDev?: boolean; devUrl?: string } {
   if (value === undefined) return {};

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@mg/db";
 import { z } from "zod";
-import { jobEventSchemas, type JobEvent } from "../events";
+import { engineConfiguredInEnv } from "../env";
+import { jobEventSchemas, type JobEvent, type JobEventName } from "../events";
+import { hasLocalEffect } from "./local-delivery";
 
 /**
  * The transactional outbox's write side. An event is a row written by the same transaction as
@@ -33,18 +35,31 @@ export function prepareEvents(events: readonly JobEvent[]): PreparedEvent[] {
  * emits them (the app role may only write its own organization's rows). An id already in the
  * outbox is kept as it is: re-emitting a deterministic id is a no-op.
  */
-export async function writeOutboxEvents(db: OutboxWriter, organizationId: string | null, events: readonly PreparedEvent[], lastError: string | null = null): Promise<string[]> {
+export async function writeOutboxEvents(
+  db: OutboxWriter,
+  organizationId: string | null,
+  events: readonly PreparedEvent[],
+  options: { handled?: (name: JobEventName) => boolean } = {},
+): Promise<string[]> {
   if (events.length === 0) return [];
+  const handled = events.map((e) => options.handled?.(e.name) ?? false);
   // Arrays, not a parameter per cell: a 10,000-post import writes its events in one statement.
   await db.$executeRaw`
-    INSERT INTO event_outbox (id, organization_id, name, event_id, payload, last_error)
-    SELECT gen_random_uuid(), ${organizationId}::uuid, e.name, e.event_id, e.payload::jsonb, ${lastError}
-    FROM unnest(${events.map((e) => e.name)}::text[], ${events.map((e) => e.id)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[]) AS e(name, event_id, payload)
+    INSERT INTO event_outbox (id, organization_id, name, event_id, payload, status, sent_at)
+    SELECT gen_random_uuid(), ${organizationId}::uuid, e.name, e.event_id, e.payload::jsonb,
+           CASE WHEN e.handled THEN 'SENT'::"OutboxStatus" ELSE 'PENDING'::"OutboxStatus" END,
+           CASE WHEN e.handled THEN now() ELSE NULL END
+    FROM unnest(${events.map((e) => e.name)}::text[], ${events.map((e) => e.id)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[], ${handled}::boolean[]) AS e(name, event_id, payload, handled)
     ON CONFLICT (event_id) DO NOTHING`;
-  return events.map((e) => e.id);
+  return events.filter((_, i) => !handled[i]).map((e) => e.id);
 }
 
-/** Validates and writes in one go: what a procedure calls inside its transaction. */
+/**
+ * Validates and writes in one go: what a procedure calls inside its transaction. Returns the ids
+ * still to deliver. Without a job engine, events whose work the local scheduler does from state
+ * anyway (publishing) are written as handled: a 10,000-post import has nothing left to deliver.
+ */
 export async function enqueueEvents(db: OutboxWriter, organizationId: string | null, events: readonly JobEvent[]): Promise<string[]> {
-  return writeOutboxEvents(db, organizationId, prepareEvents(events));
+  const local = !engineConfiguredInEnv();
+  return writeOutboxEvents(db, organizationId, prepareEvents(events), { handled: (name) => local && !hasLocalEffect(name) });
 }
