@@ -19,16 +19,24 @@ import { sandboxAdapterFromEnv, SANDBOX_RULES } from "./sandbox";
 import type { ContentRules, NetworkAdapter, NetworkId } from "./types";
 
 /**
- * Which networks this deployment can use. A network without its keys is listed as unconfigured
- * with the missing variable names, so the app shows why it cannot be connected instead of hiding it.
+ * Which networks this deployment can use. A network that cannot be used is still listed, with two
+ * explanations for two audiences: customers learn that it is not available here (the accounts
+ * page), operators which variables to set or what is wrong (the platform status page, the log).
  */
 export interface NetworkStatus {
   network: NetworkId;
   displayName: string;
   configured: boolean;
-  /** Why the network cannot be used, in words an operator can act on; null when configured. */
+  /** For customers: that the network is not available on this installation; null when configured. */
   reason: string | null;
+  /** For operators: the missing variables or the broken setting; null when configured. Never shown in an organization. */
+  operatorDetail: string | null;
   rules: ContentRules;
+}
+
+/** What a customer is told about a network this installation has not set up. */
+export function notAvailableMessage(displayName: string): string {
+  return `${displayName} is not available on this installation.`;
 }
 
 type EnvKey = keyof IntegrationsEnv & string;
@@ -118,7 +126,7 @@ function definitionOf(network: NetworkId): NetworkDefinition {
   return definition;
 }
 
-/** Why a network is not usable with this environment, or null. */
+/** Why a network is not usable with this environment, in an operator's terms, or null. */
 function unavailableReason(definition: NetworkDefinition, env: IntegrationsEnv): string | null {
   if (definition.network === "SANDBOX") return env.SANDBOX_ENABLED ? null : "The Sandbox network is turned off (SANDBOX_ENABLED=0).";
   const isSet = (key: EnvKey) => {
@@ -146,25 +154,42 @@ export function listNetworks(): NetworkStatus[] {
   const env = integrationsEnv();
   return NETWORKS.map((definition) => {
     const override = overrides.get(definition.network);
-    const reason = override ? null : unavailableReason(definition, env);
+    const operatorDetail = override ? null : unavailableReason(definition, env);
+    const displayName = override?.displayName ?? definition.displayName;
     return {
       network: definition.network,
-      displayName: override?.displayName ?? definition.displayName,
-      configured: reason === null,
-      reason,
+      displayName,
+      configured: operatorDetail === null,
+      reason: operatorDetail === null ? null : notAvailableMessage(displayName),
+      operatorDetail,
       rules: override?.rules ?? definition.rules,
     };
   });
 }
 
-/** The adapter for a configured network; throws a message naming the missing configuration otherwise. */
+/**
+ * A network this installation cannot use. Its message is the customer's (a job that fails with it
+ * may show it on a post); what to fix is in `operatorDetail`, for logs and the status page.
+ */
+export class NetworkUnavailableError extends Error {
+  override name = "NetworkUnavailableError";
+  constructor(
+    readonly network: NetworkId,
+    displayName: string,
+    readonly operatorDetail: string,
+  ) {
+    super(notAvailableMessage(displayName));
+  }
+}
+
+/** The adapter for a configured network; a NetworkUnavailableError otherwise. */
 export function getNetworkAdapter(network: NetworkId): NetworkAdapter {
   const override = overrides.get(network);
   if (override) return override;
   const env = integrationsEnv();
   const definition = definitionOf(network);
-  const reason = unavailableReason(definition, env);
-  if (reason) throw new Error(reason);
+  const detail = unavailableReason(definition, env);
+  if (detail) throw new NetworkUnavailableError(network, definition.displayName, detail);
   return definition.create(env);
 }
 

@@ -28,24 +28,32 @@ afterAll(async () => {
 const request = () => ({ state: "s", codeChallenge: "c", redirectUri: "http://app.test:3000/cb" });
 
 describe("network registry", () => {
-  it("lists every network; without keys only the Sandbox is usable, and the others say which keys are missing", () => {
+  it("lists every network; without keys only the Sandbox is usable, and the others say which keys are missing (to operators only)", () => {
     const networks = listNetworks();
     expect(networks.map((n) => n.network)).toEqual(["SANDBOX", "FACEBOOK", "INSTAGRAM", "LINKEDIN", "X", "TIKTOK"]);
-    expect(networks[0]).toEqual({ network: "SANDBOX", displayName: "Sandbox", configured: true, reason: null, rules: SANDBOX_RULES });
+    expect(networks[0]).toEqual({ network: "SANDBOX", displayName: "Sandbox", configured: true, reason: null, operatorDetail: null, rules: SANDBOX_RULES });
     const byNetwork = Object.fromEntries(networks.map((n) => [n.network, n]));
-    expect(byNetwork.FACEBOOK).toMatchObject({ configured: false, reason: "Facebook is not configured: set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET in the server environment.", rules: FACEBOOK_RULES });
-    expect(byNetwork.INSTAGRAM?.reason).toContain("FACEBOOK_APP_ID and FACEBOOK_APP_SECRET");
-    expect(byNetwork.LINKEDIN?.reason).toContain("LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
+    expect(byNetwork.FACEBOOK).toMatchObject({
+      configured: false,
+      reason: "Facebook is not available on this installation.",
+      operatorDetail: "Facebook is not configured: set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET in the server environment.",
+      rules: FACEBOOK_RULES,
+    });
+    expect(byNetwork.INSTAGRAM?.operatorDetail).toContain("FACEBOOK_APP_ID and FACEBOOK_APP_SECRET");
+    expect(byNetwork.LINKEDIN?.operatorDetail).toContain("LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
     expect(byNetwork.X).toMatchObject({ configured: false, rules: X_RULES });
-    expect(byNetwork.TIKTOK?.reason).toContain("TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET");
+    expect(byNetwork.TIKTOK?.operatorDetail).toContain("TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET");
+    // What a customer may read names no variable, no server and no command.
+    for (const network of networks.filter((n) => !n.configured)) expect(network.reason).toBe(`${network.displayName} is not available on this installation.`);
 
-    expect(() => getNetworkAdapter("X")).toThrow("X is not configured: set X_CLIENT_ID and X_CLIENT_SECRET in the server environment.");
+    expect(() => getNetworkAdapter("X")).toThrow("X is not available on this installation.");
+    expect(() => getNetworkAdapter("X")).toThrow(expect.objectContaining({ name: "NetworkUnavailableError", operatorDetail: "X is not configured: set X_CLIENT_ID and X_CLIENT_SECRET in the server environment." }));
   });
 
   it("names only the key that is missing, and enables a network once its keys are set, with its API URL override", () => {
     vi.stubEnv("TIKTOK_CLIENT_KEY", "key");
     vi.stubEnv("TIKTOK_CLIENT_SECRET", "");
-    expect(listNetworks().find((n) => n.network === "TIKTOK")?.reason).toBe("TikTok is not configured: set TIKTOK_CLIENT_SECRET in the server environment.");
+    expect(listNetworks().find((n) => n.network === "TIKTOK")?.operatorDetail).toBe("TikTok is not configured: set TIKTOK_CLIENT_SECRET in the server environment.");
 
     resetIntegrationsEnv();
     vi.stubEnv("LINKEDIN_CLIENT_ID", "li-id");
@@ -76,10 +84,10 @@ describe("network registry", () => {
 
     vi.stubEnv("LINKEDIN_API_VERSION", "202401");
     resetIntegrationsEnv();
-    const reason = "LinkedIn API version 202401 is more than a year old and no longer served (LinkedIn answers 426 to it); set LINKEDIN_API_VERSION to a current version.";
-    expect(listNetworks().find((n) => n.network === "LINKEDIN")).toMatchObject({ configured: false, reason });
-    expect(() => getNetworkAdapter("LINKEDIN")).toThrow(reason);
-    expect(networkConfigurationProblems()).toEqual([`LinkedIn: ${reason}`]);
+    const detail = "LinkedIn API version 202401 is more than a year old and no longer served (LinkedIn answers 426 to it); set LINKEDIN_API_VERSION to a current version.";
+    expect(listNetworks().find((n) => n.network === "LINKEDIN")).toMatchObject({ configured: false, reason: "LinkedIn is not available on this installation.", operatorDetail: detail });
+    expect(() => getNetworkAdapter("LINKEDIN")).toThrow(expect.objectContaining({ message: "LinkedIn is not available on this installation.", operatorDetail: detail }));
+    expect(networkConfigurationProblems()).toEqual([`LinkedIn: ${detail}`]);
 
     vi.stubEnv("LINKEDIN_API_VERSION", "2026-07");
     vi.stubEnv("LINKEDIN_APP_MODE", "both");
@@ -114,15 +122,15 @@ describe("network registry", () => {
 
   it("can turn the Sandbox off, and lets tests override any adapter", () => {
     vi.stubEnv("SANDBOX_ENABLED", "0");
-    expect(listNetworks()[0]).toMatchObject({ network: "SANDBOX", configured: false, reason: "The Sandbox network is turned off (SANDBOX_ENABLED=0)." });
-    expect(() => getNetworkAdapter("SANDBOX")).toThrow(/turned off/);
+    expect(listNetworks()[0]).toMatchObject({ network: "SANDBOX", configured: false, reason: "Sandbox is not available on this installation.", operatorDetail: "The Sandbox network is turned off (SANDBOX_ENABLED=0)." });
+    expect(() => getNetworkAdapter("SANDBOX")).toThrow(expect.objectContaining({ operatorDetail: expect.stringMatching(/turned off/) }));
 
     const fake: NetworkAdapter = { ...createSandboxAdapter({ appUrl: "http://fake" }), network: "X", displayName: "X (fake)" };
     setNetworkAdapterOverride("X", fake);
     expect(getNetworkAdapter("X")).toBe(fake);
-    expect(listNetworks().find((n) => n.network === "X")).toMatchObject({ configured: true, reason: null, displayName: "X (fake)" });
+    expect(listNetworks().find((n) => n.network === "X")).toMatchObject({ configured: true, reason: null, operatorDetail: null, displayName: "X (fake)" });
     setNetworkAdapterOverride("X", null);
-    expect(() => getNetworkAdapter("X")).toThrow(/not configured/);
+    expect(() => getNetworkAdapter("X")).toThrow(expect.objectContaining({ operatorDetail: expect.stringMatching(/not configured/) }));
   });
 
   it("builds OAuth redirect URIs from APP_URL (or NEXTAUTH_URL)", () => {

@@ -229,7 +229,7 @@ function NetworkCard({ info, onConnect, connecting, blockedByQuota }: { info: Ne
             <CardTitle as="h3" className="flex items-center gap-2">
               {info.displayName}
               {isSandbox ? <Badge variant="secondary">Practice</Badge> : null}
-              {!info.configured ? <Badge variant="outline">Not set up</Badge> : null}
+              {!info.configured ? <Badge variant="outline">Not available</Badge> : null}
             </CardTitle>
             <CardDescription className="text-xs">
               Up to {info.rules.maxTextLength.toLocaleString("en")} characters · {info.rules.maxMedia} {info.rules.maxMedia === 1 ? "file" : "files"}
@@ -239,6 +239,7 @@ function NetworkCard({ info, onConnect, connecting, blockedByQuota }: { info: Ne
         </CardHeader>
         <CardContent className="grid gap-2 text-sm text-muted-foreground">
           <p>{NETWORK_BLURB[info.network] ?? ""}</p>
+          {/* The API's customer wording ("not available on this installation"); what an operator must set is on the platform status page. */}
           {!info.configured && info.reason ? (
             <p className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-xs text-foreground" data-testid="network-unavailable-reason">
               {info.reason}
@@ -255,7 +256,7 @@ function NetworkCard({ info, onConnect, connecting, blockedByQuota }: { info: Ne
               <p className="text-xs text-muted-foreground">Ask an owner, admin or content manager to connect accounts.</p>
             )
           ) : (
-            <p className="text-xs text-muted-foreground">An operator of this installation can enable it.</p>
+            <p className="text-xs text-muted-foreground">Whoever runs this installation can turn it on.</p>
           )}
         </CardFooter>
       </Card>
@@ -312,7 +313,7 @@ export function AccountsView() {
           Connected accounts
         </h2>
         {accounts.isPending ? (
-          <div className="grid gap-3" aria-busy aria-label="Loading accounts">
+          <div className="grid gap-3" role="status" aria-busy aria-label="Loading accounts">
             {[0, 1].map((i) => (
               <Skeleton key={i} className="h-24 rounded-xl" />
             ))}
@@ -346,7 +347,7 @@ export function AccountsView() {
         </div>
         {quota.upgrade ? <UpgradePrompt upgrade={quota.upgrade} message={`All ${quota.limit} social account seats of your plan are in use. Disconnect one, or upgrade to add more.`} /> : null}
         {networks.isPending ? (
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy aria-label="Loading networks">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="status" aria-busy aria-label="Loading networks">
             {[0, 1, 2].map((i) => (
               <Skeleton key={i} className="h-52 rounded-xl" />
             ))}
