@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+/**
+ * PLATFORM_ADMIN_EMAILS: comma- or space-separated addresses of the installation's operators,
+ * who may open the platform status page (/status). Until there is a platform-admin role this
+ * list is the rule; unset or empty means nobody. Addresses are compared lower-cased.
+ */
+export const platformAdminEmailsSchema = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email({ message: "PLATFORM_ADMIN_EMAILS must list email addresses separated by commas" })));
+
 /** The API package's configuration (auth, rate limiting). Validated once, on first use. */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -19,7 +29,19 @@ const schema = z.object({
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   /** Multiplies every rate-limit allowance; end-to-end tests raise it, never production. */
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1000).default(1),
+  /** Who may open the platform status page (see platformAdminEmailsSchema). */
+  PLATFORM_ADMIN_EMAILS: z.string().default("").pipe(platformAdminEmailsSchema),
 });
+
+/**
+ * The list, read on every check rather than cached with the rest so that tests can set it per
+ * case; an invalid value throws here as it does at startup (apiEnv).
+ */
+export function platformAdminEmails(source: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const parsed = platformAdminEmailsSchema.safeParse(source.PLATFORM_ADMIN_EMAILS ?? "");
+  if (!parsed.success) throw new Error(`Invalid API configuration:\nPLATFORM_ADMIN_EMAILS: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data;
+}
 
 export type ApiEnv = z.infer<typeof schema> & { authSecret: string };
 

@@ -13,6 +13,7 @@ import { analyticsRouter } from "./routers/analytics";
 import { alertsRouter } from "./routers/alerts";
 import { hashtagsRouter } from "./routers/hashtags";
 import { postsRouter } from "./routers/posts";
+import { platformRouter } from "./routers/platform";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   hashtags: hashtagsRouter,
   posts: postsRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

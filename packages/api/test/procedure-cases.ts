@@ -91,6 +91,9 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "organization.createClient": { valid: () => ({ name: `Client ${randomUUID().slice(0, 6)}`, timezone: "UTC" }) },
   "organization.listClients": { valid: () => undefined },
   "organization.jobStatus": { valid: () => undefined },
+  "organization.gettingStarted": { valid: () => undefined },
+  // Installation-wide counts for PLATFORM_ADMIN_EMAILS only: everyone else (these tenants' owners) gets NOT_FOUND.
+  "platform.status": { valid: () => undefined },
   "members.list": { valid: () => undefined },
   "members.invite": { valid: () => ({ email: `invitee-${randomUUID()}@test.local`, role: "VIEWER" }) },
   "members.revokeInvitation": {

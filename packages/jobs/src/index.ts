@@ -51,3 +51,4 @@ export {
 export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } from "./local-scheduler";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";
 export { DEFAULT_ONBOARDING_TASKS, type OnboardingTaskKey } from "./onboarding";
+export { DELAY_GRACE_MS, delayedEventsForOrganization, outboxHealth, type DelayedEventGroup, type OutboxHealth } from "./outbox/delays";

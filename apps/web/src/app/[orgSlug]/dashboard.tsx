@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowRightIcon, BellIcon, BriefcaseBusinessIcon, CalendarClockIcon, CheckCircle2Icon, CircleIcon, PlusIcon, Share2Icon, SparklesIcon, UsersIcon } from "lucide-react";
 import { QUOTA_LABELS } from "@mg/api/plans";
+import type { Permission } from "@mg/api/rbac";
 import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
@@ -16,8 +17,11 @@ import { Progress } from "~/components/progress";
 import { RoleBadge } from "~/components/role-badge";
 import { alertHref } from "~/components/alerts-bell";
 import { formatInZone, formatRelative } from "~/lib/format";
+import type { RouterOutputs } from "~/components/posts/types";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "./org-context";
+
+type GettingStartedAction = RouterOutputs["organization"]["gettingStarted"]["steps"][number]["action"];
 
 function greeting(timeZone: string): string {
   const hour = Number(new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone }).format(new Date()));
@@ -32,36 +36,65 @@ function subscribeMinutes(onChange: () => void) {
   return () => clearInterval(timer);
 }
 
+const STEP_LINKS: Record<GettingStartedAction, { path: string; permission: Permission; label: string }> = {
+  accounts: { path: "accounts", permission: "accounts.manage", label: "Connect an account" },
+  settings: { path: "settings", permission: "settings.update", label: "Open settings" },
+  members: { path: "members", permission: "users.invite", label: "Invite someone" },
+  compose: { path: "posts/new", permission: "posts.create", label: "Write a post" },
+};
+
+/** Each step as the organization's state has it (organization.gettingStarted), with a way to do it when the viewer may. */
 function OnboardingCard() {
-  const { current } = useOrg();
-  const tasks = current.onboarding;
-  const done = tasks.filter((t) => t.completedAt).length;
+  const trpc = useTRPC();
+  const { slug, can } = useOrg();
+  const checklist = useQuery(trpc.organization.gettingStarted.queryOptions());
+  const data = checklist.data;
   return (
     <Card data-testid="onboarding-checklist">
       <CardHeader>
         <CardTitle as="h2">Getting started</CardTitle>
-        <CardDescription>{tasks.length ? `${done} of ${tasks.length} done` : "Your checklist is being prepared."}</CardDescription>
-        {tasks.length ? (
+        <CardDescription>{data ? (data.done === data.total ? "All done — nice work." : `${data.done} of ${data.total} done`) : "Checking your setup…"}</CardDescription>
+        {data ? (
           <CardAction>
-            <span className="text-2xl font-semibold tabular-nums">{Math.round((done / tasks.length) * 100)}%</span>
+            <span className="text-2xl font-semibold tabular-nums">{Math.round((data.done / data.total) * 100)}%</span>
           </CardAction>
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-4">
-        {tasks.length ? (
+        {checklist.isPending ? (
+          <div className="grid gap-2.5" role="status" aria-busy aria-label="Loading the checklist">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} className="h-5 w-full" />
+            ))}
+          </div>
+        ) : checklist.isError ? (
+          <p className="text-sm text-destructive">Could not load the checklist.</p>
+        ) : (
           <>
-            <Progress value={done} max={tasks.length} label="Onboarding progress" />
-            <ul className="grid gap-2.5">
-              {tasks.map((task) => (
-                <li key={task.key} className="flex items-center gap-3 text-sm">
-                  {task.completedAt ? <CheckCircle2Icon className="size-5 shrink-0 text-success" aria-label="Done" /> : <CircleIcon className="size-5 shrink-0 text-muted-foreground/50" aria-label="To do" />}
-                  <span className={task.completedAt ? "text-muted-foreground line-through" : ""}>{task.title}</span>
-                </li>
-              ))}
+            <Progress value={checklist.data.done} max={checklist.data.total} label="Onboarding progress" />
+            <ul className="grid gap-3">
+              {checklist.data.steps.map((step) => {
+                const link = STEP_LINKS[step.action];
+                return (
+                  <li key={step.key} className="flex items-start gap-3 text-sm" data-testid="onboarding-step" data-step={step.key} data-done={step.done || undefined}>
+                    {step.done ? <CheckCircle2Icon className="mt-0.5 size-5 shrink-0 text-success" aria-hidden /> : <CircleIcon className="mt-0.5 size-5 shrink-0 text-muted-foreground/50" aria-hidden />}
+                    <div className="grid min-w-0 flex-1 gap-0.5">
+                      <span className={step.done ? "text-muted-foreground" : "font-medium"}>
+                        {step.title}
+                        <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
+                      </span>
+                      <span className="text-xs text-muted-foreground">{step.detail}</span>
+                    </div>
+                    {!step.done && can(link.permission) ? (
+                      <Link href={`/${slug}/${link.path}`} className="shrink-0 text-xs font-medium text-primary underline-offset-4 hover:underline">
+                        {link.label}
+                      </Link>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           </>
-        ) : (
-          <p className="text-sm text-muted-foreground">Setup tasks appear here as soon as your workspace has been provisioned in the background.</p>
         )}
       </CardContent>
     </Card>
@@ -283,21 +316,27 @@ function PublishingOverview() {
   );
 }
 
-/** Background work waiting for the job engine: said plainly, never hidden. */
-function JobEngineNotice() {
+/**
+ * This organization's late background work, in the customer's words ("2 invitation emails are
+ * delayed"), only while something is late. How the installation runs its jobs is the operators'
+ * business (the platform status page), never shown here.
+ */
+function DelayedWorkNotice() {
   const trpc = useTRPC();
   const { data } = useQuery(trpc.organization.jobStatus.queryOptions(undefined, { refetchInterval: 30_000 }));
-  if (!data || data.pendingEvents === 0) return null;
+  if (!data || data.delayed.length === 0) return null;
   return (
-    <Alert variant="warning" data-testid="job-engine-notice">
-      <AlertTitle>Background jobs are waiting for the job engine</AlertTitle>
+    <Alert variant="warning" data-testid="delayed-work-notice">
+      <AlertTitle>Some work is running late</AlertTitle>
       <AlertDescription>
-        <p>
-          {data.pendingEvents} {data.pendingEvents === 1 ? "task" : "tasks"} (mail, setup, publishing runs) {data.pendingEvents === 1 ? "is" : "are"} safely queued
-          {data.oldestPendingAt ? ` since ${formatRelative(data.oldestPendingAt)}` : ""} and will run as soon as the engine is reachable.
-          {data.engineConfigured ? "" : " No job engine is configured: start the Inngest dev server, or set INNGEST_EVENT_KEY, then run pnpm jobs:replay."}
-        </p>
-        <p>Scheduled posts still go out on time: the app's built-in scheduler publishes them while the engine is away.</p>
+        <ul className="list-disc pl-5">
+          {data.delayed.map((item) => (
+            <li key={item.kind} data-kind={item.kind}>
+              {item.message}.
+            </li>
+          ))}
+        </ul>
+        <p>Nothing is lost: it goes out as soon as it can. There is nothing you need to do.</p>
       </AlertDescription>
     </Alert>
   );
@@ -343,7 +382,7 @@ export function Dashboard() {
         </Alert>
       ) : null}
 
-      {can("settings.read") ? <JobEngineNotice /> : null}
+      {can("settings.read") ? <DelayedWorkNotice /> : null}
 
       {can("posts.read") ? <PublishingOverview /> : null}
 

@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc/init";
 import { createOrganizationProcedure } from "./create";
 import { createClientProcedure } from "./create-client";
 import { currentOrganization } from "./current";
+import { gettingStarted } from "./getting-started";
 import { jobStatus } from "./job-status";
 import { listClients } from "./list-clients";
 import { listMine } from "./list-mine";
@@ -15,4 +16,5 @@ export const organizationRouter = createTRPCRouter({
   createClient: createClientProcedure,
   listClients,
   jobStatus,
+  gettingStarted,
 });

@@ -1,5 +1,6 @@
 import { withOrg } from "@mg/db";
 import { orgProcedure } from "../../trpc/init";
+import { gettingStartedState, gettingStartedSteps, progressOf } from "../../services/getting-started";
 
 /**
  * The agency overview: every client at once. Each client's figures are read in that client's own
@@ -12,16 +13,18 @@ export const listClients = orgProcedure("clients.read", { transaction: "per-oper
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true, plan: true, status: true, timezone: true, industry: true, createdAt: true, provisionedAt: true },
   });
+  // The agency's people reach every client: read once here, in the agency's own scope.
+  const agencyMembers = await ctx.db.membership.findMany({ select: { userId: true } });
   const figures = await Promise.all(
     clients.map((client) =>
       withOrg(client.id, async (db) => {
-        const [members, tasks, done, lastActivity] = await Promise.all([
+        const [members, state, lastActivity] = await Promise.all([
           db.membership.count(),
-          db.onboardingTask.count(),
-          db.onboardingTask.count({ where: { completedAt: { not: null } } }),
+          // The same derivation as the client's own dashboard, so the two never disagree.
+          gettingStartedState(db, { parentId: ctx.org.id, timezone: client.timezone }, { agencyMembers }),
           db.auditLog.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true, action: true } }),
         ]);
-        return { clientId: client.id, members, onboarding: { done, total: tasks }, lastActivity };
+        return { clientId: client.id, members, onboarding: progressOf(gettingStartedSteps(state)), lastActivity };
       }),
     ),
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LogOutIcon, MailIcon, MonitorXIcon, Trash2Icon, UserMinusIcon, UsersIcon } from "lucide-react";
@@ -45,9 +46,27 @@ function Person({ name, email, you }: { name: string | null; email: string; you?
   );
 }
 
+/**
+ * The header's count, as members.list computes it (services/seats.ts): each person with access
+ * once, direct members and the agency's people together — what billing will count.
+ */
+function SeatSummary({ seats, agencyName }: { seats: { total: number; direct: number; inherited: number }; agencyName: string | null }) {
+  return (
+    <p className="text-sm text-muted-foreground" data-testid="seat-summary" data-seats={seats.total}>
+      <span className="font-semibold text-foreground tabular-nums">{seats.total}</span> {seats.total === 1 ? "person has" : "people have"} access ({seats.total === 1 ? "1 seat" : `${seats.total} seats`})
+      {agencyName && seats.inherited > 0 ? (
+        <>
+          {" "}
+          · {seats.direct} direct · {seats.inherited} through {agencyName}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 function TableSkeleton({ rows = 3 }: { rows?: number }) {
   return (
-    <div className="grid gap-3 p-6" aria-busy aria-label="Loading">
+    <div className="grid gap-3 p-6" role="status" aria-busy aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="flex items-center gap-3">
           <Skeleton className="size-8 rounded-full" />
@@ -104,10 +123,13 @@ export function MembersView() {
   }
 
   const isDirectMember = list.data?.members.some((m) => m.user.id === list.data?.myUserId) ?? current.via === "direct";
+  const agencyName = list.data?.via?.name ?? current.parent?.name ?? "your agency";
 
   return (
     <div className="grid gap-8">
-      <PageHeader title="Members" description={`People who can work in ${org.name}, and what each of them may do.`} actions={canInvite ? <InviteDialog /> : null} />
+      <PageHeader title="Members" description={`People who can work in ${org.name}, and what each of them may do.`} actions={canInvite ? <InviteDialog /> : null}>
+        {list.data ? <SeatSummary seats={list.data.seats} agencyName={list.data.via?.name ?? null} /> : <Skeleton className="h-5 w-64" />}
+      </PageHeader>
 
       {list.isError ? (
         <Alert variant="destructive">
@@ -115,10 +137,19 @@ export function MembersView() {
         </Alert>
       ) : null}
 
-      <SectionCard title="Team" description={list.data ? `${list.data.members.length} member${list.data.members.length === 1 ? "" : "s"}` : "Loading members…"}>
+      <SectionCard
+        title="Team"
+        description={
+          list.data
+            ? list.data.members.length === 0 && list.data.inherited.length > 0
+              ? `No direct members yet: everyone here has access through ${agencyName}.`
+              : `${list.data.members.length} direct member${list.data.members.length === 1 ? "" : "s"}`
+            : "Loading members…"
+        }
+      >
         {list.isPending ? (
           <TableSkeleton />
-        ) : list.data ? (
+        ) : list.data && list.data.members.length > 0 ? (
           <Table data-testid="members-table">
             <TableHeader>
               <TableRow>
@@ -206,26 +237,41 @@ export function MembersView() {
       {list.data && list.data.inherited.length > 0 ? (
         <SectionCard
           data-testid="inherited-members"
-          title={`From your agency${current.parent ? ` · ${current.parent.name}` : ""}`}
-          description="The agency’s team reaches this client organization with their agency role. Manage them in the agency."
+          title={`Through ${agencyName}`}
+          description={
+            <>
+              {list.data.inherited.length} {list.data.inherited.length === 1 ? "person reaches" : "people reach"} this client with their role in the agency.{" "}
+              {list.data.via ? (
+                <Link href={`/${list.data.via.slug}/members`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  Manage them in {list.data.via.name}
+                </Link>
+              ) : (
+                "Manage them in the agency."
+              )}
+            </>
+          }
         >
           <Table>
             <TableHeader>
               <TableRow>
                 <TableHead className="pl-6">Name</TableHead>
                 <TableHead className="hidden sm:table-cell">Email</TableHead>
-                <TableHead className="pr-6">Role</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead className="hidden pr-6 md:table-cell">Access</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {list.data.inherited.map((m) => (
-                <TableRow key={m.user.id}>
+                <TableRow key={m.user.id} data-testid="inherited-member-row" data-email={m.user.email}>
                   <TableCell className="pl-6">
                     <Person name={m.user.name} email={m.user.email} you={m.user.id === list.data.myUserId} />
                   </TableCell>
                   <TableCell className="hidden text-muted-foreground sm:table-cell">{m.user.email}</TableCell>
-                  <TableCell className="pr-6">
+                  <TableCell>
                     <RoleBadge role={m.role} />
+                  </TableCell>
+                  <TableCell className="hidden pr-6 text-xs text-muted-foreground md:table-cell">
+                    {m.alsoDirect ? "Also a direct member: the Team role applies" : `Via ${agencyName}`}
                   </TableCell>
                 </TableRow>
               ))}
@@ -235,7 +281,7 @@ export function MembersView() {
       ) : null}
 
       {canInvite || (list.data && list.data.invitations.length > 0) ? (
-        <SectionCard data-testid="pending-invitations" title="Pending invitations" description="Invitations count towards your plan’s seats until they are accepted, revoked or expire.">
+        <SectionCard data-testid="pending-invitations" title="Pending invitations" description="An invitation holds a place in your plan’s member limit until it is accepted, revoked or expires; once accepted, it is a seat.">
           {list.isPending ? (
             <TableSkeleton rows={1} />
           ) : !list.data || list.data.invitations.length === 0 ? (
