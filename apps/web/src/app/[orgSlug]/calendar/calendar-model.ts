@@ -125,3 +125,30 @@ export function postTitle(post: { content: string }): string {
   const first = post.content.trim().split("\n")[0]?.trim();
   return first ? first : "(No text — media only)";
 }
+
+/**
+ * The start of a post's text for a chip: whitespace (line breaks included) folded to single
+ * spaces, cut after `max` characters (a surrogate pair is never split) with an ellipsis. The chip
+ * shows up to two lines of it; the whole text is in its tooltip.
+ */
+export function postExcerpt(content: string, max = 120): string {
+  // Only the head is needed: folding a 60,000-character post to cut 120 would be wasted work.
+  const folded = content.slice(0, max * 4).replace(/\s+/g, " ").trim();
+  if (!folded) return postTitle({ content });
+  const chars = Array.from(folded);
+  const truncated = chars.length > max || content.length > max * 4;
+  return truncated ? `${chars.slice(0, max).join("").trimEnd()}…` : folded;
+}
+
+/** The accounts a post goes to, with their pictures where the accounts list has them. */
+export function postAccounts(
+  post: { targets: readonly { socialAccountId: string; socialAccount: { name: string } }[] },
+  avatars: ReadonlyMap<string, string | null>,
+): { id: string; name: string; avatarUrl: string | null }[] {
+  const seen = new Set<string>();
+  return post.targets.flatMap((target) => {
+    if (seen.has(target.socialAccountId)) return [];
+    seen.add(target.socialAccountId);
+    return [{ id: target.socialAccountId, name: target.socialAccount.name, avatarUrl: avatars.get(target.socialAccountId) ?? null }];
+  });
+}

@@ -121,6 +121,7 @@ export function CalendarView() {
   });
   const accounts = useQuery(trpc.socialAccounts.list.queryOptions());
   const campaigns = useQuery(trpc.campaigns.list.queryOptions({}));
+  const avatars = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a.avatarUrl] as const)), [accounts.data]);
 
   const placed = useMemo(
     () => placePosts(posts.data ?? [], timezone, { canMove: can("posts.schedule"), optimistic: reschedule.optimistic }),
@@ -157,7 +158,7 @@ export function CalendarView() {
   const postHref = (postId: string) => `/${slug}/posts/${postId}`;
   const dayHref = (date: PlainDate) => hrefFor({ view: "week", date });
   const title = view === "week" ? formatWeekRange(anchor) : formatMonth(anchor);
-  const viewProps = { days, byDay, today, postHref, onMoveRequest: setMoveTarget };
+  const viewProps = { days, byDay, today, postHref, onMoveRequest: setMoveTarget, avatars };
 
   return (
     <div className="grid gap-6">
@@ -285,7 +286,7 @@ export function CalendarView() {
 export function CalendarSkeleton({ view = "month" }: { view?: CalendarViewKind }) {
   if (view === "list") {
     return (
-      <div className="grid gap-3" aria-busy aria-label="Loading calendar">
+      <div className="grid gap-3" role="status" aria-busy aria-label="Loading calendar">
         {Array.from({ length: 4 }, (_, i) => (
           <Skeleton key={i} className="h-16 rounded-xl" />
         ))}
@@ -293,7 +294,7 @@ export function CalendarSkeleton({ view = "month" }: { view?: CalendarViewKind }
     );
   }
   return (
-    <div className="grid grid-cols-7 gap-px overflow-hidden rounded-xl border bg-border" aria-busy aria-label="Loading calendar">
+    <div className="grid grid-cols-7 gap-px overflow-hidden rounded-xl border bg-border" role="status" aria-busy aria-label="Loading calendar">
       {Array.from({ length: view === "week" ? 7 * 6 : 42 }, (_, i) => (
         <div key={i} className="flex h-28 flex-col gap-1.5 bg-card p-2">
           <Skeleton className="h-3 w-6 self-end" />

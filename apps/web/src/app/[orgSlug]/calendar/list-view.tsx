@@ -4,13 +4,14 @@ import Link from "next/link";
 import { CalendarClockIcon } from "lucide-react";
 import { Button } from "@mg/ui/button";
 import { cn } from "@mg/ui/lib/utils";
+import { AccountAvatar } from "~/components/posts/account-avatar";
 import { accountLabel, NetworkMark } from "~/components/posts/network-badge";
 import { PostStatusBadge } from "~/components/posts/post-status-badge";
 import { formatLongDay, timePart, type PlainDate } from "~/lib/scheduling-ui";
 import { postTitle, type PlacedPost } from "./calendar-model";
 
 /** The agenda: every day of the period that has posts, in order. */
-export function ListView({ days, byDay, today, postHref, onMoveRequest }: { days: PlainDate[]; byDay: Map<PlainDate, PlacedPost[]>; today: PlainDate; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void }) {
+export function ListView({ days, byDay, today, postHref, onMoveRequest, avatars }: { days: PlainDate[]; byDay: Map<PlainDate, PlacedPost[]>; today: PlainDate; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void; avatars: ReadonlyMap<string, string | null> }) {
   const withPosts = days.filter((day) => (byDay.get(day)?.length ?? 0) > 0);
   return (
     <div className="grid gap-6" data-testid="calendar-list">
@@ -39,6 +40,7 @@ export function ListView({ days, byDay, today, postHref, onMoveRequest }: { days
                   <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
                     {item.post.targets.map((target) => (
                       <span key={target.id} className="inline-flex items-center gap-1">
+                        <AccountAvatar account={{ id: target.socialAccountId, name: target.socialAccount.name, avatarUrl: avatars.get(target.socialAccountId) ?? null }} className="size-5" />
                         <NetworkMark network={target.network} className="size-4 text-[0.5625rem]" />
                         {accountLabel(target.socialAccount)}
                       </span>

@@ -17,9 +17,11 @@ export interface CalendarViewProps {
   postHref: (postId: string) => string;
   dayHref: (date: PlainDate) => string;
   onMoveRequest: (item: PlacedPost) => void;
+  /** Account id → its picture, for the chips. */
+  avatars: ReadonlyMap<string, string | null>;
 }
 
-export function MonthView({ days, byDay, today, anchor, postHref, dayHref, onMoveRequest }: CalendarViewProps) {
+export function MonthView({ days, byDay, today, anchor, postHref, dayHref, onMoveRequest, avatars }: CalendarViewProps) {
   return (
     <div className="overflow-x-auto rounded-xl border bg-card" data-testid="calendar-month">
       <div className="grid min-w-[44rem] grid-cols-7">
@@ -40,6 +42,7 @@ export function MonthView({ days, byDay, today, anchor, postHref, dayHref, onMov
             postHref={postHref}
             dayHref={dayHref}
             onMoveRequest={onMoveRequest}
+            avatars={avatars}
           />
         ))}
       </div>
@@ -57,6 +60,7 @@ function MonthCell({
   postHref,
   dayHref,
   onMoveRequest,
+  avatars,
 }: {
   day: PlainDate;
   items: PlacedPost[];
@@ -67,6 +71,7 @@ function MonthCell({
   postHref: (postId: string) => string;
   dayHref: (date: PlainDate) => string;
   onMoveRequest: (item: PlacedPost) => void;
+  avatars: ReadonlyMap<string, string | null>;
 }) {
   const { setNodeRef, isOver, active } = useDroppable({ id: dayDropId(day), disabled: isPast });
   const hidden = items.length - VISIBLE_PER_DAY;
@@ -94,7 +99,7 @@ function MonthCell({
         {isToday ? <span className="sr-only"> (today)</span> : null}
       </span>
       {items.slice(0, hidden > 0 ? VISIBLE_PER_DAY - 1 : VISIBLE_PER_DAY).map((item) => (
-        <PostChip key={item.post.id} item={item} href={postHref(item.post.id)} onMoveRequest={onMoveRequest} dense />
+        <PostChip key={item.post.id} item={item} href={postHref(item.post.id)} onMoveRequest={onMoveRequest} avatars={avatars} dense />
       ))}
       {hidden > 0 ? (
         <Link href={dayHref(day)} className="rounded px-1 text-xs font-medium text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">

@@ -11,7 +11,7 @@ import { PostChip } from "./post-chip";
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ROW_REM = 3.5;
 
-export function WeekView({ days, byDay, today, nowHour, postHref, onMoveRequest }: Omit<CalendarViewProps, "anchor" | "dayHref"> & { nowHour: number }) {
+export function WeekView({ days, byDay, today, nowHour, postHref, onMoveRequest, avatars }: Omit<CalendarViewProps, "anchor" | "dayHref"> & { nowHour: number }) {
   const scroller = useRef<HTMLDivElement>(null);
   const firstHour = Math.min(8, ...days.flatMap((day) => (byDay.get(day) ?? []).map((item) => hourOf(item.local))));
 
@@ -37,7 +37,7 @@ export function WeekView({ days, byDay, today, nowHour, postHref, onMoveRequest 
             </div>
           ))}
           {HOURS.map((hour) => (
-            <WeekRow key={hour} hour={hour} days={days} byDay={byDay} today={today} nowHour={nowHour} postHref={postHref} onMoveRequest={onMoveRequest} />
+            <WeekRow key={hour} hour={hour} days={days} byDay={byDay} today={today} nowHour={nowHour} postHref={postHref} onMoveRequest={onMoveRequest} avatars={avatars} />
           ))}
         </div>
       </div>
@@ -45,7 +45,7 @@ export function WeekView({ days, byDay, today, nowHour, postHref, onMoveRequest 
   );
 }
 
-function WeekRow({ hour, days, byDay, today, nowHour, postHref, onMoveRequest }: { hour: number; days: PlainDate[]; byDay: Map<PlainDate, PlacedPost[]>; today: PlainDate; nowHour: number; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void }) {
+function WeekRow({ hour, days, byDay, today, nowHour, postHref, onMoveRequest, avatars }: { hour: number; days: PlainDate[]; byDay: Map<PlainDate, PlacedPost[]>; today: PlainDate; nowHour: number; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void; avatars: ReadonlyMap<string, string | null> }) {
   return (
     <>
       <div className="border-b px-1 pt-1 text-right text-[0.6875rem] text-muted-foreground tabular-nums" aria-hidden>
@@ -60,13 +60,14 @@ function WeekRow({ hour, days, byDay, today, nowHour, postHref, onMoveRequest }:
           isPast={day < today || (day === today && hour < nowHour)}
           postHref={postHref}
           onMoveRequest={onMoveRequest}
+          avatars={avatars}
         />
       ))}
     </>
   );
 }
 
-function WeekSlot({ day, hour, items, isPast, postHref, onMoveRequest }: { day: PlainDate; hour: number; items: PlacedPost[]; isPast: boolean; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void }) {
+function WeekSlot({ day, hour, items, isPast, postHref, onMoveRequest, avatars }: { day: PlainDate; hour: number; items: PlacedPost[]; isPast: boolean; postHref: (postId: string) => string; onMoveRequest: (item: PlacedPost) => void; avatars: ReadonlyMap<string, string | null> }) {
   const { setNodeRef, isOver } = useDroppable({ id: slotDropId(day, hour), disabled: isPast });
   return (
     <div
@@ -80,7 +81,7 @@ function WeekSlot({ day, hour, items, isPast, postHref, onMoveRequest }: { day: 
       className={cn("flex min-w-0 flex-col gap-1 border-b border-l p-0.5 transition-colors", isPast && "bg-muted/30", isOver && "bg-primary/10 ring-2 ring-primary ring-inset")}
     >
       {items.map((item) => (
-        <PostChip key={item.post.id} item={item} href={postHref(item.post.id)} onMoveRequest={onMoveRequest} dense />
+        <PostChip key={item.post.id} item={item} href={postHref(item.post.id)} onMoveRequest={onMoveRequest} avatars={avatars} dense />
       ))}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ArchiveIcon, ArchiveRestoreIcon, ArrowLeftIcon, CalendarDaysIcon, FileTextIcon, PencilIcon } from "lucide-react";
@@ -50,7 +50,7 @@ function KpiCard({ kpi }: { kpi: CampaignDetail["kpiProgress"][number] }) {
 
 function DetailSkeleton() {
   return (
-    <div className="grid gap-8" aria-busy aria-label="Loading campaign">
+    <div className="grid gap-8" role="status" aria-busy aria-label="Loading campaign">
       <div className="grid gap-2">
         <Skeleton className="h-4 w-24" />
         <Skeleton className="h-8 w-72" />
@@ -71,6 +71,8 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
   const { slug, org, can } = useOrg();
   const canManage = can("campaigns.manage");
   const query = useQuery(trpc.campaigns.get.queryOptions({ campaignId }));
+  const socialAccounts = useQuery(trpc.socialAccounts.list.queryOptions());
+  const accounts = useMemo(() => new Map((socialAccounts.data ?? []).map((a) => [a.id, { id: a.id, name: a.name, avatarUrl: a.avatarUrl }] as const)), [socialAccounts.data]);
   const today = useToday(org.timezone);
   const [editing, setEditing] = useState(false);
   const { setArchived, pending, upgrade } = useArchiveCampaign();
@@ -204,7 +206,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <CampaignMonth slug={slug} posts={campaign.posts} startsOn={campaign.startsOn} endsOn={campaign.endsOn} color={campaign.color} timeZone={org.timezone} today={today} />
+          <CampaignMonth slug={slug} posts={campaign.posts} startsOn={campaign.startsOn} endsOn={campaign.endsOn} color={campaign.color} timeZone={org.timezone} today={today} accounts={accounts} />
         </CardContent>
       </Card>
 

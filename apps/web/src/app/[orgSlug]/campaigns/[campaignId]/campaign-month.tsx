@@ -5,6 +5,9 @@ import Link from "next/link";
 import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import { Button } from "@mg/ui/button";
 import { cn } from "@mg/ui/lib/utils";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@mg/ui/tooltip";
+import { AccountAvatars, type AvatarAccount } from "~/components/posts/account-avatar";
+import { postExcerpt } from "../../calendar/calendar-model";
 import { addMonths, dateInZone, formatIsoDate, formatMonth, monthWeeks, WEEKDAY_LONG, WEEKDAY_SHORT } from "../dates";
 import { postPath, postStatusDot, postStatusLabel } from "../post-status";
 
@@ -14,6 +17,7 @@ export interface MonthPost {
   status: string;
   scheduledAt: Date | null;
   publishedAt: Date | null;
+  targets?: readonly { socialAccountId: string }[];
 }
 
 const MAX_PER_DAY = 3;
@@ -34,6 +38,7 @@ export function CampaignMonth({
   color,
   timeZone,
   today,
+  accounts = new Map(),
 }: {
   slug: string;
   posts: MonthPost[];
@@ -42,6 +47,8 @@ export function CampaignMonth({
   color: string;
   timeZone: string;
   today: string | null;
+  /** Account id → name and picture (socialAccounts.list), for the avatars; unknown accounts are left out. */
+  accounts?: ReadonlyMap<string, AvatarAccount>;
 }) {
   const byDay = new Map<string, MonthPost[]>();
   for (const post of posts) {
@@ -106,22 +113,37 @@ export function CampaignMonth({
                   <ul className="mt-0.5 grid gap-0.5">
                     {list.slice(0, MAX_PER_DAY).map((post) => {
                       const instant = postInstant(post);
+                      const time = instant ? timeFormat.format(instant) : "";
+                      const postAccounts = [...new Set((post.targets ?? []).map((t) => t.socialAccountId))].flatMap((id) => accounts.get(id) ?? []);
                       return (
                         <li key={post.id}>
-                          <Link
-                            href={postPath(slug, post.id)}
-                            className="flex min-w-0 items-center gap-1 overflow-hidden rounded px-1 py-0.5 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
-                            title={`${postStatusLabel(post.status)} · ${post.content}`}
-                          >
-                            <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", postStatusDot(post.status))} />
-                            <span className="hidden tabular-nums sm:inline">{instant ? timeFormat.format(instant) : ""}</span>
-                            <span className="sr-only">
-                              {postStatusLabel(post.status)}: {post.content.slice(0, 80)}
-                            </span>
-                            <span aria-hidden className="hidden min-w-0 truncate text-muted-foreground lg:inline">
-                              {post.content}
-                            </span>
-                          </Link>
+                          <Tooltip delayDuration={300}>
+                            <TooltipTrigger asChild>
+                              <Link
+                                href={postPath(slug, post.id)}
+                                className="grid min-w-0 gap-0.5 overflow-hidden rounded px-1 py-0.5 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+                                data-testid="campaign-month-post"
+                              >
+                                <span className="flex min-w-0 items-center gap-1">
+                                  <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", postStatusDot(post.status))} />
+                                  <AccountAvatars accounts={postAccounts} max={1} className="hidden sm:inline-flex" />
+                                  <span className="hidden tabular-nums sm:inline">{time}</span>
+                                  <span className="sr-only sm:hidden">{time}</span>
+                                </span>
+                                {/* The start of the text where there is room; the rest (and on phones, all of it) in the tooltip. */}
+                                <span className="line-clamp-2 min-w-0 break-words text-muted-foreground max-sm:sr-only">{postExcerpt(post.content, 80)}</span>
+                                <span className="sr-only">{`, ${postStatusLabel(post.status).toLowerCase()}`}</span>
+                              </Link>
+                            </TooltipTrigger>
+                            <TooltipContent side="top" align="start" className="grid max-w-xs gap-1.5 text-left">
+                              <span className="font-semibold">
+                                {time ? `${time} · ` : ""}
+                                {postStatusLabel(post.status)}
+                              </span>
+                              <span className="max-h-72 overflow-y-auto whitespace-pre-wrap break-words">{post.content.trim() || "(No text — media only)"}</span>
+                              {postAccounts.length ? <span className="opacity-80">{postAccounts.map((a) => a.name).join(", ")}</span> : null}
+                            </TooltipContent>
+                          </Tooltip>
                         </li>
                       );
                     })}
