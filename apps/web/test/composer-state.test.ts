@@ -146,8 +146,11 @@ describe("the AI line under hashtag suggestions", () => {
   it("says what the API answered: not in the plan, failed, used, or no model", () => {
     expect(hashtagAiNote({ configured: true, used: false, error: null, notInPlan: { plan: "FREE", suggestedPlan: "STARTER" } }).text).toMatch(/^AI suggestions are not included in your plan \(Free\); Starter includes them\./);
     expect(hashtagAiNote({ configured: true, used: false, error: null, notInPlan: { plan: "STARTER", suggestedPlan: "STARTER" } }).text).toMatch(/^AI suggestions are not included in your plan \(Starter\)\. /);
-    expect(hashtagAiNote({ configured: true, used: false, error: "timeout", notInPlan: null })).toMatchObject({ tone: "warning", text: expect.stringContaining("failed this time (timeout)") });
+    expect(hashtagAiNote({ configured: true, used: false, error: "timeout", notInPlan: null })).toMatchObject({ tone: "warning", text: expect.stringContaining("failed this time.") });
+    // The model's own error is the operator's (addresses, keys): the customer is told it failed, not why.
+    const failed = hashtagAiNote({ configured: true, used: false, error: "AI suggestions are unavailable: connect ECONNREFUSED 127.0.0.1:11434 (OPENAI_API_KEY)", notInPlan: null }).text;
+    expect(failed).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|OPENAI_API_KEY/);
     expect(hashtagAiNote({ configured: true, used: true, error: null, notInPlan: null }).text).toBe("Includes AI suggestions.");
-    expect(hashtagAiNote({ configured: false, used: false, error: null, notInPlan: null }).text).toMatch(/no AI model is configured/);
+    expect(hashtagAiNote({ configured: false, used: false, error: null, notInPlan: null }).text).toMatch(/^AI suggestions are not available on this installation\./);
   });
 });

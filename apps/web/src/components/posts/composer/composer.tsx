@@ -41,6 +41,8 @@ import { ContentEditor } from "./content-editor";
 import { LabelsInput } from "./labels-input";
 import { recurrenceSummary } from "./recurrence-field";
 import { ScheduleSection, useScheduleResolution } from "./schedule-section";
+import { CHECK_DEBOUNCE_MS, textCapFor } from "./text-limits";
+import { useDebouncedValue } from "./use-debounced-value";
 import { countErrors, validateDraft, type MediaForValidation } from "./validate";
 
 const SCHEDULERS = describeRolesWith("posts.schedule");
@@ -120,7 +122,10 @@ export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; pr
   const byNetwork = new Map(networkList.map((n) => [n.network, n]));
   const networksFor = (list: readonly SocialAccountView[]): NetworkInfo[] => [...new Set(list.map((a) => a.network))].flatMap((n) => byNetwork.get(n) ?? []);
   const chosenAccounts = draft.accountIds.flatMap((id) => accountList.filter((a) => a.id === id));
-  const issues = useMemo(() => validateDraft(draft, accounts.data ?? [], networks.data ?? [], media), [draft, accounts.data, networks.data, media]);
+  // The live checks run once typing pauses, not per keystroke; the API checks again on save.
+  const checkedDraft = useDebouncedValue(draft, CHECK_DEBOUNCE_MS);
+  const issues = useMemo(() => validateDraft(checkedDraft, accounts.data ?? [], networks.data ?? [], media), [checkedDraft, accounts.data, networks.data, media]);
+  const textCap = useMemo(() => textCapFor(networks.data ?? []), [networks.data]);
   const errorCount = countErrors(issues);
 
   const status = post?.status ?? "DRAFT";
@@ -268,6 +273,7 @@ export function Composer({ post, prefill, duplicateOf }: { post?: PostDetail; pr
               readOnly={readOnly}
               tab={chosenAccounts.some((a) => a.id === tab) ? tab : "base"}
               onTabChange={setTab}
+              textCap={textCap}
             />
           </CardContent>
         </Card>

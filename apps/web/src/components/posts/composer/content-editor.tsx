@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ComponentProps, type ReactNode } from "react";
 import { CircleAlertIcon, TriangleAlertIcon } from "lucide-react";
 import { Label } from "@mg/ui/label";
 import { cn } from "@mg/ui/lib/utils";
@@ -13,15 +13,15 @@ import { variantOf, type ComposerDraft, type VariantDraft } from "./composer-sta
 import { HashtagSuggestions } from "./hashtag-suggestions";
 import { MediaPicker, MediaStrip } from "./media-picker";
 import { TikTokPrivacyField } from "./tiktok-privacy-field";
+import { capMessage, capText, codePointLength } from "./text-limits";
 import type { AccountIssue, MediaForValidation } from "./validate";
 
-function length(text: string): number {
-  return [...text].length;
-}
+/** How much of a variant's base text its tab previews (the rest is in the base tab). */
+const PREVIEW_CHARS = 1_000;
 
 /** "142 / 280" per network, red when over. */
 function Counters({ text, networks }: { text: string; networks: readonly NetworkInfo[] }) {
-  const n = length(text);
+  const n = codePointLength(text);
   if (networks.length === 0) return <span className="text-xs text-muted-foreground tabular-nums">{n.toLocaleString("en-US")} characters</span>;
   return (
     <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs tabular-nums" aria-label="Characters per network">
@@ -56,6 +56,33 @@ function IssueList({ issues }: { issues: readonly AccountIssue[] }) {
   );
 }
 
+/**
+ * A text field that keeps at most `cap` characters: a huge paste is cut, and the field says so
+ * (in a live region), instead of freezing the page. Tall text scrolls inside the field.
+ */
+function CappedTextarea({ value, onValueChange, cap, className, ...props }: Omit<ComponentProps<typeof Textarea>, "value" | "onChange"> & { value: string; onValueChange: (value: string) => void; cap: number }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeId = useId();
+  return (
+    <>
+      <Textarea
+        {...props}
+        value={value}
+        onChange={(event) => {
+          const capped = capText(event.target.value, cap);
+          setNotice(capped.removed > 0 ? capMessage(capped.removed, cap) : null);
+          onValueChange(capped.text);
+        }}
+        aria-describedby={notice ? noticeId : undefined}
+        className={cn("max-h-[60vh] overflow-y-auto", className)}
+      />
+      <p id={noticeId} role="status" className={notice ? "text-xs font-medium text-warning" : "sr-only"} data-testid={notice ? "text-cap-notice" : undefined}>
+        {notice}
+      </p>
+    </>
+  );
+}
+
 function OverrideSwitch({ label, useBase, onChange, disabled, children }: { label: string; useBase: boolean; onChange: (useBase: boolean) => void; disabled?: boolean; children: ReactNode }) {
   const id = useId();
   return (
@@ -86,10 +113,12 @@ export interface ContentEditorProps {
   readOnly: boolean;
   tab: string;
   onTabChange: (tab: string) => void;
+  /** The most characters a text field keeps (text-limits.ts). */
+  textCap: number;
 }
 
 /** Base content plus one tab per chosen account, where each part can override the base. */
-export function ContentEditor({ draft, onChange, accounts, networksFor, media, issues, onKnownMedia, canUpload, readOnly, tab, onTabChange }: ContentEditorProps) {
+export function ContentEditor({ draft, onChange, accounts, networksFor, media, issues, onKnownMedia, canUpload, readOnly, tab, onTabChange, textCap }: ContentEditorProps) {
   const setVariant = (accountId: string, patch: Partial<VariantDraft>) =>
     onChange((d) => ({ ...d, variants: { ...d.variants, [accountId]: { ...variantOf(d, accountId), ...patch } } }));
   const appendTag = (text: string, tag: string) => `${text}${text && !/\s$/.test(text) ? " " : ""}${tag}`;
@@ -125,10 +154,11 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
       <TabsContent value="base" className="grid gap-4">
         <div className="grid gap-2">
           <Label htmlFor="post-content">Text</Label>
-          <Textarea
+          <CappedTextarea
             id="post-content"
             value={draft.content}
-            onChange={(e) => onChange((d) => ({ ...d, content: e.target.value }))}
+            onValueChange={(content) => onChange((d) => ({ ...d, content }))}
+            cap={textCap}
             placeholder="What would you like to share?"
             className="min-h-40"
             readOnly={readOnly}
@@ -142,10 +172,11 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
         </div>
         <div className="grid gap-2">
           <Label htmlFor="post-first-comment">First comment (optional)</Label>
-          <Textarea
+          <CappedTextarea
             id="post-first-comment"
             value={draft.firstComment}
-            onChange={(e) => onChange((d) => ({ ...d, firstComment: e.target.value }))}
+            onValueChange={(firstComment) => onChange((d) => ({ ...d, firstComment }))}
+            cap={textCap}
             placeholder={supportsFirstComment ? "Posted right after the post — a good place for links or hashtags." : "None of the chosen networks has first comments."}
             className="min-h-16"
             readOnly={readOnly}
@@ -169,13 +200,14 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
               onChange={(useBase) => setVariant(account.id, useBase ? { useBaseText: true } : { useBaseText: false, text: variant.text || draft.content })}
             >
               {variant.useBaseText ? (
-                <p className="line-clamp-4 text-sm whitespace-pre-wrap text-muted-foreground">{draft.content || "(The base post has no text yet.)"}</p>
+                <p className="line-clamp-4 text-sm whitespace-pre-wrap text-muted-foreground">{draft.content.slice(0, PREVIEW_CHARS) || "(The base post has no text yet.)"}</p>
               ) : (
                 <>
-                  <Textarea
+                  <CappedTextarea
                     aria-label={`Text for ${account.name}`}
                     value={variant.text}
-                    onChange={(e) => setVariant(account.id, { text: e.target.value })}
+                    onValueChange={(text) => setVariant(account.id, { text })}
+                    cap={textCap}
                     className="min-h-32"
                     readOnly={readOnly}
                   />
@@ -210,9 +242,9 @@ export function ContentEditor({ draft, onChange, accounts, networksFor, media, i
               onChange={(useBase) => setVariant(account.id, useBase ? { useBaseFirstComment: true } : { useBaseFirstComment: false, firstComment: variant.firstComment || draft.firstComment })}
             >
               {variant.useBaseFirstComment ? (
-                <p className="text-sm whitespace-pre-wrap text-muted-foreground">{draft.firstComment || "(None.)"}</p>
+                <p className="line-clamp-4 text-sm whitespace-pre-wrap text-muted-foreground">{draft.firstComment.slice(0, PREVIEW_CHARS) || "(None.)"}</p>
               ) : (
-                <Textarea aria-label={`First comment for ${account.name}`} value={variant.firstComment} onChange={(e) => setVariant(account.id, { firstComment: e.target.value })} className="min-h-16" readOnly={readOnly} />
+                <CappedTextarea aria-label={`First comment for ${account.name}`} value={variant.firstComment} onValueChange={(firstComment) => setVariant(account.id, { firstComment })} cap={textCap} className="min-h-16" readOnly={readOnly} />
               )}
             </OverrideSwitch>
             {account.network === "TIKTOK" ? (

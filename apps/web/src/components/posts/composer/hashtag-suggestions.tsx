@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { BrainCircuitIcon, HashIcon, HistoryIcon, SparklesIcon, TextSearchIcon } from "lucide-react";
 import { Alert, AlertDescription } from "@mg/ui/alert";
@@ -10,6 +10,9 @@ import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import type { NetworkId } from "../types";
 import { hashtagAiNote, type HashtagAiStatus } from "./hashtag-ai-note";
+
+/** The suggestions API reads the start of a text (its schema takes up to 10,000 characters): plenty for hashtags. */
+const SUGGEST_TEXT_LIMIT = 10_000;
 
 const SOURCE = {
   history: { label: "Your history", icon: HistoryIcon, hint: "Went with higher engagement on your past posts" },
@@ -39,19 +42,21 @@ export function HashtagSuggestions({ text, network, onPick, disabled }: { text: 
     enabled: asked !== null,
     staleTime: 5 * 60_000,
   });
-  const present = new Set((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((t) => t.toLowerCase()));
+  const hasSuggestions = Boolean(suggestions.data);
+  // Which tags the text already has: only needed once there are suggestions, not on every keystroke before.
+  const present = useMemo(() => (hasSuggestions ? new Set((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((t) => t.toLowerCase())) : new Set<string>()), [text, hasSuggestions]);
   const tooShort = text.trim().length < 3;
 
   return (
     <div className="grid gap-2" data-testid="hashtag-suggestions">
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" variant="outline" size="sm" disabled={disabled || tooShort} onClick={() => setAsked({ content: text, network })} loading={suggestions.isFetching}>
+        <Button type="button" variant="outline" size="sm" disabled={disabled || tooShort} onClick={() => setAsked({ content: text.slice(0, SUGGEST_TEXT_LIMIT), network })} loading={suggestions.isFetching}>
           <SparklesIcon aria-hidden /> {asked ? "Refresh hashtags" : "Suggest hashtags"}
         </Button>
         {tooShort && !asked ? <span className="text-xs text-muted-foreground">Write a few words first.</span> : null}
       </div>
       {asked && suggestions.isPending ? (
-        <div className="flex gap-2" aria-busy aria-label="Loading suggestions">
+        <div className="flex gap-2" role="status" aria-busy aria-label="Loading suggestions">
           <Skeleton className="h-7 w-20" />
           <Skeleton className="h-7 w-24" />
           <Skeleton className="h-7 w-16" />
