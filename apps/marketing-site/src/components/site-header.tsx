@@ -13,8 +13,9 @@ export function SiteHeader({ current }: { current: SitePage }) {
   return (
     <header className="sticky top-0 z-40 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" aria-label="Marketing Genius home" className="rounded-md">
+        <Link href="/" className="rounded-md">
           <Logo compact />
+          <span className="sr-only"> home</span>
         </Link>
         <nav aria-label="Main">
           <ul className="flex items-center gap-1 sm:gap-2">

@@ -26,7 +26,9 @@ export function UserMenu({ user, className, showName = false }: { user: { name: 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className={cn("h-auto gap-2 px-2 py-1.5", showName && "w-full justify-start", className)} aria-label={showName ? undefined : "Account menu"} data-testid="user-menu">
+        <Button variant="ghost" className={cn("h-auto gap-2 px-2 py-1.5", showName && "w-full justify-start", className)} data-testid="user-menu">
+          {/* Named by its content, which includes what it shows (WCAG 2.5.3). */}
+          {showName ? null : <span className="sr-only">Account menu</span>}
           <Avatar className="size-8">
             <AvatarFallback className="bg-primary/10 text-primary">{initials(user.name, user.email)}</AvatarFallback>
           </Avatar>

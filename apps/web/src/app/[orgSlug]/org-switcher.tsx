@@ -47,9 +47,10 @@ export function OrgSwitcher({ onNavigate }: { onNavigate?: () => void }) {
     <DropdownMenu>
       <DropdownMenuTrigger
         className="flex w-full items-center gap-3 rounded-lg border border-sidebar-border bg-background/60 p-2 text-left shadow-xs transition-colors outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-sidebar-ring data-[state=open]:bg-sidebar-accent"
-        aria-label={`Current organization: ${org.name}. Switch organization`}
         data-testid="org-switcher"
       >
+        {/* The visible name is part of the button's name (WCAG 2.5.3): the purpose comes first, for screen readers. */}
+        <span className="sr-only">Switch organization. Current:</span>
         <OrgAvatar name={org.name} agency={org.kind === "AGENCY"} />
         <span className="flex min-w-0 flex-1 flex-col leading-tight">
           <span className="truncate text-sm font-semibold" data-testid="current-org-name">

@@ -31,7 +31,7 @@ export function SessionsList() {
       </CardHeader>
       <CardContent>
         {sessions.isPending ? (
-          <div className="grid gap-3" aria-busy="true" aria-label="Loading devices">
+          <div className="grid gap-3" role="status" aria-busy="true" aria-label="Loading devices">
             <Skeleton className="h-14" />
             <Skeleton className="h-14" />
           </div>

@@ -129,7 +129,7 @@ function PickerBody({ onOpenChange, onSelect, selectedIds, max, kinds, confirmLa
         {usage ? <StorageUsage usedMb={usage.usedMb} limitMb={usage.limitMb} /> : null}
 
         {library.isPending ? (
-          <div className="grid grid-cols-3 gap-3 sm:grid-cols-4 md:grid-cols-5" aria-busy aria-label="Loading media">
+          <div className="grid grid-cols-3 gap-3 sm:grid-cols-4 md:grid-cols-5" role="status" aria-busy aria-label="Loading media">
             {Array.from({ length: 10 }, (_, i) => (
               <Skeleton key={i} className="aspect-square rounded-lg" />
             ))}

@@ -126,7 +126,7 @@ export function AbTestsView() {
     <div className="grid gap-8">
       <PageHeader title="A/B tests" description="Publish two or more versions of a post to the same accounts and let the numbers pick the winner." actions={canCreate ? <CreateAbTestDialog /> : null} />
       {list.isPending ? (
-        <div className="grid gap-4" aria-busy aria-label="Loading A/B tests">
+        <div className="grid gap-4" role="status" aria-busy aria-label="Loading A/B tests">
           {[0, 1].map((i) => (
             <Skeleton key={i} className="h-56 rounded-xl" />
           ))}

@@ -135,7 +135,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
             <Input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search posts by text or label" className="pl-9" aria-label="Search posts" />
           </div>
           {candidates.isPending ? (
-            <div className="grid gap-2" aria-busy aria-label="Loading posts">
+            <div className="grid gap-2" role="status" aria-busy aria-label="Loading posts">
               {[0, 1, 2].map((i) => (
                 <Skeleton key={i} className="h-16" />
               ))}

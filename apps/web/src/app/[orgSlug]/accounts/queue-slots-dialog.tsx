@@ -51,7 +51,7 @@ function SlotsEditor({ accountId, onDone }: { accountId: string; onDone: () => v
 
   if (slots.isPending) {
     return (
-      <div className="grid gap-2" aria-busy aria-label="Loading posting times">
+      <div className="grid gap-2" role="status" aria-busy aria-label="Loading posting times">
         {[0, 1, 2].map((i) => (
           <Skeleton key={i} className="h-9" />
         ))}

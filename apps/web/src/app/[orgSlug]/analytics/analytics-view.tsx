@@ -383,7 +383,7 @@ function AnalyticsBody() {
       />
 
       {overview.isPending ? (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-busy aria-label="Loading analytics">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" role="status" aria-busy aria-label="Loading analytics">
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} className="h-24 rounded-xl" />
           ))}

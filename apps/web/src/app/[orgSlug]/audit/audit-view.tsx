@@ -159,7 +159,7 @@ export function AuditView() {
           <AlertDescription>{apiError(query.error).message}</AlertDescription>
         </Alert>
       ) : query.isPending ? (
-        <Card className="gap-3 p-6" aria-busy aria-label="Loading the audit log">
+        <Card className="gap-3 p-6" role="status" aria-busy aria-label="Loading the audit log">
           {[0, 1, 2, 3, 4].map((i) => (
             <Skeleton key={i} className="h-8" />
           ))}

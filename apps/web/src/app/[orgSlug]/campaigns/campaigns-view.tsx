@@ -187,7 +187,7 @@ export function CampaignsView() {
       </div>
 
       {list.isPending ? (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy aria-label="Loading campaigns">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="status" aria-busy aria-label="Loading campaigns">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-48 rounded-xl" />
           ))}

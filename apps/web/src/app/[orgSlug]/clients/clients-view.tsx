@@ -46,7 +46,7 @@ export function ClientsView() {
           <AlertDescription>{apiError(clients.error).message}</AlertDescription>
         </Alert>
       ) : clients.isPending ? (
-        <Card className="gap-3 p-6" aria-busy aria-label="Loading clients">
+        <Card className="gap-3 p-6" role="status" aria-busy aria-label="Loading clients">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-10" />
           ))}

@@ -111,7 +111,7 @@ export function MediaView() {
           Files{assets.length ? <span className="ml-2 text-sm font-normal text-muted-foreground">{library.hasNextPage ? `${assets.length}+` : assets.length}</span> : null}
         </h2>
         {library.isPending ? (
-          <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-busy aria-label="Loading media">
+          <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" role="status" aria-busy aria-label="Loading media">
             {Array.from({ length: 8 }, (_, i) => (
               <Skeleton key={i} className="aspect-[4/5] rounded-xl" />
             ))}

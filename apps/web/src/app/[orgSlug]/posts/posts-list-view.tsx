@@ -35,7 +35,7 @@ function excerpt(content: string): string {
 
 export function PostsTableSkeleton() {
   return (
-    <div className="grid gap-3 p-6" aria-busy aria-label="Loading posts">
+    <div className="grid gap-3 p-6" role="status" aria-busy aria-label="Loading posts">
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="flex items-center gap-4">
           <Skeleton className="h-4 flex-1" />

@@ -29,7 +29,7 @@ export function AccountPicker({
 }) {
   if (loading) {
     return (
-      <div className="grid gap-2" aria-busy aria-label="Loading accounts">
+      <div className="grid gap-2" role="status" aria-busy aria-label="Loading accounts">
         <Skeleton className="h-12" />
         <Skeleton className="h-12" />
       </div>

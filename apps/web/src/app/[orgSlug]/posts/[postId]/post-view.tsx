@@ -57,7 +57,7 @@ export function PostView({ postId }: { postId: string }) {
   }
   if (post.isPending) {
     return (
-      <div className="grid gap-6" aria-busy aria-label="Loading post">
+      <div className="grid gap-6" role="status" aria-busy aria-label="Loading post">
         <Skeleton className="h-8 w-48" />
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <Skeleton className="h-96 rounded-xl" />

@@ -28,7 +28,7 @@ export function NewPostView({ date, time, from, campaign }: { date?: string; tim
     <div className="grid gap-6">
       <PostPageHeader slug={slug} title={source ? "Duplicate post" : "New post"} description="Compose once, adjust per account, and schedule it in your organization’s time zone." />
       {source && original.isPending ? (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" aria-busy aria-label="Loading">
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" role="status" aria-busy aria-label="Loading">
           <Skeleton className="h-96 rounded-xl" />
           <Skeleton className="h-96 rounded-xl" />
         </div>
