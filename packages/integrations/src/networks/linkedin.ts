@@ -153,7 +153,7 @@ export function interpretLinkedInError(context: ErrorContext, fallback: ErrorDes
   }
   if (context.status === 426) {
     // Every call fails until the deployment pins a version LinkedIn serves: not the account's fault.
-    return { code: "UNKNOWN", message: `${message} — LinkedIn no longer serves the API version this installation pins; set LINKEDIN_API_VERSION to a current one.` };
+    return { code: "UNKNOWN", message: `${message} — LinkedIn no longer serves the version of its API this installation uses. Your administrator needs to update it (see the platform status page).` };
   }
   if (context.status === 422 && (hasInputErrorCode(body, "DUPLICATE_POST") || /duplicate of urn:li:/i.test(message))) return { code: "DUPLICATE_CONTENT", message };
   return { ...fallback, message };

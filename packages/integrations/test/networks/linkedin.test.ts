@@ -147,7 +147,7 @@ describe("LinkedIn adapter against a fake LinkedIn REST API", () => {
       // 202512 looks plausible, but LinkedIn released no such version.
       const stale = createLinkedInAdapter(configFor({ apiVersion: "202512", now: () => new Date("2026-12-02T00:00:00Z") }));
       const error = await expectNetworkError(stale.publish(organization, request("x")), { code: "UNKNOWN", retryable: false, status: 426 });
-      expect(error.message).toMatch(/^Requested version 20251201 is not active — .*LINKEDIN_API_VERSION/);
+      expect(error.message).toMatch(/^Requested version 20251201 is not active — .*administrator needs to update it/);
     });
   });
 

@@ -17,7 +17,7 @@ import { PageHeader } from "@mg/ui/page-header";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
-import { Tabs, TabsList, TabsTrigger } from "@mg/ui/tabs";
+import { SegmentedControl } from "@mg/ui/segmented-control";
 import { TimeSeriesChart, type ChartDatum, type ChartSeries } from "~/components/charts/time-series-chart";
 import { NetworkIcon, networkLabel } from "~/components/network-icon";
 import { downloadTextFile } from "~/lib/download";
@@ -119,13 +119,16 @@ function AccountChart({ accounts, accountId, days, onAccount }: { accounts: Over
         </CardAction>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <Tabs value={view} onValueChange={(v) => setView(v as typeof view)}>
-          <TabsList>
-            <TabsTrigger value="engagement">Engagement</TabsTrigger>
-            <TabsTrigger value="impressions">Impressions</TabsTrigger>
-            <TabsTrigger value="followers">Followers</TabsTrigger>
-          </TabsList>
-        </Tabs>
+        <SegmentedControl
+          label="Chart"
+          value={view}
+          onValueChange={setView}
+          options={[
+            { value: "engagement", label: "Engagement" },
+            { value: "impressions", label: "Impressions" },
+            { value: "followers", label: "Followers" },
+          ]}
+        />
         {metrics.isPending ? (
           <Skeleton className="h-64" />
         ) : metrics.isError ? (
@@ -260,13 +263,16 @@ function PostChart({ postId, onPost }: { postId: string | null; onPost: (id: str
                 ))}
               </dl>
             ) : null}
-            <Tabs value={metric} onValueChange={(v) => setMetric(v as typeof metric)}>
-              <TabsList>
-                <TabsTrigger value="impressions">Impressions</TabsTrigger>
-                <TabsTrigger value="engagements">Engagements</TabsTrigger>
-                <TabsTrigger value="engagementRate">Engagement rate</TabsTrigger>
-              </TabsList>
-            </Tabs>
+            <SegmentedControl
+              label="Metric"
+              value={metric}
+              onValueChange={setMetric}
+              options={[
+                { value: "impressions", label: "Impressions" },
+                { value: "engagements", label: "Engagements" },
+                { value: "engagementRate", label: "Engagement rate" },
+              ]}
+            />
             {data.length === 0 ? (
               <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">No numbers yet. The first ones arrive within an hour of publishing.</p>
             ) : (

@@ -12,7 +12,7 @@ import { Button } from "@mg/ui/button";
 import { PageHeader } from "@mg/ui/page-header";
 import { Skeleton } from "@mg/ui/skeleton";
 import { Spinner } from "@mg/ui/spinner";
-import { Tabs, TabsList, TabsTrigger } from "@mg/ui/tabs";
+import { SegmentedControl } from "@mg/ui/segmented-control";
 import { MovePostDialog } from "~/components/posts/move-post-dialog";
 import { MultiSelectFilter } from "~/components/posts/multi-select-filter";
 import { accountLabel, NetworkMark } from "~/components/posts/network-badge";
@@ -192,18 +192,23 @@ export function CalendarView() {
           </h2>
           {posts.isFetching && !posts.isPending ? <Spinner label="Updating" className="size-4 text-muted-foreground" /> : null}
         </div>
-        <Tabs value={view} onValueChange={(value) => update({ view: value === defaultView ? null : value })}>
-          <TabsList aria-label="Calendar view">
-            {CALENDAR_VIEWS.map((v) => {
-              const Icon = VIEW_ICONS[v];
-              return (
-                <TabsTrigger key={v} value={v} className="px-3 capitalize">
+        <SegmentedControl
+          label="Calendar view"
+          value={view}
+          onValueChange={(value) => update({ view: value === defaultView ? null : value })}
+          optionClassName="px-3 capitalize"
+          options={CALENDAR_VIEWS.map((v) => {
+            const Icon = VIEW_ICONS[v];
+            return {
+              value: v,
+              label: (
+                <>
                   <Icon aria-hidden /> {v}
-                </TabsTrigger>
-              );
-            })}
-          </TabsList>
-        </Tabs>
+                </>
+              ),
+            };
+          })}
+        />
       </div>
 
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">

@@ -27,7 +27,8 @@ export function WeekView({ days, byDay, today, nowHour, postHref, onMoveRequest,
 
   return (
     <div className="overflow-hidden rounded-xl border bg-card" data-testid="calendar-week">
-      <div ref={scroller} className="max-h-[70vh] overflow-auto">
+      {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
+      <div ref={scroller} className="max-h-[70vh] overflow-auto" tabIndex={0} role="region" aria-label="Week, by hour">
         <div className="grid min-w-[52rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
           <div className="sticky top-0 z-20 border-b bg-card" />
           {days.map((day) => (

@@ -106,7 +106,7 @@ export function CampaignMonth({
                   role="cell"
                   key={day}
                   aria-label={`${formatIsoDate(day)}${inRange ? ", in campaign" : ""}: ${list.length} ${list.length === 1 ? "post" : "posts"}`}
-                  className={cn("relative min-h-16 min-w-0 overflow-hidden border-r p-1 last:border-r-0 sm:min-h-20", !inMonth && "bg-muted/30 text-muted-foreground/60")}
+                  className={cn("relative min-h-16 min-w-0 overflow-hidden border-r p-1 last:border-r-0 sm:min-h-20", !inMonth && "bg-muted/30 text-muted-foreground")}
                   style={inRange && inMonth ? { backgroundColor: `color-mix(in oklab, ${color} 9%, transparent)` } : undefined}
                 >
                   <span className={cn("inline-flex size-5 items-center justify-center rounded-full tabular-nums", day === today && "bg-primary font-semibold text-primary-foreground")}>{Number(day.slice(8))}</span>
