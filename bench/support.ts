@@ -95,6 +95,37 @@ export async function plainInsert(client: pg.Client, rows: PlainRow[], chunk = 1
   }
 }
 
+export interface StatementCount {
+  /** As the app role: the tenant transactions of the product path (BEGIN/COMMIT and set_config included). */
+  app: number;
+  /** As the owner: the system path (discovery across tenants; the Sandbox network's own storage). */
+  system: number;
+}
+
+/**
+ * Counts every statement sent through `pg` (Prisma's driver adapter and the baseline client use
+ * the same module), split by the role of the connection, while `fn` runs; also the process's CPU.
+ */
+export async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T; statements: StatementCount; cpuMs: number }> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const statements: StatementCount = { app: 0, system: 0 };
+  const systemUser = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@localhost/x").username || "postgres";
+  proto.query = function (this: { user?: string }, ...args: unknown[]) {
+    if (this.user === systemUser) statements.system++;
+    else statements.app++;
+    return original.apply(this, args);
+  };
+  const cpu = process.cpuUsage();
+  try {
+    const { ms, result } = await timed(fn);
+    const used = process.cpuUsage(cpu);
+    return { ms, result, statements, cpuMs: (used.user + used.system) / 1000 };
+  } finally {
+    proto.query = original;
+  }
+}
+
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = process.hrtime.bigint();
   const result = await fn();

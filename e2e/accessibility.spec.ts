@@ -13,13 +13,22 @@ const AGENCY = "brightwave";
 const CLIENT = "northwind-bakery";
 const SCHEMES = ["light", "dark"] as const;
 
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Client components finish rendering (data, charts) before the check.
-  await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
-  const report = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`).join("\n");
-  expect(blocking, `${label}\n${report}`).toEqual([]);
+/** Every page's critical and serious violations, collected so one run reports all of them. */
+class Findings {
+  private readonly lines: string[] = [];
+
+  async check(page: Page, label: string): Promise<void> {
+    // Client components finish rendering (data, charts) before the check.
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    for (const v of results.violations.filter((x) => x.impact === "critical" || x.impact === "serious")) {
+      this.lines.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`).slice(0, 4).join(" | ")}`);
+    }
+  }
+
+  expectNone(): void {
+    expect(this.lines, this.lines.join("\n")).toEqual([]);
+  }
 }
 
 const SIGNED_OUT = [`${APP}/sign-in`, `${APP}/sign-up`, `${APP}/sign-in/check-email?email=someone%40example.com`, `${APP}/verify-email/not-a-real-token-0000000000`, `${APP}/invite/not-a-real-token-0000000000`];
@@ -48,32 +57,36 @@ for (const scheme of SCHEMES) {
     test.use({ colorScheme: scheme });
 
     test("the marketing site and the signed-out pages", async ({ page }) => {
+      const findings = new Findings();
       for (const url of [...SITE_PAGES, ...SIGNED_OUT]) {
         await page.goto(url);
-        await expectAccessible(page, `${scheme} ${url}`);
+        await findings.check(page, `${scheme} ${url}`);
       }
+      findings.expectNone();
     });
 
     test("every page of an agency and of a client, as the owner", async ({ page }) => {
       test.setTimeout(300_000);
+      const findings = new Findings();
       await signInWithPassword(page, "owner@demo.test", "demo-password");
       await expect(page).toHaveURL(new RegExp(`/${AGENCY}`));
       const extra = [`${APP}/${AGENCY}/clients`, `${APP}/account`, `${APP}/onboarding`, `${APP}/${AGENCY}/no-such-page`];
       for (const url of [...ORG_PAGES(AGENCY), ...ORG_PAGES(CLIENT), ...extra]) {
         await page.goto(url);
-        await expectAccessible(page, `${scheme} ${url}`);
+        await findings.check(page, `${scheme} ${url}`);
       }
       // A post's own page and a campaign's page (found from the lists).
       await page.goto(`${APP}/${CLIENT}/posts`);
       const postHref = await page.locator(`a[href^="/${CLIENT}/posts/"]:not([href$="/new"]):not([href$="/import"])`).first().getAttribute("href");
       if (!postHref) throw new Error("no post link on the posts page");
       await page.goto(`${APP}${postHref}`);
-      await expectAccessible(page, `${scheme} post page`);
+      await findings.check(page, `${scheme} post page`);
       await page.goto(`${APP}/${CLIENT}/campaigns`);
       const campaignHref = await page.locator(`a[href^="/${CLIENT}/campaigns/"]`).first().getAttribute("href");
       if (!campaignHref) throw new Error("no campaign link on the campaigns page");
       await page.goto(`${APP}${campaignHref}`);
-      await expectAccessible(page, `${scheme} campaign page`);
+      await findings.check(page, `${scheme} campaign page`);
+      findings.expectNone();
     });
   });
 }

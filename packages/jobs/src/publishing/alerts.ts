@@ -30,6 +30,24 @@ export async function raiseAlert(db: TenantDb, alert: AlertInput): Promise<boole
   return count > 0;
 }
 
+/** raiseAlert for many at once (one statement); returns how many were new. */
+export async function raiseAlerts(db: TenantDb, alerts: readonly AlertInput[]): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const { count } = await db.alert.createMany({
+    data: alerts.map((alert) => ({
+      organizationId: alert.organizationId,
+      kind: alert.kind,
+      title: alert.title,
+      body: alert.body,
+      dedupeKey: alert.dedupeKey,
+      postId: alert.postId ?? null,
+      socialAccountId: alert.socialAccountId ?? null,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 export const alertKeys = {
   publishFailed: (targetId: string, scheduleVersion: number) => `publish-failed:${targetId}:v${scheduleVersion}`,
   /** Per attempt: after "send it again", a second unconfirmed attempt alerts again. */

@@ -1,5 +1,5 @@
 import { withOrg, type TenantDb } from "@mg/db";
-import { alertKeys, raiseAlert } from "./alerts";
+import { alertKeys, raiseAlert, raiseAlerts, type AlertInput } from "./alerts";
 import { MISSED_AFTER_MS } from "./config";
 
 export interface PublishPlanInput {
@@ -59,15 +59,31 @@ export async function startPublishing(input: PublishPlanInput): Promise<PublishP
   });
 }
 
-/** POST_MISSED alert + `missedAt`, once per post version. */
-export async function markMissed(db: TenantDb, organizationId: string, postId: string, scheduleVersion: number, lateMinutes: number, now: Date): Promise<void> {
-  await db.post.updateMany({ where: { id: postId, missedAt: null }, data: { missedAt: now } });
-  await raiseAlert(db, {
+function missedAlert(organizationId: string, postId: string, scheduleVersion: number, lateMinutes: number): AlertInput {
+  return {
     organizationId,
     kind: "POST_MISSED",
     title: "A post missed its scheduled time",
     body: `The post was published ${lateMinutes} minutes late: the publishing engine was not running at its scheduled time.`,
     postId,
     dedupeKey: alertKeys.postMissed(postId, scheduleVersion),
-  });
+  };
+}
+
+/** POST_MISSED alert + `missedAt`, once per post version. */
+export async function markMissed(db: TenantDb, organizationId: string, postId: string, scheduleVersion: number, lateMinutes: number, now: Date): Promise<void> {
+  await db.post.updateMany({ where: { id: postId, missedAt: null }, data: { missedAt: now } });
+  await raiseAlert(db, missedAlert(organizationId, postId, scheduleVersion, lateMinutes));
+}
+
+/** markMissed for a batch of posts: two statements however many (an engine outage makes them all late). */
+export async function markMissedMany(
+  db: TenantDb,
+  organizationId: string,
+  posts: readonly { postId: string; scheduleVersion: number; lateMinutes: number }[],
+  now: Date,
+): Promise<void> {
+  if (posts.length === 0) return;
+  await db.post.updateMany({ where: { id: { in: posts.map((p) => p.postId) }, missedAt: null }, data: { missedAt: now } });
+  await raiseAlerts(db, posts.map((p) => missedAlert(organizationId, p.postId, p.scheduleVersion, p.lateMinutes)));
 }

@@ -1,4 +1,5 @@
 import type { PostStatus, PostTargetStatus, TenantDb } from "@mg/db";
+import { toTimestampArray } from "./sql";
 
 /**
  * A post's status as its targets say: still going → PUBLISHING, any whose outcome is unknown →
@@ -45,4 +46,41 @@ export async function refreshPostStatus(db: TenantDb, postId: string): Promise<P
     await db.post.update({ where: { id: postId }, data: { status, publishedAt } });
   }
   return status;
+}
+
+/**
+ * refreshPostStatus for many posts of one organization, with the same rule (aggregatePostStatus):
+ * two single-table reads by id list and one write of the posts that changed. The caller holds the
+ * posts' locks.
+ */
+export async function refreshPostStatuses(db: TenantDb, organizationId: string, postIds: readonly string[], wall: Date = new Date()): Promise<void> {
+  if (postIds.length === 0) return;
+  const ids = [...postIds];
+  const posts = await db.$queryRaw<{ id: string; status: PostStatus; published_at: Date | null }[]>`
+    SELECT id, status::text AS status, published_at FROM posts WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+  const targets = await db.$queryRaw<{ post_id: string; status: PostTargetStatus; published_at: Date | null }[]>`
+    SELECT post_id, status::text AS status, published_at FROM post_targets WHERE organization_id = ${organizationId}::uuid AND post_id = ANY(${ids}::uuid[])`;
+  const byPost = new Map<string, { statuses: PostTargetStatus[]; first: Date | null }>();
+  for (const t of targets) {
+    const entry = byPost.get(t.post_id) ?? { statuses: [], first: null };
+    entry.statuses.push(t.status);
+    if (t.published_at && (!entry.first || t.published_at < entry.first)) entry.first = t.published_at;
+    byPost.set(t.post_id, entry);
+  }
+  const changed: { id: string; status: PostStatus; publishedAt: Date | null }[] = [];
+  for (const post of posts) {
+    if (post.status === "CANCELLED" || post.status === "DRAFT") continue;
+    const entry = byPost.get(post.id);
+    const status = aggregatePostStatus(entry?.statuses ?? []) ?? post.status;
+    const publishedAt = post.published_at ?? entry?.first ?? null;
+    if (status !== post.status || publishedAt?.getTime() !== post.published_at?.getTime()) changed.push({ id: post.id, status, publishedAt });
+  }
+  if (changed.length === 0) return;
+  const changedIds = changed.map((c) => c.id);
+  await db.$executeRaw`
+    UPDATE posts
+    SET status = ((${changed.map((c) => c.status)}::text[])[array_position(${changedIds}::uuid[], id)])::"PostStatus",
+        published_at = ((${toTimestampArray(changed.map((c) => c.publishedAt))}::text[])[array_position(${changedIds}::uuid[], id)])::timestamptz AT TIME ZONE 'UTC',
+        updated_at = ${wall}
+    WHERE organization_id = ${organizationId}::uuid AND id = ANY(${changedIds}::uuid[])`;
 }

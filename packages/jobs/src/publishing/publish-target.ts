@@ -1,5 +1,5 @@
 import { tiktokChoice } from "@mg/integrations/types";
-import { withOrg, type TenantDb } from "@mg/db";
+import { withOrg, type MediaKind, type TenantDb } from "@mg/db";
 import {
   isNetworkError,
   type AccountAuth,
@@ -110,7 +110,7 @@ function loadTarget(db: TenantDb, targetId: string, scheduleVersion: number) {
 }
 type LoadedTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
-function fromLedger(targetId: string, ledger: NonNullable<LedgerRow>): PublishOutcome {
+export function fromLedger(targetId: string, ledger: NonNullable<LedgerRow>): PublishOutcome {
   if (ledger.state === "ACKNOWLEDGED" || ledger.state === "VERIFIED") {
     return { targetId, state: ledger.state, externalId: ledger.externalId, url: ledger.externalUrl };
   }
@@ -120,15 +120,39 @@ function fromLedger(targetId: string, ledger: NonNullable<LedgerRow>): PublishOu
   return { targetId, state: "FAILED", error: ledger.error ?? "failed", errorCode: ledger.errorCode ?? undefined };
 }
 
-async function buildRequest(db: TenantDb, target: LoadedTarget, idempotencyKey: string): Promise<PublishRequest> {
-  const mediaIds = target.useBaseMedia ? target.post.mediaIds : target.variantMediaIds;
-  const assets = mediaIds.length
-    ? await db.mediaAsset.findMany({ where: { id: { in: mediaIds }, deletedAt: null } })
-    : [];
-  const byId = new Map(assets.map((a) => [a.id, a]));
+/** What a publish request is made of: the target's variant over its post's base content. */
+export interface RequestSource {
+  network: string;
+  useBaseMedia: boolean;
+  variantMediaIds: readonly string[];
+  variantContent: string | null;
+  variantFirstComment: string | null;
+  tiktokPrivacyLevel: string | null;
+  post: { content: string; mediaIds: readonly string[]; firstComment: string | null };
+}
+
+export interface MediaRow {
+  id: string;
+  url: string;
+  mimeType: string;
+  kind: MediaKind;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  altText: string | null;
+}
+
+/** The media ids a target publishes (its own, or its post's). */
+export function mediaIdsOf(target: RequestSource): readonly string[] {
+  return target.useBaseMedia ? target.post.mediaIds : target.variantMediaIds;
+}
+
+/** The request for one target, from its media rows (not deleted) by id; throws MissingMediaError. */
+export function requestFor(target: RequestSource, assetsById: ReadonlyMap<string, MediaRow>, idempotencyKey: string): PublishRequest {
   const media: PublishMedia[] = [];
-  for (const id of mediaIds) {
-    const asset = byId.get(id);
+  for (const id of mediaIdsOf(target)) {
+    const asset = assetsById.get(id);
     // A file deleted after scheduling must not silently turn a photo post into a text post.
     if (!asset) throw new MissingMediaError(`A media file of this post was deleted (${id}); edit the post and retry.`);
     media.push({
@@ -151,7 +175,13 @@ async function buildRequest(db: TenantDb, target: LoadedTarget, idempotencyKey: 
   };
 }
 
-class MissingMediaError extends Error {}
+async function buildRequest(db: TenantDb, target: LoadedTarget, idempotencyKey: string): Promise<PublishRequest> {
+  const mediaIds = mediaIdsOf(target);
+  const assets = mediaIds.length ? await db.mediaAsset.findMany({ where: { id: { in: [...mediaIds] }, deletedAt: null } }) : [];
+  return requestFor(target, new Map(assets.map((a) => [a.id, a])), idempotencyKey);
+}
+
+export class MissingMediaError extends Error {}
 
 /** What the claim transaction decided; only "send" and "recover" go to the network. */
 type Prepared =
@@ -164,7 +194,7 @@ type Prepared =
   | { kind: "unreachable"; doubt: Doubt; reason: string }
   | { kind: "send" | "recover"; claim: Claim };
 
-interface ClaimAccount {
+export interface ClaimAccount {
   id: string;
   name: string;
   network: string;
@@ -174,7 +204,7 @@ interface ClaimAccount {
 }
 
 /** A SENT row whose attempt may or may not have made the post: enough to wait or to give up on it. */
-interface Doubt {
+export interface Doubt {
   ledgerId: string;
   /** `attempts` as this claim found or made it: the compare-and-set token for every later write. */
   attempts: number;
@@ -185,7 +215,7 @@ interface Doubt {
   postId: string;
 }
 
-interface Claim extends Doubt {
+export interface Claim extends Doubt {
   /**
    * When this row's chain of attempts began (the ledger's queuedAt): any post one of them made
    * was created after it. The lookup reaches back to it, not just to the latest attempt, because
@@ -349,7 +379,7 @@ function lagOf(network: Parameters<typeof adapterFor>[0]): Doubt["adapter"] {
   }
 }
 
-function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -468,7 +498,7 @@ async function settledElsewhere(input: PublishTargetInput, ledgerId: string): Pr
 }
 
 /** The network answered before writing anything (429, 401, 5xx): the row goes back to the queue. */
-async function requeue(input: PublishTargetInput, claim: Claim, code: string, message: string): Promise<void> {
+export async function requeue(input: PublishTargetInput, claim: Claim, code: string, message: string): Promise<void> {
   await withOrg(input.organizationId, async (db) => {
     await lockPost(db, claim.postId);
     await db.publishLedger.updateMany({
@@ -479,8 +509,11 @@ async function requeue(input: PublishTargetInput, claim: Claim, code: string, me
   });
 }
 
-/** The network's answer was an error: classify it (definitive, retry later, look it up, or renew the token). */
-async function handleSendError(input: PublishTargetInput, claim: Claim, error: unknown, now: Date): Promise<PublishOutcome> {
+/**
+ * The network's answer was an error: classify it (definitive, retry later, look it up, or renew
+ * the token). Exported for the batched due path, whose claims fail one by one the same way.
+ */
+export async function handleSendError(input: PublishTargetInput, claim: Claim, error: unknown, now: Date): Promise<PublishOutcome> {
   const { organizationId, targetId, scheduleVersion } = input;
   const network = isNetworkError(error) ? error : null;
 

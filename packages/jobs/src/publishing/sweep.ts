@@ -1,54 +1,51 @@
-import { Prisma, withOrg } from "@mg/db";
+import { Prisma } from "@mg/db";
 import { systemDb } from "@mg/db/system";
-import { RetryAfterError } from "inngest";
-import { MISSED_AFTER_MS, SEND_LEASE_MS, STUCK_RETRY_MS, VERIFY_DELAY_MS, VERIFY_GIVE_UP_MS } from "./config";
-import { markMissed } from "./plan";
-import { refreshPostStatus } from "./post-status";
-import { publishTarget, type PublishOutcome } from "./publish-target";
+import { SEND_LEASE_MS, STUCK_RETRY_MS, VERIFY_DELAY_MS, VERIFY_GIVE_UP_MS } from "./config";
+import { publishOrganizationBatch, type BatchContext } from "./due-batch";
+import { createLimiter, emptyTally, pool, publishCounted, silentLogger as silent, type SweepLogger, type TargetTally } from "./tally";
 import { verifyTarget } from "./verify-target";
+
+export type { SweepLogger, TargetTally } from "./tally";
 
 /**
  * The engine-independent half of publishing: claiming due posts, retrying targets that stopped
  * moving, verifying acknowledged posts. Used by the every-minute sweep function (a safety net
  * behind the durable runs) and by the local scheduler (the only publisher when no engine runs).
  *
- * Discovery spans organizations by design (systemDb); every change to a post goes through
- * publishTarget (and markMissed), i.e. through withOrg and the ledger.
+ * Discovery spans organizations by design (systemDb, plain SELECTs without locks); every claim
+ * and every change to a post happens inside that organization's RLS transaction (withOrg) — the
+ * batched due path (due-batch.ts), publishTarget and markMissed.
  */
-
-export interface SweepLogger {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-const silent: SweepLogger = { info() {}, warn() {} };
 
 export interface DispatchOptions {
   now?: Date;
-  /** Posts claimed per call. */
+  /** Posts claimed per call, across organizations (shared out in turns: see dueWork). */
   limit?: number;
+  /** Posts per organization batch: one claim transaction, one set of sends, answers in chunks. Default 250. */
+  batchSize?: number;
   /** Only posts this far past their time (the engine's runs get the first chance). Default 0. */
   graceMs?: number;
-  /** Targets published in parallel. */
+  /** Network calls in flight at once, across the batches of this call. Default 32. */
   concurrency?: number;
+  /** Organization batches in progress at once. Default 4. */
+  parallelBatches?: number;
+  /** Batches of one organization in progress at once (its backlog never fills every slot). Default 2. */
+  batchesPerOrganization?: number;
   /** Only this organization's posts (tests, operators debugging one tenant). Default: all. */
   organizationId?: string;
+  /** Only these organizations' posts (tests). */
+  organizationIds?: readonly string[];
   logger?: SweepLogger;
 }
 
-/** `AND <column> = <org>` when scoped to one organization. */
-function orgFilter(column: string, organizationId: string | undefined): Prisma.Sql {
-  return organizationId ? Prisma.sql`AND ${Prisma.raw(column)} = ${organizationId}::uuid` : Prisma.empty;
+/** `AND <column> = ANY(<orgs>)` when scoped to some organizations. */
+function orgFilter(column: string, scope: readonly string[] | undefined): Prisma.Sql {
+  return scope ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${[...scope]}::uuid[])` : Prisma.empty;
 }
 
-export interface TargetTally {
-  published: number;
-  failed: number;
-  cancelled: number;
-  /** Sent, and past the network's lag window without proof either way: the user decides. */
-  unknown: number;
-  /** Will be retried (throttled, rate-limited, in flight elsewhere, no answer yet). */
-  retrying: number;
+function scopeOf(options: { organizationId?: string; organizationIds?: readonly string[] }): readonly string[] | undefined {
+  if (options.organizationIds) return options.organizationId ? [...options.organizationIds, options.organizationId] : options.organizationIds;
+  return options.organizationId ? [options.organizationId] : undefined;
 }
 
 export interface DispatchResult extends TargetTally {
@@ -57,115 +54,123 @@ export interface DispatchResult extends TargetTally {
   targets: number;
   /** Claimed posts that were more than 15 minutes late (POST_MISSED raised). */
   missed: number;
+  /** Organizations with due posts this call took some of. */
+  organizations: number;
+  batches: number;
   durationMs: number;
 }
 
-interface ClaimedPost {
-  id: string;
+interface DueRow {
   organization_id: string;
-  schedule_version: number;
-  scheduled_at: Date;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
-}
-
-function emptyTally(): TargetTally {
-  return { published: 0, failed: 0, cancelled: 0, unknown: 0, retrying: 0 };
-}
-
-async function publishCounted(tally: TargetTally, input: { organizationId: string; targetId: string; scheduleVersion: number; now?: Date }, logger: SweepLogger): Promise<PublishOutcome | null> {
-  try {
-    const outcome = await publishTarget(input);
-    if (outcome.state === "ACKNOWLEDGED" || outcome.state === "VERIFIED") tally.published++;
-    else if (outcome.state === "FAILED") {
-      tally.failed++;
-      logger.warn(`target ${input.targetId} failed: ${outcome.error ?? "unknown error"}`);
-    } else if (outcome.state === "OUTCOME_UNKNOWN") {
-      tally.unknown++;
-      logger.warn(`target ${input.targetId}: ${outcome.error ?? "outcome unknown"}`);
-    } else if (outcome.state === "PENDING") tally.retrying++;
-    else tally.cancelled++;
-    return outcome;
-  } catch (error) {
-    tally.retrying++;
-    const wait = error instanceof RetryAfterError ? ` (retry after ${error.retryAfter})` : "";
-    logger.info(`target ${input.targetId} will be retried${wait}: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  }
+  id: string;
 }
 
 /**
- * Claims due posts with one conditional UPDATE (SCHEDULED → PUBLISHING, `FOR UPDATE SKIP
- * LOCKED`), so concurrent dispatchers — two web processes, or this and the engine's sweep —
- * never take the same post, then publishes their targets through the ledger.
+ * Due posts, shared out in turns: each organization's oldest first, then each one's second… up to
+ * `limit`. One organization's 5,000 posts at 09:00 therefore take one place per turn, like
+ * everyone else's one. A plain read across tenants (no locks: on Citus a multi-shard SELECT); the
+ * claim happens per organization.
+ */
+async function dueWork(dueBefore: Date, limit: number, scope: readonly string[] | undefined): Promise<Map<string, string[]>> {
+  const rows = await systemDb().$queryRaw<DueRow[]>`
+    SELECT organization_id, id FROM (
+      SELECT organization_id, id, scheduled_at, row_number() OVER (PARTITION BY organization_id ORDER BY scheduled_at, id) AS turn
+      FROM posts
+      WHERE status = 'SCHEDULED'::"PostStatus" AND scheduled_at <= ${dueBefore} ${orgFilter("organization_id", scope)}
+    ) due
+    ORDER BY turn, scheduled_at, organization_id
+    LIMIT ${limit}`;
+  const byOrg = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = byOrg.get(row.organization_id) ?? [];
+    ids.push(row.id);
+    byOrg.set(row.organization_id, ids);
+  }
+  return byOrg;
+}
+
+interface Batch {
+  organizationId: string;
+  postIds: string[];
+}
+
+/** Batches in round-robin order: every organization's first batch, then every second one, … */
+function roundRobin(byOrg: ReadonlyMap<string, string[]>, batchSize: number): Batch[] {
+  const queues = [...byOrg].map(([organizationId, ids]) => {
+    const batches: Batch[] = [];
+    for (let i = 0; i < ids.length; i += batchSize) batches.push({ organizationId, postIds: ids.slice(i, i + batchSize) });
+    return batches;
+  });
+  const order: Batch[] = [];
+  for (let turn = 0; queues.some((q) => turn < q.length); turn++) {
+    for (const queue of queues) {
+      const batch = queue[turn];
+      if (batch) order.push(batch);
+    }
+  }
+  return order;
+}
+
+/**
+ * Claims due posts and publishes their targets, organization batch by organization batch (see
+ * due-batch.ts). Concurrent dispatchers — two web processes, or this and the engine's sweep — never
+ * take the same post (`FOR UPDATE SKIP LOCKED` inside each organization's transaction), and a
+ * target is sent only by whoever claims its ledger row.
  */
 export async function dispatchDuePosts(options: DispatchOptions = {}): Promise<DispatchResult> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
+  const batchSize = Math.max(1, options.batchSize ?? 250);
   const logger = options.logger ?? silent;
   const dueBefore = new Date(now.getTime() - (options.graceMs ?? 0));
 
-  const claimed = await systemDb().$queryRaw<ClaimedPost[]>`
-    UPDATE posts SET status = 'PUBLISHING'::"PostStatus", updated_at = ${new Date()}
-    WHERE id IN (
-      SELECT id FROM posts
-      WHERE status = 'SCHEDULED'::"PostStatus" AND scheduled_at <= ${dueBefore} ${orgFilter("organization_id", options.organizationId)}
-      ORDER BY scheduled_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ) AND status = 'SCHEDULED'::"PostStatus"
-    RETURNING id, organization_id, schedule_version, scheduled_at`;
-
+  const byOrg = await dueWork(dueBefore, limit, scopeOf(options));
+  const batches = roundRobin(byOrg, batchSize);
   const tally = emptyTally();
-  let missed = 0;
-  const ids = claimed.map((p) => p.id);
-  const work = ids.length
-    ? await systemDb().postTarget.findMany({
-        where: { postId: { in: ids }, status: { in: ["SCHEDULED", "PUBLISHING"] } },
-        select: { id: true, postId: true, organizationId: true },
-        orderBy: [{ postId: "asc" }, { id: "asc" }],
-      })
-    : [];
-  const withTargets = new Set(work.map((t) => t.postId));
-  await pool(claimed, options.concurrency ?? 8, async (post) => {
-    const lateMs = now.getTime() - post.scheduled_at.getTime();
-    const lateMinutes = Math.floor(lateMs / 60_000);
-    if (!withTargets.has(post.id)) {
-      await withOrg(post.organization_id, async (db) => {
-        const status = await refreshPostStatus(db, post.id);
-        // Nothing to publish to (every target cancelled): do not leave it "publishing".
-        if (status === "PUBLISHING") await db.post.updateMany({ where: { id: post.id, status: "PUBLISHING" }, data: { status: "CANCELLED" } });
-      });
-      logger.warn(`post ${post.id} has no account left to publish to; cancelled`);
-      return;
-    }
-    if (lateMs > MISSED_AFTER_MS) {
-      missed++;
-      await withOrg(post.organization_id, (db) => markMissed(db, post.organization_id, post.id, post.schedule_version, lateMinutes, now));
-      logger.warn(`post ${post.id} is ${lateMinutes} minutes late (engine was down?); publishing now`);
-    }
-  });
-  const version = new Map(claimed.map((p) => [p.id, p.schedule_version]));
-  await pool(work, options.concurrency ?? 8, async (t) => {
-    await publishCounted(tally, { organizationId: t.organizationId, targetId: t.id, scheduleVersion: version.get(t.postId) ?? -1 }, logger);
-  });
-  const targets = work.length;
+  const ctx: BatchContext = { now, dueBefore, limiter: createLimiter(options.concurrency ?? 32), tally, logger, recordChunk: batchSize };
+  const totals = { claimed: 0, targets: 0, missed: 0 };
 
-  const result = { claimed: claimed.length, targets, missed, ...tally, durationMs: Date.now() - started };
+  // Workers take batches in round-robin order, skipping an organization that already has its
+  // share in progress (it gets the next free slot after its own batch ends).
+  const perOrganization = Math.max(1, options.batchesPerOrganization ?? 2);
+  const running = new Map<string, number>();
+  const pending = [...batches];
+  const wakeups: (() => void)[] = [];
+  const takeNext = (): Batch | null | undefined => {
+    const index = pending.findIndex((b) => (running.get(b.organizationId) ?? 0) < perOrganization);
+    if (index < 0) return pending.length === 0 ? null : undefined;
+    return pending.splice(index, 1)[0];
+  };
+  const worker = async () => {
+    for (;;) {
+      const batch = takeNext();
+      if (batch === null) return;
+      if (batch === undefined) {
+        await new Promise<void>((resolve) => wakeups.push(resolve));
+        continue;
+      }
+      running.set(batch.organizationId, (running.get(batch.organizationId) ?? 0) + 1);
+      try {
+        const result = await publishOrganizationBatch(batch.organizationId, batch.postIds, ctx);
+        totals.claimed += result.claimed;
+        totals.targets += result.targets;
+        totals.missed += result.missed;
+      } catch (error) {
+        // The batch's transaction rolled back (nothing claimed) or its claims stay for the sweep.
+        logger.warn(`a batch of ${batch.postIds.length} post(s) of organization ${batch.organizationId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running.set(batch.organizationId, (running.get(batch.organizationId) ?? 1) - 1);
+        for (const wake of wakeups.splice(0)) wake();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallelBatches ?? 4, batches.length)) }, worker));
+
+  const result = { ...totals, organizations: byOrg.size, batches: batches.length, ...tally, durationMs: Date.now() - started };
   if (result.claimed > 0) {
     logger.info(
-      `dispatched ${result.claimed} due post(s), ${targets} target(s): ${tally.published} published, ${tally.failed} failed, ${tally.cancelled} stood down, ${tally.retrying} to retry`,
+      `dispatched ${result.claimed} due post(s), ${result.targets} target(s): ${tally.published} published, ${tally.failed} failed, ${tally.cancelled} stood down, ${tally.retrying} to retry`,
     );
   }
   return result;
@@ -176,6 +181,7 @@ export interface StuckOptions {
   limit?: number;
   concurrency?: number;
   organizationId?: string;
+  organizationIds?: readonly string[];
   logger?: SweepLogger;
 }
 
@@ -195,19 +201,23 @@ export async function retryStuckTargets(options: StuckOptions = {}): Promise<Tar
   const logger = options.logger ?? silent;
   const retryBefore = new Date(now.getTime() - STUCK_RETRY_MS);
   const leaseBefore = new Date(now.getTime() - SEND_LEASE_MS);
+  // In turns per organization (as dueWork): one tenant's backlog of stuck targets cannot fill the pass.
   const rows = await systemDb().$queryRaw<StuckRow[]>`
-    SELECT t.id AS target_id, t.organization_id, p.schedule_version
-    FROM post_targets t
-    JOIN posts p ON p.id = t.post_id
-    LEFT JOIN publish_ledger l ON l.post_target_id = t.id AND l.schedule_version = p.schedule_version
-    WHERE p.status = 'PUBLISHING'::"PostStatus"
-      AND t.status IN ('SCHEDULED'::"PostTargetStatus", 'PUBLISHING'::"PostTargetStatus") ${orgFilter("t.organization_id", options.organizationId)}
-      AND (
-        (l.id IS NULL AND p.updated_at < ${retryBefore})
-        OR (l.state = 'QUEUED'::"LedgerState" AND l.updated_at < ${retryBefore})
-        OR (l.state = 'SENT'::"LedgerState" AND ((l.error IS NOT NULL AND l.updated_at < ${retryBefore}) OR l.sent_at < ${leaseBefore}))
-      )
-    ORDER BY p.scheduled_at
+    SELECT target_id, organization_id, schedule_version FROM (
+      SELECT t.id AS target_id, t.organization_id, p.schedule_version, p.scheduled_at,
+             row_number() OVER (PARTITION BY t.organization_id ORDER BY p.scheduled_at, t.id) AS turn
+      FROM post_targets t
+      JOIN posts p ON p.id = t.post_id
+      LEFT JOIN publish_ledger l ON l.post_target_id = t.id AND l.schedule_version = p.schedule_version
+      WHERE p.status = 'PUBLISHING'::"PostStatus"
+        AND t.status IN ('SCHEDULED'::"PostTargetStatus", 'PUBLISHING'::"PostTargetStatus") ${orgFilter("t.organization_id", scopeOf(options))}
+        AND (
+          (l.id IS NULL AND p.updated_at < ${retryBefore})
+          OR (l.state = 'QUEUED'::"LedgerState" AND l.updated_at < ${retryBefore})
+          OR (l.state = 'SENT'::"LedgerState" AND ((l.error IS NOT NULL AND l.updated_at < ${retryBefore}) OR l.sent_at < ${leaseBefore}))
+        )
+    ) stuck
+    ORDER BY turn, scheduled_at
     LIMIT ${options.limit ?? 200}`;
 
   const tally = emptyTally();
@@ -228,6 +238,7 @@ export interface VerifyOptions {
   limit?: number;
   concurrency?: number;
   organizationId?: string;
+  organizationIds?: readonly string[];
   logger?: SweepLogger;
 }
 
@@ -244,10 +255,13 @@ export async function verifyAcknowledged(options: VerifyOptions = {}): Promise<{
   const logger = options.logger ?? silent;
   const before = new Date(now.getTime() - (options.verifyAfterMs ?? VERIFY_DELAY_MS));
   const rows = await systemDb().$queryRaw<AckRow[]>`
-    SELECT post_target_id, organization_id, schedule_version, acknowledged_at
-    FROM publish_ledger
-    WHERE state = 'ACKNOWLEDGED'::"LedgerState" AND acknowledged_at <= ${before} ${orgFilter("organization_id", options.organizationId)}
-    ORDER BY acknowledged_at
+    SELECT post_target_id, organization_id, schedule_version, acknowledged_at FROM (
+      SELECT post_target_id, organization_id, schedule_version, acknowledged_at,
+             row_number() OVER (PARTITION BY organization_id ORDER BY acknowledged_at, id) AS turn
+      FROM publish_ledger
+      WHERE state = 'ACKNOWLEDGED'::"LedgerState" AND acknowledged_at <= ${before} ${orgFilter("organization_id", scopeOf(options))}
+    ) acknowledged
+    ORDER BY turn, acknowledged_at
     LIMIT ${options.limit ?? 200}`;
   const counts = { found: rows.length, verified: 0, failed: 0, pending: 0 };
   await pool(rows, options.concurrency ?? 4, async (row) => {
@@ -274,8 +288,11 @@ export interface SweepOptions {
   graceMs?: number;
   verifyAfterMs?: number;
   limit?: number;
+  /** Posts per organization batch of the due path. */
+  batchSize?: number;
   concurrency?: number;
   organizationId?: string;
+  organizationIds?: readonly string[];
   logger?: SweepLogger;
 }
 
@@ -287,8 +304,8 @@ export interface SweepResult {
 
 /** Due/missed posts, stuck targets, verification: one pass. */
 export async function runPublishingSweep(options: SweepOptions = {}): Promise<SweepResult> {
-  const common = { now: options.now, limit: options.limit, concurrency: options.concurrency, organizationId: options.organizationId, logger: options.logger };
-  const dispatch = await dispatchDuePosts({ ...common, graceMs: options.graceMs });
+  const common = { now: options.now, limit: options.limit, concurrency: options.concurrency, organizationId: options.organizationId, organizationIds: options.organizationIds, logger: options.logger };
+  const dispatch = await dispatchDuePosts({ ...common, graceMs: options.graceMs, batchSize: options.batchSize });
   const stuck = await retryStuckTargets(common);
   const verification = await verifyAcknowledged({ ...common, verifyAfterMs: options.verifyAfterMs });
   return { dispatch, stuck, verification };
