@@ -43,6 +43,15 @@ export const SYSTEM_ONLY_TABLES = ["_prisma_migrations", "event_outbox", "dev_ma
 /** System tables the app role may append to (and read the dedupe key of, nothing more): the transactional outbox. */
 export const APP_INSERT_ONLY_TABLES = ["event_outbox"] as const;
 
+/**
+ * Append-only ledgers: the app role inserts and reads them, and may only re-point a row at the
+ * surviving record of a merge (these columns); it never edits what was recorded or deletes it.
+ */
+export const APP_APPEND_ONLY_TABLES = {
+  activities: ["contact_id", "company_id", "deal_id"],
+  consent_records: ["contact_id"],
+} as const;
+
 async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${role}"`);
@@ -52,6 +61,10 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   for (const table of APP_INSERT_ONLY_TABLES) {
     // SELECT of the id column only: what `INSERT … ON CONFLICT (event_id) DO NOTHING` needs.
     await client.query(`GRANT INSERT, SELECT ("event_id") ON TABLE "${table}" TO "${role}"`);
+  }
+  for (const [table, columns] of Object.entries(APP_APPEND_ONLY_TABLES)) {
+    await client.query(`REVOKE UPDATE, DELETE ON TABLE "${table}" FROM "${role}"`);
+    await client.query(`GRANT UPDATE (${columns.map((c) => `"${c}"`).join(", ")}) ON TABLE "${table}" TO "${role}"`);
   }
   await client.query(`REVOKE ALL ON TABLE "users" FROM "${role}"`);
   await client.query(`GRANT SELECT (${APP_READABLE_USER_COLUMNS.map((c) => `"${c}"`).join(", ")}) ON TABLE "users" TO "${role}"`);
