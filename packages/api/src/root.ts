@@ -14,6 +14,16 @@ import { alertsRouter } from "./routers/alerts";
 import { hashtagsRouter } from "./routers/hashtags";
 import { postsRouter } from "./routers/posts";
 import { platformRouter } from "./routers/platform";
+import { contactsRouter } from "./routers/contacts";
+import { companiesRouter } from "./routers/companies";
+import { crmSettingsRouter } from "./routers/crm-settings";
+import { pipelinesRouter } from "./routers/pipelines";
+import { dealsRouter } from "./routers/deals";
+import { tasksRouter } from "./routers/tasks";
+import { segmentsRouter } from "./routers/segments";
+import { contactListsRouter } from "./routers/contact-lists";
+import { contactImportsRouter } from "./routers/contact-imports";
+import { duplicatesRouter } from "./routers/duplicates";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -31,6 +41,16 @@ export const appRouter = createTRPCRouter({
   hashtags: hashtagsRouter,
   posts: postsRouter,
   platform: platformRouter,
+  contacts: contactsRouter,
+  companies: companiesRouter,
+  crmSettings: crmSettingsRouter,
+  pipelines: pipelinesRouter,
+  deals: dealsRouter,
+  tasks: tasksRouter,
+  segments: segmentsRouter,
+  contactLists: contactListsRouter,
+  contactImports: contactImportsRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

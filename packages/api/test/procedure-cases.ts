@@ -6,6 +6,10 @@ import { createLinkToken } from "../src/services/tokens";
 import type { Tenant } from "./fixtures";
 import { POSTS_PROCEDURE_CASES } from "./procedure-cases/posts";
 import { SOCIAL_PROCEDURE_CASES } from "./procedure-cases/social";
+import { CRM_RECORD_PROCEDURE_CASES } from "./procedure-cases/crm-records";
+import { CRM_DEAL_PROCEDURE_CASES } from "./procedure-cases/crm-deals";
+import { CRM_IMPORT_PROCEDURE_CASES } from "./procedure-cases/crm-import";
+import { CRM_SEGMENT_PROCEDURE_CASES } from "./procedure-cases/crm-segments";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
 export type ForeignInput = (self: Tenant, other: Tenant) => Promise<unknown> | unknown;
@@ -125,6 +129,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   },
   ...SOCIAL_PROCEDURE_CASES,
   ...POSTS_PROCEDURE_CASES,
+  ...CRM_RECORD_PROCEDURE_CASES,
+  ...CRM_DEAL_PROCEDURE_CASES,
+  ...CRM_IMPORT_PROCEDURE_CASES,
+  ...CRM_SEGMENT_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */

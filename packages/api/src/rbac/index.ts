@@ -31,15 +31,46 @@ export const PERMISSIONS = [
   "analytics.view_basic",
   "analytics.view_detailed",
   "analytics.export",
+  // CRM (docs/crm.md)
+  "contacts.read",
+  "contacts.create",
+  "contacts.update",
+  "contacts.delete",
+  "contacts.export",
+  "contacts.merge",
+  "contacts.import",
+  "companies.read",
+  "companies.create",
+  "companies.update",
+  "companies.delete",
+  "companies.export",
+  "companies.merge",
+  "deals.read",
+  "deals.create",
+  "deals.update",
+  "deals.delete",
+  "deals.export",
+  "tasks.read",
+  "tasks.create",
+  "tasks.update",
+  "tasks.delete",
+  "crm_settings.read",
+  "crm_settings.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Billing permissions come with billing itself: a permission that gates nothing is a promise the
 // product does not keep (test/rbac-permissions.test.ts fails for any permission nothing checks).
-const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic"];
-/** The overview, plus per-post and per-account numbers and the CSV export of them. */
-const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export"];
-const CONTENT_EDITOR: Permission[] = [...VIEWER, "posts.create", "posts.edit_own", "media.upload"];
+/** Reading the CRM: contacts, companies, deals, tasks and its settings (pipelines, fields). */
+const CRM_READ: Permission[] = ["contacts.read", "companies.read", "deals.read", "tasks.read", "crm_settings.read"];
+const CRM_ALL: Permission[] = PERMISSIONS.filter((p) => /^(contacts|companies|deals|tasks|crm_settings)\./.test(p));
+const CRM_EXPORT: Permission[] = ["contacts.export", "companies.export", "deals.export"];
+const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", ...CRM_READ];
+/** The overview, plus per-post and per-account numbers and the CSV export of them; CRM exports. */
+const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export", ...CRM_EXPORT];
+/** Content roles read the CRM's contacts (audiences), not its pipeline. */
+const CONTENT_BASE: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", "contacts.read"];
+const CONTENT_EDITOR: Permission[] = [...CONTENT_BASE, "posts.create", "posts.edit_own", "media.upload"];
 const CONTENT_MANAGER: Permission[] = [
   ...CONTENT_EDITOR,
   "accounts.manage",
@@ -61,6 +92,7 @@ const ADMIN: Permission[] = [
     "users.change_role",
     "users.delete",
     "audit.read",
+    ...CRM_ALL,
   ]),
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
@@ -106,8 +138,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN: "Manages members, settings and all content.",
   CONTENT_MANAGER: "Creates, schedules and publishes all content; runs campaigns.",
   CONTENT_EDITOR: "Writes drafts and edits their own posts.",
-  ANALYST: "Reads detailed analytics (per post, per account) and exports them as CSV.",
-  VIEWER: "Read-only access, with the analytics overview.",
+  ANALYST: "Reads detailed analytics (per post, per account) and the CRM, and exports them as CSV.",
+  VIEWER: "Read-only access, with the analytics overview and the CRM.",
 };
 
 /** The roles that hold a permission, most senior first. */

@@ -16,6 +16,10 @@ import {
   SettingsIcon,
   Share2Icon,
   SplitIcon,
+  ContactIcon,
+  Building2Icon,
+  HandshakeIcon,
+  ListTodoIcon,
   UsersIcon,
   type LucideIcon,
 } from "lucide-react";
@@ -55,6 +59,15 @@ const NAV: NavGroup[] = [
       { href: "/campaigns", label: "Campaigns", icon: MegaphoneIcon, permission: "campaigns.read" },
       { href: "/analytics", label: "Analytics", icon: ChartColumnIcon, permission: "analytics.view_basic" },
       { href: "/ab-tests", label: "A/B tests", icon: SplitIcon, permission: "posts.read" },
+    ],
+  },
+  {
+    label: "CRM",
+    items: [
+      { href: "/contacts", label: "Contacts", icon: ContactIcon, permission: "contacts.read" },
+      { href: "/companies", label: "Companies", icon: Building2Icon, permission: "companies.read" },
+      { href: "/deals", label: "Deals", icon: HandshakeIcon, permission: "deals.read" },
+      { href: "/tasks", label: "Tasks", icon: ListTodoIcon, permission: "tasks.read" },
     ],
   },
   {

@@ -1,0 +1,60 @@
+import type { TenantDb } from "@mg/db";
+import { activityPayloadSchemas, type ActivityKindName, type ActivityPayload } from "../../schemas/crm/activity";
+
+/**
+ * The one way anything writes to the CRM timeline (notes, imports, merges, deals, forms, email
+ * events…). The payload is checked against its kind's schema; the row is append-only (the app
+ * role cannot edit or delete it, only re-point it at a merge's survivor).
+ */
+export interface ActivityInput<K extends ActivityKindName> {
+  kind: K;
+  payload: ActivityPayload<K>;
+  contactId?: string | null;
+  companyId?: string | null;
+  dealId?: string | null;
+  /** The member who did it; omit for the system. */
+  actorUserId?: string | null;
+  /** Who, in words, when it was not a member ("Import of leads.csv"). */
+  actorLabel?: string | null;
+  occurredAt?: Date;
+}
+
+export async function recordActivity<K extends ActivityKindName>(db: TenantDb, organizationId: string, input: ActivityInput<K>): Promise<{ id: string }> {
+  if (!input.contactId && !input.companyId && !input.dealId) throw new Error(`recordActivity(${input.kind}): names no contact, company or deal`);
+  const payload = activityPayloadSchemas[input.kind].parse(input.payload) as object;
+  return db.activity.create({
+    data: {
+      organizationId,
+      kind: input.kind,
+      contactId: input.contactId ?? null,
+      companyId: input.companyId ?? null,
+      dealId: input.dealId ?? null,
+      actorUserId: input.actorUserId ?? null,
+      actorLabel: input.actorLabel ?? null,
+      occurredAt: input.occurredAt ?? new Date(),
+      payload,
+    },
+    select: { id: true },
+  });
+}
+
+/** Many events at once (an import's thousands of "imported"): one INSERT, same checks. */
+export async function recordActivities<K extends ActivityKindName>(db: TenantDb, organizationId: string, inputs: readonly ActivityInput<K>[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const data = inputs.map((input) => {
+    if (!input.contactId && !input.companyId && !input.dealId) throw new Error(`recordActivities(${input.kind}): names no contact, company or deal`);
+    return {
+      organizationId,
+      kind: input.kind,
+      contactId: input.contactId ?? null,
+      companyId: input.companyId ?? null,
+      dealId: input.dealId ?? null,
+      actorUserId: input.actorUserId ?? null,
+      actorLabel: input.actorLabel ?? null,
+      occurredAt: input.occurredAt ?? new Date(),
+      payload: activityPayloadSchemas[input.kind].parse(input.payload) as object,
+    };
+  });
+  const { count } = await db.activity.createMany({ data });
+  return count;
+}
