@@ -24,6 +24,7 @@ import { segmentsRouter } from "./routers/segments";
 import { contactListsRouter } from "./routers/contact-lists";
 import { contactImportsRouter } from "./routers/contact-imports";
 import { duplicatesRouter } from "./routers/duplicates";
+import { crmExportsRouter } from "./routers/crm-exports";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -51,6 +52,7 @@ export const appRouter = createTRPCRouter({
   contactLists: contactListsRouter,
   contactImports: contactImportsRouter,
   duplicates: duplicatesRouter,
+  crmExports: crmExportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
