@@ -69,11 +69,18 @@ export const metricsSyncAccountData = z.object({
   socialAccountId: id(),
 });
 
+/** A contact import was started or resumed: process its chunks from the cursor. */
+export const contactImportRequestedData = z.object({
+  organizationId: id(),
+  importId: id(),
+});
+
 export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
 export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
 export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
 export const abTestStarted = eventType("ab-test/started", { schema: abTestStartedData });
 export const metricsSyncAccount = eventType("metrics/sync.account", { schema: metricsSyncAccountData });
+export const contactImportRequested = eventType("crm/contact-import.requested", { schema: contactImportRequestedData });
 
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
 export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
@@ -87,6 +94,7 @@ export const jobEventSchemas = {
   "post/publish.requested": postPublishRequestedData,
   "ab-test/started": abTestStartedData,
   "metrics/sync.account": metricsSyncAccountData,
+  "crm/contact-import.requested": contactImportRequestedData,
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;
@@ -94,6 +102,7 @@ export type JobEventData<N extends JobEventName> = z.infer<(typeof jobEventSchem
 
 export type OrganizationCreatedData = JobEventData<"organization/created">;
 export type MemberInvitedData = JobEventData<"member/invited">;
+export type ContactImportRequestedData = JobEventData<"crm/contact-import.requested">;
 
 /**
  * An event as the API layer sends it. `id` is the deduplication key: pass a deterministic one

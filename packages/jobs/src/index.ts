@@ -27,6 +27,7 @@ export {
   postPublishRequested,
   abTestStarted,
   metricsSyncAccount,
+  contactImportRequested,
   jobEventSchemas,
   type JobEvent,
   type JobEventData,
@@ -49,6 +50,8 @@ export {
   syncMetricsCron,
 } from "./functions";
 export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } from "./local-scheduler";
+export { contactImportFn } from "./crm/contact-import";
+export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";
 export { DEFAULT_ONBOARDING_TASKS, type OnboardingTaskKey } from "./onboarding";
 export { DELAY_GRACE_MS, delayedEventsForOrganization, outboxHealth, type DelayedEventGroup, type OutboxHealth } from "./outbox/delays";

@@ -1,3 +1,4 @@
+import { contactImportFn } from "../crm/contact-import";
 import { checkAccountTokens } from "./check-account-tokens";
 import { decideAbTestFn } from "./decide-ab-test";
 import { extendRecurrences } from "./extend-recurrences";
@@ -11,6 +12,7 @@ import { syncAccountMetricsFn, syncMetricsCron } from "./sync-metrics";
 
 export {
   checkAccountTokens,
+  contactImportFn,
   decideAbTestFn,
   extendRecurrences,
   provisionOrganization,
@@ -36,4 +38,5 @@ export const functions = [
   syncAccountMetricsFn,
   checkAccountTokens,
   extendRecurrences,
+  contactImportFn,
 ];

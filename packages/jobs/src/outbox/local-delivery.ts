@@ -1,4 +1,5 @@
-import type { JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import { runContactImportLocally } from "../crm/contact-import-runner";
+import type { ContactImportRequestedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
 import { deliverInvitationMailNow } from "../invitations";
 import { provisionOrganizationNow } from "../provisioning";
 
@@ -16,6 +17,8 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   "post/publish.requested": null,
   "ab-test/started": null,
   "metrics/sync.account": null,
+  // Started in the background: the import's own cursor, not this delivery, makes it durable.
+  "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
 };
 
 /** Whether delivering `name` in process does anything (else it is only recorded as handled). */
