@@ -75,11 +75,20 @@ export const contactImportRequestedData = z.object({
   importId: id(),
 });
 
+/** A CRM task got (or changed) its due time; `id` = `task:<taskId>:<dueAt>` so a resend is deduplicated. */
+export const taskScheduledData = z.object({
+  organizationId: id(),
+  taskId: id(),
+  /** ISO instant the assignee is reminded at (resolved from the task's zone + wall time). */
+  dueAt: z.iso.datetime({ offset: true }),
+});
+
 export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
 export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
 export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
 export const abTestStarted = eventType("ab-test/started", { schema: abTestStartedData });
 export const metricsSyncAccount = eventType("metrics/sync.account", { schema: metricsSyncAccountData });
+export const taskScheduled = eventType("task/scheduled", { schema: taskScheduledData });
 export const contactImportRequested = eventType("crm/contact-import.requested", { schema: contactImportRequestedData });
 
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
@@ -94,6 +103,7 @@ export const jobEventSchemas = {
   "post/publish.requested": postPublishRequestedData,
   "ab-test/started": abTestStartedData,
   "metrics/sync.account": metricsSyncAccountData,
+  "task/scheduled": taskScheduledData,
   "crm/contact-import.requested": contactImportRequestedData,
 } as const;
 

@@ -1,4 +1,5 @@
 import { systemDb } from "@mg/db/system";
+import { remindTask } from "./crm/task-reminders";
 import { decideAbTest } from "./publishing/ab-test";
 import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
 import { materializeRecurrences, recurringSeries } from "./publishing/recurrences";
@@ -15,6 +16,7 @@ const CHORES = [
   // Metrics first, so an A/B test due in the same pass is decided on fresh numbers.
   { name: "sync metrics", everyMs: 60 * 60_000, run: syncAllMetrics },
   { name: "decide A/B tests", everyMs: 60_000, run: decideDueAbTests },
+  { name: "remind due tasks", everyMs: 30_000, run: remindDueTasks },
   { name: "refresh expiring tokens", everyMs: 6 * 60 * 60_000, run: refreshExpiringTokens },
   { name: "extend recurring posts", everyMs: 6 * 60 * 60_000, run: extendRecurrences },
 ] as const;
@@ -75,4 +77,10 @@ async function refreshExpiringTokens(now: Date, only: Only): Promise<number> {
 async function extendRecurrences(now: Date, only: Only): Promise<number> {
   const series = only(await recurringSeries());
   return eachSettled(series, (s) => materializeRecurrences({ ...s, now }));
+}
+
+/** The engine's remind-task runs, for a machine without it (the same idempotent remindTask). */
+async function remindDueTasks(now: Date, only: Only): Promise<number> {
+  const due = only(await systemDb().task.findMany({ where: { dueAt: { lte: now }, remindedAt: null, doneAt: null, deletedAt: null }, orderBy: { dueAt: "asc" }, take: 500, select: { organizationId: true, id: true, dueAt: true } }));
+  return eachSettled(due, (task) => remindTask({ organizationId: task.organizationId, taskId: task.id, dueAt: task.dueAt ?? now, now }));
 }

@@ -10,6 +10,16 @@ function stagesOf(stages: { id: string; name: string; probability: number; kind:
   return stages.map((s) => ({ id: s.id, name: s.name, probability: s.probability, kind: s.kind }));
 }
 
+/** A task of `tenant` (assigned to its owner, due next year), with `extra` columns. */
+async function freshTask(tenant: Tenant, extra: { doneAt?: Date; deletedAt?: Date } = {}): Promise<string> {
+  const task = await systemDb().task.create({
+    data: { organizationId: tenant.id, title: "Fixture task", timezone: "Europe/London", localTime: "2030-05-01T09:00", dueAt: new Date("2030-05-01T08:00:00Z"), assigneeUserId: tenant.users.OWNER.id, ...extra },
+  });
+  return task.id;
+}
+
+const due = { timezone: "Europe/London", localTime: "2030-06-01T09:00" };
+
 /** A deal of `tenant` already won (for reopen). */
 async function wonDeal(tenant: Tenant) {
   const d = await freshDeal(tenant);
@@ -156,5 +166,50 @@ export const CRM_DEAL_PROCEDURE_CASES: Record<string, ProcedureCase> = {
       return { dealId: d.dealId };
     },
     foreign: async (_self, other) => ({ dealId: (await freshDeal(other)).dealId }),
+  },
+
+  "tasks.mine": { valid: () => ({ includeDoneDays: 7 }) },
+  "tasks.forRecord": {
+    valid: async (t) => ({ dealId: (await freshDeal(t)).dealId }),
+    foreign: async (_self, other) => ({ dealId: (await freshDeal(other)).dealId }),
+    foreignAlso: {
+      contactId: async (_self, other) => ({ contactId: await freshContact(other) }),
+      companyId: async (_self, other) => ({ companyId: await freshCompany(other) }),
+    },
+  },
+  "tasks.create": {
+    valid: () => ({ title: "Call back", due, priority: "HIGH" }),
+    foreign: async (_self, other) => ({ title: "Call back", dealId: (await freshDeal(other)).dealId }),
+    foreignAlso: {
+      contactId: async (_self, other) => ({ title: "Call back", contactId: await freshContact(other) }),
+      companyId: async (_self, other) => ({ title: "Call back", companyId: await freshCompany(other) }),
+      assigneeUserId: (_self, other) => ({ title: "Call back", assigneeUserId: other.users.VIEWER.id }),
+    },
+  },
+  "tasks.update": {
+    valid: async (t) => ({ taskId: await freshTask(t), title: "Renamed", due }),
+    foreign: async (_self, other) => ({ taskId: await freshTask(other), title: "Renamed" }),
+    foreignAlso: {
+      contactId: async (self, other) => ({ taskId: await freshTask(self), contactId: await freshContact(other) }),
+      dealId: async (self, other) => ({ taskId: await freshTask(self), dealId: (await freshDeal(other)).dealId }),
+      companyId: async (self, other) => ({ taskId: await freshTask(self), companyId: await freshCompany(other) }),
+      assigneeUserId: async (self, other) => ({ taskId: await freshTask(self), assigneeUserId: other.users.VIEWER.id }),
+    },
+  },
+  "tasks.complete": {
+    valid: async (t) => ({ taskId: await freshTask(t) }),
+    foreign: async (_self, other) => ({ taskId: await freshTask(other) }),
+  },
+  "tasks.reopen": {
+    valid: async (t) => ({ taskId: await freshTask(t, { doneAt: new Date() }) }),
+    foreign: async (_self, other) => ({ taskId: await freshTask(other, { doneAt: new Date() }) }),
+  },
+  "tasks.delete": {
+    valid: async (t) => ({ taskId: await freshTask(t) }),
+    foreign: async (_self, other) => ({ taskId: await freshTask(other) }),
+  },
+  "tasks.restore": {
+    valid: async (t) => ({ taskId: await freshTask(t, { deletedAt: new Date() }) }),
+    foreign: async (_self, other) => ({ taskId: await freshTask(other, { deletedAt: new Date() }) }),
   },
 };

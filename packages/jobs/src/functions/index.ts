@@ -5,6 +5,7 @@ import { extendRecurrences } from "./extend-recurrences";
 import { provisionOrganization } from "./provision-organization";
 import { publishPost } from "./publish-post";
 import { publishRequested } from "./publish-requested";
+import { remindTaskFn } from "./remind-task";
 import { replayOutboxCron } from "./replay-outbox";
 import { sendInvitationMail } from "./send-invitation-mail";
 import { sweepDuePosts } from "./sweep-due-posts";
@@ -18,6 +19,7 @@ export {
   provisionOrganization,
   publishPost,
   publishRequested,
+  remindTaskFn,
   replayOutboxCron,
   sendInvitationMail,
   sweepDuePosts,
@@ -38,5 +40,6 @@ export const functions = [
   syncAccountMetricsFn,
   checkAccountTokens,
   extendRecurrences,
+  remindTaskFn,
   contactImportFn,
 ];

@@ -17,6 +17,8 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   "post/publish.requested": null,
   "ab-test/started": null,
   "metrics/sync.account": null,
+  // The local scheduler's housekeeping reminds due tasks from their own state (crm/task-reminders).
+  "task/scheduled": null,
   // Started in the background: the import's own cursor, not this delivery, makes it durable.
   "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
 };

@@ -1,0 +1,12 @@
+import { crmProcedure } from "../../trpc/crm";
+import { taskIdInput } from "../../schemas/crm/tasks";
+import { completeTask } from "../../services/crm/tasks";
+
+/** Done (TASK_DONE on the linked records' timelines); `reopen` is its undo. */
+export const completeTaskProcedure = crmProcedure("tasks.update")
+  .input(taskIdInput)
+  .mutation(async ({ ctx, input }) => {
+    const task = await completeTask(ctx.db, { org: ctx.org, userId: ctx.user.id, emit: ctx.emit }, input.taskId, true);
+    ctx.audit.target("task", task.id);
+    return task;
+  });
