@@ -47,6 +47,24 @@ const membersAnswer = {
 
 const everyone = { match: "all" as const, conditions: [] };
 
+async function freshCompany(tenant: Org): Promise<string> {
+  const tag = randomUUID().slice(0, 8);
+  const company = await systemDb().company.create({ data: { organizationId: tenant.id, name: `Company ${tag}`, domain: `${tag}.example`, domainKey: `${tag}.example` } });
+  return company.id;
+}
+
+async function freshDeal(tenant: Org): Promise<{ dealId: string; pipelineId: string }> {
+  const pipeline = await systemDb().pipeline.create({ data: { organizationId: tenant.id, name: `Pipeline ${randomUUID().slice(0, 8)}` } });
+  const stage = await systemDb().pipelineStage.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, name: "Open", position: 0, probability: 20 } });
+  const deal = await systemDb().deal.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, stageId: stage.id, name: "Export me", amountMinor: 1_000n, currency: "EUR", position: "a0" } });
+  return { dealId: deal.id, pipelineId: pipeline.id };
+}
+
+const exportAnswer = {
+  kind: "as-unknown-id" as const,
+  reason: "Ids picked for an export (contacts, companies, deals, a pipeline) and ids inside a filter select rows: another organization's select none, so the file is the same header-only file as for ids of nobody. A segment or list id is NOT_FOUND either way.",
+};
+
 export const CRM_SEGMENT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "segments.list": { valid: () => ({ includeArchived: true }) },
   "segments.get": { valid: async (t) => ({ segmentId: await freshSegment(t) }), foreign: async (_self, other) => ({ segmentId: await freshSegment(other) }) },
@@ -109,5 +127,35 @@ export const CRM_SEGMENT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: async (t) => ({ segmentId: await freshSegment(t), name: `Snapshot ${randomUUID().slice(0, 8)}` }),
     foreign: async (_self, other) => ({ segmentId: await freshSegment(other), name: `Snapshot ${randomUUID().slice(0, 8)}` }),
     foreignAlso: { listId: async (self, other) => ({ segmentId: await freshSegment(self), listId: await freshContactList(other) }) },
+  },
+  "crmExports.contacts": {
+    valid: async (t) => {
+      await freshSegmentContact(t, { firstName: "=1+1" });
+      return { scope: { kind: "all" } };
+    },
+    foreign: async (_self, other) => ({ scope: { kind: "segment", segmentId: await freshSegment(other) } }),
+    foreignAlso: {
+      listId: async (_self, other) => ({ scope: { kind: "list", listId: await freshContactList(other, [await freshSegmentContact(other)]) } }),
+      contactIds: async (_self, other) => ({ scope: { kind: "ids", contactIds: [await freshSegmentContact(other)] } }),
+      filter: async (_self, other) => ({ scope: { kind: "filter", filter: await filterNaming(other) } }),
+    },
+    foreignAnswer: exportAnswer,
+  },
+  "crmExports.companies": {
+    valid: async (t) => {
+      await freshCompany(t);
+      return {};
+    },
+    foreign: async (_self, other) => ({ companyIds: [await freshCompany(other)] }),
+    foreignAnswer: exportAnswer,
+  },
+  "crmExports.deals": {
+    valid: async (t) => {
+      await freshDeal(t);
+      return { status: "any" };
+    },
+    foreign: async (_self, other) => ({ dealIds: [(await freshDeal(other)).dealId] }),
+    foreignAlso: { pipelineId: async (_self, other) => ({ pipelineId: (await freshDeal(other)).pipelineId }) },
+    foreignAnswer: exportAnswer,
   },
 };

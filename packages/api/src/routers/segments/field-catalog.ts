@@ -8,22 +8,21 @@ import { crmProcedure } from "../../trpc/crm";
  * this is the segment builder's own small read until then.)
  */
 export const fieldCatalog = crmProcedure("contacts.read").query(async ({ ctx }) => {
-  const [customFields, members, lists, pipelines] = await Promise.all([
-    ctx.db.customFieldDefinition.findMany({
+  // One after the other: the statements share the procedure's transaction (one connection).
+  const customFields = await ctx.db.customFieldDefinition.findMany({
       where: { object: "CONTACT", archivedAt: null },
       orderBy: [{ position: "asc" }, { label: "asc" }],
       select: { id: true, key: true, label: true, type: true, options: true, currency: true },
-    }),
-    ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } }),
-    ctx.db.contactList.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 }),
-    can(ctx.role, "deals.read")
-      ? ctx.db.pipeline.findMany({
-          where: { archivedAt: null },
-          orderBy: [{ position: "asc" }, { name: "asc" }],
-          select: { id: true, name: true, stages: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } } },
-        })
-      : Promise.resolve([]),
-  ]);
+  });
+  const members = await ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } });
+  const lists = await ctx.db.contactList.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
+  const pipelines = can(ctx.role, "deals.read")
+    ? await ctx.db.pipeline.findMany({
+        where: { archivedAt: null },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, stages: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } } },
+      })
+    : [];
   return {
     customFields: customFields.map((f) => ({ ...f, options: parseOptions(f.options) })),
     owners: members.map((m) => m.user),
