@@ -36,7 +36,8 @@ import { ensureFreshToken, expiresWithin } from "./tokens";
  * 2. The network calls run after that commit, in parallel under the dispatcher's limit; an
  *    account with a spacing throttle gets at most one claim per batch (none while its last send
  *    is younger than the spacing), decided under its row lock like publishTarget's.
- * 3. Answers are recorded in chunks: one transaction per chunk locks the posts (id order, the
+ * 3. Answers are recorded in chunks (full, or within RECORD_WAIT_MS of the first answer waiting:
+ *    a slow call never holds the others back): one transaction per chunk locks the posts (id order, the
  *    lock order of every publish transaction), moves rows SENT → ACKNOWLEDGED and targets to
  *    PUBLISHED, raises first-comment alerts and recomputes the posts' status.
  *
@@ -440,11 +441,24 @@ async function recordAnswers(organizationId: string, answers: readonly Answer[],
   });
 }
 
+/**
+ * An answer waits at most this long for its chunk to fill before it is recorded. Without a bound, a
+ * slow or hung call (up to the adapters' 30 s timeout) would hold back every answer of its batch
+ * that had already come in: their posts would show "publishing", and a crash meanwhile would send
+ * them all to recovery lookups — some of which can only end as OUTCOME_UNKNOWN (a network that
+ * cannot be asked). A full chunk is recorded at once; under load chunks fill well within this.
+ */
+const RECORD_WAIT_MS = 1_000;
+
 /** Sends the claimed rows in parallel (ctx.limiter), recording answers in chunks and errors one by one. */
 async function sendAll(organizationId: string, sends: readonly ClaimedSend[], ctx: BatchContext): Promise<void> {
   if (sends.length === 0) return;
   const answers: Answer[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timed: Promise<void>[] = [];
   const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
     const chunk = answers.splice(0, answers.length);
     if (chunk.length === 0) return;
     try {
@@ -477,10 +491,13 @@ async function sendAll(organizationId: string, sends: readonly ClaimedSend[], ct
         }
         answers.push({ send, result });
         if (answers.length >= ctx.recordChunk) await flush();
+        else timer ??= setTimeout(() => timed.push(flush()), RECORD_WAIT_MS);
       }),
     ),
   );
   await flush();
+  // flush() never throws (a failed chunk is left for recovery), so this only waits.
+  await Promise.all(timed);
 }
 
 /** publishTarget for each row, counted, under the same limiter as the sends. */

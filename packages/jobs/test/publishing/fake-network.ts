@@ -26,7 +26,13 @@ export type PublishBehaviour =
   /** The post is created, yet the network answers with an error as if it was not (a lying 5xx). */
   | { kind: "error-after-write"; error: NetworkError }
   /** The post is created; its first comment is refused. */
-  | { kind: "ok-comment-refused"; message: string };
+  | { kind: "ok-comment-refused"; message: string }
+  /**
+   * The call never returns, before (hang-before) or after (hang-after) the post is written: what a
+   * worker that dies in the middle of the call leaves behind — nothing after the call ever runs.
+   */
+  | { kind: "hang-before" }
+  | { kind: "hang-after" };
 
 export interface FakeNetworkOptions {
   network?: SocialNetwork;
@@ -85,10 +91,14 @@ export class FakeNetwork implements NetworkAdapter {
 
   /** Every publish call, in order (including refused ones). */
   readonly publishCalls: PublishRequest[] = [];
+  /** The access token each publish call presented (same order as publishCalls). */
+  readonly publishTokens: string[] = [];
   /** Every lookup, with the `createdAfter` it was given. */
   readonly lookups: { request: PublishRequest; createdAfter: Date }[] = [];
   readonly posts = new Map<string, StoredPost>();
   private readonly script: PublishBehaviour[] = [];
+  private readonly accountScripts = new Map<string, PublishBehaviour[]>();
+  private readonly callWaiters: { count: number; resolve: () => void }[] = [];
   private readonly lookupMode: NonNullable<FakeNetworkOptions["lookup"]>;
   private readonly actualLagMs: number;
   private readonly refusesDuplicates: boolean;
@@ -139,6 +149,20 @@ export class FakeNetwork implements NetworkAdapter {
   queue(...behaviours: PublishBehaviour[]): this {
     this.script.push(...behaviours);
     return this;
+  }
+
+  /** What the next publish calls of one account do (before the shared script). */
+  queueFor(accountExternalId: string, ...behaviours: PublishBehaviour[]): this {
+    const script = this.accountScripts.get(accountExternalId) ?? [];
+    script.push(...behaviours);
+    this.accountScripts.set(accountExternalId, script);
+    return this;
+  }
+
+  /** Resolves once `count` publish calls have been made (hung ones included). */
+  whenPublishCalls(count: number): Promise<void> {
+    if (this.publishCalls.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.callWaiters.push({ count, resolve }));
   }
 
   postsFor(accountExternalId: string): StoredPost[] {
@@ -218,14 +242,20 @@ export class FakeNetwork implements NetworkAdapter {
 
   async publish(auth: AccountAuth, request: PublishRequest): Promise<PublishResult> {
     this.publishCalls.push(request);
+    this.publishTokens.push(auth.accessToken);
+    for (const waiter of this.callWaiters.filter((w) => w.count <= this.publishCalls.length)) {
+      this.callWaiters.splice(this.callWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     this.authorize(auth);
     if (this.supportsIdempotency) {
       const existing = this.byKey(request.idempotencyKey);
       if (existing) return existing;
     }
-    const behaviour = this.script.shift() ?? { kind: "ok" };
+    const behaviour = this.accountScripts.get(auth.externalId)?.shift() ?? this.script.shift() ?? { kind: "ok" };
     if (behaviour.kind === "error") throw behaviour.error;
     if (behaviour.kind === "drop-before") throw new NetworkError(this.network, "TRANSIENT", "socket hang up (connection reset before the request was read)");
+    if (behaviour.kind === "hang-before") return new Promise<never>(() => {});
     if (this.refusesDuplicates) {
       const since = this.now().getTime() - DUPLICATE_WINDOW_MS;
       const duplicate = this.postsFor(auth.externalId).some((p) => p.request.text === request.text && p.createdAt.getTime() >= since);
@@ -233,6 +263,7 @@ export class FakeNetwork implements NetworkAdapter {
     }
     const result = this.store(auth, request);
     if (behaviour.kind === "error-after-write") throw behaviour.error;
+    if (behaviour.kind === "hang-after") return new Promise<never>(() => {});
     if (behaviour.kind === "drop-after") throw new NetworkError(this.network, "TRANSIENT", "socket hang up (timeout after 30 s)");
     if (behaviour.kind === "ok-comment-refused") return { ...result, firstCommentId: null, firstCommentError: behaviour.message };
     return result;
