@@ -2,6 +2,7 @@ import { TRPCError, type TRPCCombinedDataTransformer } from "@trpc/server";
 import superjson from "superjson";
 import { ZodRealError } from "zod";
 import { MEDIA_LIMITS } from "@mg/integrations/media/limits";
+import { MAX_IMPORT_BYTES as MAX_CONTACT_IMPORT_BYTES } from "../schemas/crm/contact-import";
 import { MAX_IMPORT_BYTES } from "../schemas/posts";
 import { readableZodMessage } from "./errors";
 
@@ -32,6 +33,7 @@ export const INPUT_LIMITS = {
 export const LARGE_INPUTS: Readonly<Record<string, { maxStringLength?: number; maxBodyBytes: number }>> = {
   // A whole CSV file as one string; JSON escaping (quotes, newlines) at most doubles its bytes.
   "posts.importCsv": { maxStringLength: MAX_IMPORT_BYTES, maxBodyBytes: 2 * MAX_IMPORT_BYTES + MiB },
+  "contactImports.preview": { maxStringLength: MAX_CONTACT_IMPORT_BYTES, maxBodyBytes: 2 * MAX_CONTACT_IMPORT_BYTES + MiB },
   // One file in a FormData body.
   "media.upload": { maxBodyBytes: MEDIA_LIMITS.maxVideoBytes + MiB },
 };

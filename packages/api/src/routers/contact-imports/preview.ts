@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { TenantDb } from "@mg/db";
 import { crmProcedure } from "../../trpc/crm";
-import { previewContactImportInput, type ImportMapping } from "../../schemas/crm/contact-import";
+import { columnsFromMapping, mappingFromColumns, previewContactImportInput, type ImportMapping } from "../../schemas/crm/contact-import";
 import { contactCustomFields, parseStoredMapping } from "../../services/crm/import/context";
 import { suggestMapping } from "../../services/crm/import/mapping";
 import { previewImport } from "../../services/crm/import/preview";
@@ -40,7 +40,7 @@ export const previewContactImport = crmProcedure("contacts.import", { timeoutMs:
       throw error;
     }
     // A new file gets a fresh suggestion; a re-run keeps the stored mapping unless one is sent.
-    const mapping: ImportMapping = input.mapping ?? (existing && !input.csvText ? parseStoredMapping(existing.mapping) : suggestMapping(headers, [...customFields.values()]));
+    const mapping: ImportMapping = input.mapping ? mappingFromColumns(input.mapping) : (existing && !input.csvText ? parseStoredMapping(existing.mapping) : suggestMapping(headers, [...customFields.values()]));
     for (const target of Object.values(mapping)) {
       if (target?.startsWith("custom:") && !customFields.has(target.slice("custom:".length))) {
         throw new TRPCError({ code: "NOT_FOUND", message: "A mapped custom field does not exist (or is archived)." });
@@ -78,7 +78,7 @@ export const previewContactImport = crmProcedure("contacts.import", { timeoutMs:
     return {
       import: presentImport(record),
       headers,
-      mapping,
+      mapping: columnsFromMapping(mapping, headers.length),
       customFields: [...customFields.values()].map((f) => ({ id: f.id, label: f.label, type: f.type })),
     };
   });

@@ -28,12 +28,24 @@ export type ImportTarget = ImportField | `custom:${string}`;
 
 export const importTarget = z.union([
   z.enum(IMPORT_FIELDS),
-  z.string().regex(/^custom:[0-9a-f-]{36}$/i, "A custom field target is custom:<field id>.") as z.ZodType<`custom:${string}`>,
+  z.string().max(43).regex(/^custom:[0-9a-f-]{36}$/i, "A custom field target is custom:<field id>.") as z.ZodType<`custom:${string}`>,
 ]);
 
-/** Column index (as a string, JSON keys) → target, or null to skip the column. */
+/** As stored (contact_imports.mapping): column index (as a string, JSON keys) → target, or null to skip the column. */
 export const importMapping = z.record(z.string().regex(/^\d{1,4}$/), importTarget.nullable());
 export type ImportMapping = z.infer<typeof importMapping>;
+
+/** As the wizard sends and receives it: one entry per column, in column order (null = skip). */
+export const importColumns = z.array(importTarget.nullable()).max(1_000);
+export type ImportColumns = z.infer<typeof importColumns>;
+
+export function mappingFromColumns(columns: ImportColumns): ImportMapping {
+  return Object.fromEntries(columns.map((target, index) => [String(index), target]));
+}
+
+export function columnsFromMapping(mapping: ImportMapping, columnCount: number): ImportColumns {
+  return Array.from({ length: columnCount }, (_, index) => mapping[String(index)] ?? null);
+}
 
 export const IMPORT_MATCH_KEYS = ["email", "phone", "externalId"] as const;
 export type ImportMatchKey = (typeof IMPORT_MATCH_KEYS)[number];
@@ -49,7 +61,7 @@ export const previewContactImportInput = z.object({
   fileName: z.string().trim().min(1).max(300).optional(),
   csvText: z.string().min(1, "The file is empty.").max(MAX_IMPORT_BYTES, "The file is larger than 20 MB.").optional(),
   /** Omit to use the mapping suggested from the headers. */
-  mapping: importMapping.optional(),
+  mapping: importColumns.optional(),
   matchKey: z.enum(IMPORT_MATCH_KEYS).default("email"),
   updateRule: z.enum(IMPORT_UPDATE_RULES).default("fill_empty"),
   tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),

@@ -87,9 +87,9 @@ describe("dry run, then the job", () => {
     const before = await liveContactCount(tenant);
     const { import: record, mapping } = await admin().contactImports.preview({ fileName: "fair.csv", csvText: FILE, tags: ["spring-fair"], listId });
     importId = record.id;
-    expect(mapping["2"]).toBe("email");
-    expect(mapping["7"]).toBe(`custom:${sizeFieldId}`);
-    expect(mapping["10"]).toBeNull();
+    expect(mapping[2]).toBe("email");
+    expect(mapping[7]).toBe(`custom:${sizeFieldId}`);
+    expect(mapping[10]).toBeNull();
     const p = record.preview;
     expect(record.status).toBe("PREVIEWED");
     expect({ total: p.totalRows, creates: p.creates, updates: p.updates, skips: p.skips, errorRows: p.errorRows, errorCount: p.errorCount }).toEqual({
