@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const crmSettingsUpdateInput = z.object({ ownRecordsOnly: z.boolean() });
