@@ -85,6 +85,10 @@ export const CRM_DEAL_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: async (t) => ({ dealId: (await freshDeal(t)).dealId }),
     foreign: async (_self, other) => ({ dealId: (await freshDeal(other)).dealId }),
   },
+  "deals.timeline": {
+    valid: async (t) => ({ dealId: (await freshDeal(t)).dealId, limit: 20 }),
+    foreign: async (_self, other) => ({ dealId: (await freshDeal(other)).dealId }),
+  },
   "deals.forecast": {
     valid: () => ({ months: 6 }),
     foreign: async (_self, other) => ({ pipelineId: (await freshPipeline(other)).pipeline.id }),

@@ -10,12 +10,14 @@ import { moveDealProcedure } from "./move";
 import { dealOwners } from "./owners";
 import { reopenDealProcedure } from "./reopen";
 import { restoreDeal } from "./restore";
+import { dealTimelineProcedure } from "./timeline";
 import { updateDealProcedure } from "./update";
 
 export const dealsRouter = createTRPCRouter({
   board: dealsBoard,
   list: listDealsProcedure,
   get: getDeal,
+  timeline: dealTimelineProcedure,
   forecast: dealsForecast,
   owners: dealOwners,
   create: createDealProcedure,

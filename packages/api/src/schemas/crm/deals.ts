@@ -105,3 +105,9 @@ export const forecastInput = z.object({
   from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
   months: z.number().int().min(1).max(24).default(12),
 });
+
+export const dealTimelineInput = z.object({
+  dealId: idSchema,
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});

@@ -298,3 +298,19 @@ export async function listDeals(
   ]);
   return { deals: rows.map(serializeDeal), total };
 }
+
+/** The deal's timeline, newest first, keyset on (occurredAt, id); the cursor is "<iso>_<id>" of the last row. */
+export async function dealTimeline(db: TenantDb, input: { dealId: string; cursor?: string; limit: number }) {
+  const [iso, id] = input.cursor?.split("_") ?? [];
+  const at = iso ? new Date(iso) : null;
+  const after = at && !Number.isNaN(at.getTime()) && id ? { OR: [{ occurredAt: { lt: at } }, { occurredAt: at, id: { lt: id } }] } : {};
+  const rows = await db.activity.findMany({
+    where: { dealId: input.dealId, ...after },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: { id: true, kind: true, occurredAt: true, actorUserId: true, actorLabel: true, contactId: true, payload: true },
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return { entries: page, nextCursor: rows.length > input.limit && last ? `${last.occurredAt.toISOString()}_${last.id}` : null };
+}
