@@ -25,7 +25,7 @@ export const activityPayloadSchemas = {
   TASK_DONE: z.object({ taskId: id, title: text(500) }),
   CONTACT_CREATED: z.object({ source: text(100) }),
   FIELD_CHANGED: z.object({ field: text(200), from: text(2_000).nullable(), to: text(2_000).nullable() }),
-  MERGED: z.object({ mergeId: id, mergedIds: z.array(id), names: z.array(text(300)) }),
+  MERGED: z.object({ mergeId: id, mergedIds: z.array(id), names: z.array(text(300)), undone: z.boolean().optional() }),
   IMPORTED: z.object({ importId: id, fileName: text(300), kind: z.enum(["created", "updated"]) }),
   CONSENT_CHANGED: z.object({ channel: z.enum(["EMAIL", "SMS", "WHATSAPP"]), purpose: text(100), status: z.enum(["GRANTED", "WITHDRAWN"]), method: text(100) }),
   SOCIAL_COMMENT: z.object({ network: text(50), text: text(5_000), url: text(2_000).optional() }),
