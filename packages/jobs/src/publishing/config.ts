@@ -18,7 +18,11 @@ export const SEND_LEASE_MS = 2 * 60_000;
 export const MISSED_AFTER_MS = 15 * 60_000;
 /** The sweep takes over SCHEDULED posts this long past their time (the engine never picked them up). */
 export const SWEEP_GRACE_MS = 2 * 60_000;
-/** A target left QUEUED (or unclaimed) in a publishing post this long is retried by the sweep. */
+/**
+ * A target left QUEUED (or unclaimed) in a publishing post this long is retried by the sweep. One
+ * held back only by its account's spacing does not wait for this: the sweep's next pass retries it
+ * once the account's last send is older than the spacing (see spacedNetworks).
+ */
 export const STUCK_RETRY_MS = 60_000;
 /** Acknowledged posts are fetched back after this delay... */
 export const VERIFY_DELAY_MS = 60_000;
@@ -55,4 +59,12 @@ const DEFAULT_SPACING_MS: Record<SocialNetwork, number> = {
 /** The configured spacing (PUBLISH_ACCOUNT_SPACING_MS, read on every call), else the network's default. */
 export function accountSpacingMs(network: SocialNetwork, setting: number | undefined = publishAccountSpacingSetting()): number {
   return setting ?? DEFAULT_SPACING_MS[network];
+}
+
+/** Networks whose accounts are spaced now (spacing above 0), with the spacing: the sweep's throttle-aware retry. */
+export function spacedNetworks(setting: number | undefined = publishAccountSpacingSetting()): { network: SocialNetwork; spacingMs: number }[] {
+  return (Object.keys(DEFAULT_SPACING_MS) as SocialNetwork[]).flatMap((network) => {
+    const spacingMs = accountSpacingMs(network, setting);
+    return spacingMs > 0 ? [{ network, spacingMs }] : [];
+  });
 }

@@ -35,7 +35,8 @@ import { ensureFreshToken, expiresWithin } from "./tokens";
  *    RETURNING`). Only a claimed row is sent, by whoever claimed it.
  * 2. The network calls run after that commit, in parallel under the dispatcher's limit; an
  *    account with a spacing throttle gets at most one claim per batch (none while its last send
- *    is younger than the spacing), decided under its row lock like publishTarget's.
+ *    is younger than the spacing), decided under its row lock like publishTarget's. The others
+ *    wait claimed but unsent until a sweep pass finds the spacing past (sweep.ts, spacedTargetsReady).
  * 3. Answers are recorded in chunks (full, or within RECORD_WAIT_MS of the first answer waiting:
  *    a slow call never holds the others back): one transaction per chunk locks the posts (id order, the
  *    lock order of every publish transaction), moves rows SENT → ACKNOWLEDGED and targets to
@@ -153,7 +154,8 @@ async function claimPosts(db: TenantDb, organizationId: string, postIds: readonl
       UPDATE posts SET status = 'PUBLISHING'::"PostStatus", updated_at = ${wall}
       WHERE organization_id = ${organizationId}::uuid AND id = ANY(${posts.map((p) => p.id)}::uuid[])`;
   }
-  return posts;
+  // Oldest first (as the sweep retries them): a throttled account's one claim goes to its earliest post.
+  return posts.sort((a, b) => (a.scheduled_at?.getTime() ?? 0) - (b.scheduled_at?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
 }
 
 /** The live targets of the posts, and their ledger rows of the posts' versions. */

@@ -1,7 +1,8 @@
 import { Prisma } from "@mg/db";
 import { systemDb } from "@mg/db/system";
-import { SEND_LEASE_MS, STUCK_RETRY_MS, VERIFY_DELAY_MS, VERIFY_GIVE_UP_MS } from "./config";
+import { SEND_LEASE_MS, spacedNetworks, STUCK_RETRY_MS, VERIFY_DELAY_MS, VERIFY_GIVE_UP_MS } from "./config";
 import { publishOrganizationBatch, type BatchContext } from "./due-batch";
+import { toTimestampArray } from "./sql";
 import { createLimiter, emptyTally, pool, publishCounted, silentLogger as silent, type SweepLogger, type TargetTally } from "./tally";
 import { verifyTarget } from "./verify-target";
 
@@ -192,17 +193,70 @@ interface StuckRow {
 }
 
 /**
+ * Targets held back only by their account's spacing throttle — left unclaimed by a batch (no
+ * ledger row) or left QUEUED by a throttled publishTarget (no error on the row) — whose account
+ * may send again: its last send is at least the spacing old. One per account (the earliest
+ * scheduled), organizations in turns. Without the engine the local scheduler's passes (every 5 s)
+ * thus send an account's backlog one by one at the spacing, instead of one per STUCK_RETRY_MS.
+ *
+ * This only chooses whom to retry: publishTarget checks the spacing again under the account's row
+ * lock and claims the row with its compare-and-set, so a pass racing another, a batch or an engine
+ * run never sends two closer than the spacing, nor one target twice.
+ */
+async function spacedTargetsReady(now: Date, limit: number, scope: readonly string[] | undefined): Promise<StuckRow[]> {
+  const spaced = spacedNetworks();
+  if (spaced.length === 0) return [];
+  const networks = spaced.map((s) => s.network);
+  // Per network, a send after this is too recent for the next one.
+  const cutoffs = toTimestampArray(spaced.map((s) => new Date(now.getTime() - s.spacingMs)));
+  return systemDb().$queryRaw<StuckRow[]>`
+    WITH spacing AS (
+      SELECT network, cutoff::timestamptz AT TIME ZONE 'UTC' AS cutoff FROM unnest(${networks}::text[], ${cutoffs}::text[]) AS s(network, cutoff)
+    ), waiting AS (
+      SELECT t.id AS target_id, t.organization_id, t.social_account_id, p.schedule_version, p.scheduled_at, l.id AS ledger_id, s.cutoff,
+             row_number() OVER (PARTITION BY t.social_account_id ORDER BY p.scheduled_at, t.id) AS place
+      FROM post_targets t
+      JOIN spacing s ON s.network = t.network::text
+      JOIN posts p ON p.id = t.post_id
+      LEFT JOIN publish_ledger l ON l.post_target_id = t.id AND l.schedule_version = p.schedule_version
+      WHERE p.status = 'PUBLISHING'::"PostStatus"
+        AND t.status IN ('SCHEDULED'::"PostTargetStatus", 'PUBLISHING'::"PostTargetStatus") ${orgFilter("t.organization_id", scope)}
+        AND (l.id IS NULL OR (l.state = 'QUEUED'::"LedgerState" AND l.error IS NULL))
+    ), ready AS (
+      SELECT w.target_id, w.organization_id, w.schedule_version, w.scheduled_at,
+             row_number() OVER (PARTITION BY w.organization_id ORDER BY w.scheduled_at, w.target_id) AS turn
+      FROM waiting w
+      WHERE w.place = 1
+        -- The account's last send (its own earlier attempt aside, as publishTarget counts it).
+        AND NOT EXISTS (
+          SELECT 1 FROM post_targets rt
+          JOIN publish_ledger r ON r.post_target_id = rt.id AND r.organization_id = rt.organization_id
+          WHERE rt.organization_id = w.organization_id AND rt.social_account_id = w.social_account_id
+            AND r.sent_at > w.cutoff AND r.id IS DISTINCT FROM w.ledger_id
+        )
+    )
+    SELECT target_id, organization_id, schedule_version FROM ready
+    ORDER BY turn, scheduled_at
+    LIMIT ${limit}`;
+}
+
+/**
  * Targets of publishing posts that stopped moving: never claimed, back in the queue after a
- * retryable error, or SENT without an answer (crash, timeout) past the lease. Each goes through
- * publishTarget again, whose recovery never posts twice — nothing stays "publishing" silently.
+ * retryable error, or SENT without an answer (crash, timeout) past the lease — and, first, those
+ * whose account's spacing now allows the send they were held back for (spacedTargetsReady). Each
+ * goes through publishTarget again, whose recovery never posts twice — nothing stays "publishing"
+ * silently.
  */
 export async function retryStuckTargets(options: StuckOptions = {}): Promise<TargetTally & { found: number }> {
   const now = options.now ?? new Date();
   const logger = options.logger ?? silent;
+  const limit = options.limit ?? 200;
+  const scope = scopeOf(options);
   const retryBefore = new Date(now.getTime() - STUCK_RETRY_MS);
   const leaseBefore = new Date(now.getTime() - SEND_LEASE_MS);
+  const ready = await spacedTargetsReady(now, limit, scope);
   // In turns per organization (as dueWork): one tenant's backlog of stuck targets cannot fill the pass.
-  const rows = await systemDb().$queryRaw<StuckRow[]>`
+  const stuck = await systemDb().$queryRaw<StuckRow[]>`
     SELECT target_id, organization_id, schedule_version FROM (
       SELECT t.id AS target_id, t.organization_id, p.schedule_version, p.scheduled_at,
              row_number() OVER (PARTITION BY t.organization_id ORDER BY p.scheduled_at, t.id) AS turn
@@ -210,7 +264,7 @@ export async function retryStuckTargets(options: StuckOptions = {}): Promise<Tar
       JOIN posts p ON p.id = t.post_id
       LEFT JOIN publish_ledger l ON l.post_target_id = t.id AND l.schedule_version = p.schedule_version
       WHERE p.status = 'PUBLISHING'::"PostStatus"
-        AND t.status IN ('SCHEDULED'::"PostTargetStatus", 'PUBLISHING'::"PostTargetStatus") ${orgFilter("t.organization_id", scopeOf(options))}
+        AND t.status IN ('SCHEDULED'::"PostTargetStatus", 'PUBLISHING'::"PostTargetStatus") ${orgFilter("t.organization_id", scope)}
         AND (
           (l.id IS NULL AND p.updated_at < ${retryBefore})
           OR (l.state = 'QUEUED'::"LedgerState" AND l.updated_at < ${retryBefore})
@@ -218,7 +272,9 @@ export async function retryStuckTargets(options: StuckOptions = {}): Promise<Tar
         )
     ) stuck
     ORDER BY turn, scheduled_at
-    LIMIT ${options.limit ?? 200}`;
+    LIMIT ${limit}`;
+  const chosen = new Set(ready.map((r) => r.target_id));
+  const rows = [...ready, ...stuck.filter((r) => !chosen.has(r.target_id))].slice(0, limit);
 
   const tally = emptyTally();
   await pool(rows, options.concurrency ?? 4, async (row) => {
@@ -226,7 +282,8 @@ export async function retryStuckTargets(options: StuckOptions = {}): Promise<Tar
     await publishCounted(tally, { organizationId: row.organization_id, targetId: row.target_id, scheduleVersion: row.schedule_version, now: options.now }, logger);
   });
   if (rows.length > 0) {
-    logger.info(`retried ${rows.length} stuck target(s): ${tally.published} published, ${tally.failed} failed, ${tally.retrying} still retrying`);
+    const spaced = ready.length > 0 ? ` (${ready.length} as their account's spacing allowed)` : "";
+    logger.info(`retried ${rows.length} stuck target(s)${spaced}: ${tally.published} published, ${tally.failed} failed, ${tally.retrying} still retrying`);
   }
   return { found: rows.length, ...tally };
 }

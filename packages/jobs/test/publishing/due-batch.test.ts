@@ -196,6 +196,73 @@ describe("per-account spacing", () => {
     expect(await statusCounts([...xPosts, ...sandboxPosts].map((p) => p.id))).toEqual({ PUBLISHED: 5 });
   });
 
+  /** The X sends of the posts, in order: when each went out (the pipeline's pinned clock). */
+  async function sendTimes(posts: readonly TestPost[]): Promise<number[]> {
+    const ledger = await systemDb().publishLedger.findMany({ where: { postTargetId: { in: posts.flatMap((p) => p.targetIds) } }, orderBy: { sentAt: "asc" } });
+    return ledger.map((l) => l.sentAt?.getTime() ?? 0);
+  }
+
+  it("six posts due at once on one spaced account drain in six passes 5 s apart (the local scheduler's pace), not one per stuck-retry minute", async () => {
+    vi.stubEnv("PUBLISH_ACCOUNT_SPACING_MS", "");
+    const fake = install(new FakeNetwork());
+    const time = sharedClock(fake);
+    const organizationId = await fixtures.org("Spacing Drain Co");
+    const x = await fixtures.account(organizationId, "X");
+    // Due at once, scheduled a second apart (created newest first): they go out in schedule order.
+    const posts: TestPost[] = [];
+    for (let i = 5; i >= 0; i--) posts.unshift(await fixtures.scheduledPost(organizationId, [x], { scheduledAt: new Date(Date.now() - 60_000 - (5 - i) * 1_000) }));
+
+    const perPass: number[] = [];
+    for (let pass = 0; pass < 12 && fake.publishCalls.length < posts.length; pass++) {
+      if (pass > 0) time.advance(X_SPACING_MS);
+      const before = fake.publishCalls.length;
+      await runPublishingSweep({ organizationId, now: time.now() });
+      perPass.push(fake.publishCalls.length - before);
+    }
+
+    // The first pass claims all six and sends one; every later pass sends the next in line, well
+    // inside the 60 s after which a target counts as stuck.
+    expect(perPass).toEqual([1, 1, 1, 1, 1, 1]);
+    const sent = await sendTimes(posts);
+    expect(sent).toHaveLength(6);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(X_SPACING_MS);
+    expect((sent.at(-1) ?? 0) - (sent[0] ?? 0)).toBeLessThan(STUCK_RETRY_MS);
+    // In the order they were scheduled in, each sent once.
+    expect(fake.publishCalls.map((c) => c.idempotencyKey)).toEqual(posts.map((p) => `${p.targetIds[0]}:v1`));
+    await expectPublishedOnce(posts);
+  });
+
+  it("passes more often than the spacing, racing the engine's per-target retries, never send two closer than the spacing", async () => {
+    vi.stubEnv("PUBLISH_ACCOUNT_SPACING_MS", "");
+    const fake = install(new FakeNetwork({ supportsIdempotency: false }));
+    const time = sharedClock(fake);
+    const organizationId = await fixtures.org("Spacing Race Co");
+    const x = await fixtures.account(organizationId, "X");
+    const posts = await duePosts(organizationId, [x], 6);
+
+    const perPass: number[] = [];
+    for (let pass = 0; pass < 30 && fake.publishCalls.length < posts.length; pass++) {
+      if (pass > 0) time.advance(2_000);
+      const before = fake.publishCalls.length;
+      const now = time.now();
+      // The engine retries each of its runs (RetryAfterError) while the sweep passes go on.
+      const engineRuns = posts.map((p) => publishTarget({ organizationId, targetId: p.targetIds[0]!, scheduleVersion: p.scheduleVersion, now }));
+      const [, runs] = await Promise.all([runPublishingSweep({ organizationId, now }), Promise.allSettled(engineRuns)]);
+      for (const run of runs) {
+        if (run.status === "rejected") expect(run.reason).toBeInstanceOf(RetryAfterError);
+        else expect(run.value.state).toBe("ACKNOWLEDGED");
+      }
+      perPass.push(fake.publishCalls.length - before);
+    }
+
+    // A pass every 2 s: one send at 0, 6, 12, … s — the first pass at least 5 s after the last send.
+    expect(perPass).toEqual([1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1]);
+    const sent = await sendTimes(posts);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBe(6_000);
+    expect(fake.publishCalls.map((c) => c.idempotencyKey).sort()).toEqual(keysOf(posts));
+    await expectPublishedOnce(posts);
+  });
+
   it("batches of one organization running at once share the throttle: one claim on the account between them", async () => {
     vi.stubEnv("PUBLISH_ACCOUNT_SPACING_MS", "");
     const fake = install(new FakeNetwork());
