@@ -250,7 +250,7 @@ describe("totals and forecast", () => {
       const w = await as.deals.create({ name: "won", amountMinor: "4200", pipelineId: p.id, stageId: q.id, expectedCloseOn: month(0) });
       await as.deals.close({ dealId: w.id, outcome: "WON" });
 
-      const f = await as.deals.forecast({ pipelineId: p.id, months: 3 });
+      const f = await as.deals.forecast({ pipelineId: p.id, from: month(0).slice(0, 7), months: 3 });
       expect(f.months).toHaveLength(3);
       expect(f.months[0]).toBe(month(0).slice(0, 7));
       expect(f.weightedByMonth).toEqual([
@@ -263,6 +263,35 @@ describe("totals and forecast", () => {
       const byOwner = Object.fromEntries(f.weightedByOwner.filter((o) => o.currency === "EUR").map((o) => [o.ownerUserId, o.weightedMinor]));
       expect(byOwner).toEqual({ [t.users.OWNER.id]: String(1000 + 1500 + 300 + 300), [t.users.ADMIN.id]: "6000" });
       expect(f.wonByMonth).toEqual([{ month: f.wonMonths[f.wonMonths.length - 1], currency: "EUR", count: 1, totalMinor: "4200" }]);
+    } finally {
+      await deleteTenant(t);
+    }
+  });
+});
+
+describe("own records only", () => {
+  it("keeps a member below admin to the deals they own — cards, totals, list and forecast", async () => {
+    const t = await createTenant("deals-own");
+    try {
+      const admin = callerFor(t.users.OWNER, t.slug);
+      const viewer = callerFor(t.users.VIEWER, t.slug);
+      const p = await admin.pipelines.create({ name: "Own", currency: "EUR" });
+      const stage = p.stages[0];
+      if (!stage) throw new Error("no stage");
+      const close = new Date().toISOString().slice(0, 10);
+      await admin.deals.create({ name: "Viewer's", amountMinor: "1000", pipelineId: p.id, ownerUserId: t.users.VIEWER.id, expectedCloseOn: close });
+      const others = await admin.deals.create({ name: "Owner's", amountMinor: "9000", pipelineId: p.id, expectedCloseOn: close });
+      await systemDb().crmSettings.create({ data: { organizationId: t.id, ownRecordsOnly: true } });
+
+      const board = await viewer.deals.board({ pipelineId: p.id });
+      const column = board.stages.find((s) => s.id === stage.id);
+      expect(column?.deals.map((d) => d.name)).toEqual(["Viewer's"]);
+      expect(column?.totals).toEqual([{ currency: "EUR", count: 1, totalMinor: "1000", weightedMinor: "100" }]);
+      expect((await viewer.deals.list({ pipelineId: p.id })).deals.map((d) => d.name)).toEqual(["Viewer's"]);
+      expect((await viewer.deals.forecast({ pipelineId: p.id, from: close.slice(0, 7), months: 1 })).weightedByMonth.map((r) => r.totalMinor)).toEqual(["1000"]);
+      expect(await outcome(viewer.deals.get({ dealId: others.id }))).toBe("NOT_FOUND");
+      // Admins see everything whatever the setting says.
+      expect((await admin.deals.board({ pipelineId: p.id })).stages.find((s) => s.id === stage.id)?.count).toBe(2);
     } finally {
       await deleteTenant(t);
     }
