@@ -35,7 +35,7 @@ async function publishedWithSnapshots(accountId: string, snapshots: { at: number
   return { postId, targetId: target.id };
 }
 
-describe("analytics never double counts cumulative snapshots", () => {
+describe("analytics: what each period gained, from cumulative snapshots counted once", () => {
   let accountId: string;
   let quietAccountId: string;
   let postId: string;
@@ -57,7 +57,7 @@ describe("analytics never double counts cumulative snapshots", () => {
     });
   });
 
-  it("postMetrics: per-period increments that add up to the latest snapshot", async () => {
+  it("postMetrics: per-period gains that add up to the latest snapshot", async () => {
     const result = await callerFor(t.users.ANALYST, t.slug).analytics.postMetrics({ postId });
     const [target] = result.targets;
     expect(target?.series.map((p) => [p.impressions, p.likes, p.comments, p.shares, p.clicks])).toEqual([
@@ -71,19 +71,25 @@ describe("analytics never double counts cumulative snapshots", () => {
     expect(result.totals.impressions).toBe(300);
   });
 
-  it("overview: totals from each target's latest snapshot only; rates from sums; 0 without impressions", async () => {
+  it("overview: what the posts gained in the window (never a snapshot twice); rates from sums; 0 without impressions", async () => {
     const overview = await callerFor(t.users.ANALYST, t.slug).analytics.overview({ days: 7 });
     expect(overview.totals).toMatchObject({ posts: 1, impressions: 300, engagements: 23 });
     expect(overview.totals.engagementRate).toBeCloseTo(23 / 300);
     const row = overview.accounts.find((a) => a.account.id === accountId);
     expect(row).toMatchObject({ posts: 1, impressions: 300, likes: 15, followers: 1010, followersChange: 10 });
     expect(overview.accounts.find((a) => a.account.id === quietAccountId)).toMatchObject({ posts: 0, impressions: 0, engagementRate: 0, followers: null });
+    // Today only: yesterday's reading is the baseline, and the post went out yesterday.
+    const today = await callerFor(t.users.ANALYST, t.slug).analytics.overview({ days: 1 });
+    expect(today.accounts.find((a) => a.account.id === accountId)).toMatchObject({ posts: 0, impressions: 200, engagements: 18, followers: 1010, followersChange: 10 });
   });
 
   it("accountMetrics: a day holds only its own increments (the day before is the baseline)", async () => {
     const caller = callerFor(t.users.ANALYST, t.slug);
     const oneDay = await caller.analytics.accountMetrics({ accountId, days: 1 });
-    expect(oneDay.series).toEqual([{ day: day(todayStart()), followers: 1010, impressions: 200, engagements: 18, engagementRate: 18 / 200 }]);
+    expect(oneDay.series).toHaveLength(1);
+    expect(oneDay.series[0]).toMatchObject({ day: day(todayStart()), followers: 1010, impressions: 200, likes: 10, comments: 3, engagements: 18, engagementRate: 18 / 200, decreases: 0 });
+    // The window starts from yesterday's count.
+    expect(oneDay.totals).toMatchObject({ followers: 1010, followersChange: 10 });
 
     const twoDays = await caller.analytics.accountMetrics({ accountId, days: 2 });
     expect(twoDays.series.map((d) => [d.day, d.impressions, d.engagements, d.followers])).toEqual([
@@ -94,6 +100,86 @@ describe("analytics never double counts cumulative snapshots", () => {
 
     const quiet = await caller.analytics.accountMetrics({ accountId: quietAccountId, days: 3 });
     expect(quiet.series.every((d) => d.impressions === 0 && d.engagementRate === 0 && d.followers === null)).toBe(true);
+  });
+});
+
+describe("a counter that goes down on the network (a recount, a reset, a deleted post)", () => {
+  let accountId: string;
+  let postId: string;
+  const hour = (h: number) => todayStart() + h * 3_600_000;
+
+  beforeAll(async () => {
+    accountId = await freshAccount(t);
+    ({ postId } = await publishedWithSnapshots(accountId, [
+      { at: hour(1), impressions: 100, likes: 10 },
+      { at: hour(2), impressions: 1000, likes: 50 },
+      // The network now says less: 900 impressions, 40 likes.
+      { at: hour(3), impressions: 900, likes: 40 },
+      { at: hour(4), impressions: 950, likes: 41 },
+    ]));
+    // Another post whose drop falls on the window's edge: 500 yesterday (the baseline), 400 today.
+    await publishedWithSnapshots(accountId, [
+      { at: todayStart() - 3_600_000, impressions: 500 },
+      { at: hour(1), impressions: 400 },
+    ]);
+  });
+
+  const negatives = (value: unknown): string[] =>
+    typeof value === "number"
+      ? value < 0
+        ? [String(value)]
+        : []
+      : value && typeof value === "object" && !(value instanceof Date)
+        ? Object.values(value).flatMap(negatives)
+        : [];
+
+  it("gains 0 in that period, which is marked with how much went down; nothing is subtracted", async () => {
+    const result = await callerFor(t.users.ANALYST, t.slug).analytics.postMetrics({ postId });
+    const series = result.targets[0]?.series ?? [];
+    expect(series.map((p) => [p.impressions, p.likes, p.decreases])).toEqual([
+      [100, 10, 0],
+      [900, 40, 0],
+      [0, 0, 1],
+      [50, 1, 0],
+    ]);
+    expect(series[2]?.dropped).toEqual({ impressions: 100, reach: 0, likes: 10, comments: 0, shares: 0, clicks: 0 });
+    expect(series[2]?.engagementRate).toBe(0);
+    // The totals are the chart's sum: what was gained, with the drop reported next to it.
+    expect(result.totals).toMatchObject({ impressions: 1050, likes: 51, decreases: 1, dropped: { impressions: 100, likes: 10 } });
+    expect(negatives(result)).toEqual([]);
+  });
+
+  it("the account's day and the overview's row are the same numbers, both marked, none negative", async () => {
+    const caller = callerFor(t.users.ANALYST, t.slug);
+    const chart = await caller.analytics.accountMetrics({ accountId, days: 1 });
+    const overview = await caller.analytics.overview({ days: 1 });
+    // 1050 from the first post; the second gained nothing today (500 → 400 is a drop, not −100).
+    expect(chart.series[0]).toMatchObject({ impressions: 1050, decreases: 2, dropped: { impressions: 200 } });
+    expect(chart.totals).toMatchObject({ impressions: 1050, likes: 51, decreases: 2 });
+    const row = overview.accounts.find((a) => a.account.id === accountId);
+    expect(row).toMatchObject({ impressions: 1050, likes: 51, engagements: 51, decreases: 2, dropped: { impressions: 200, likes: 10 } });
+    expect(negatives({ chart, overview })).toEqual([]);
+  });
+
+  it("cards are the sum of the rows, a row the sum of its chart, a post's totals the sum of its series", async () => {
+    const caller = callerFor(t.users.ANALYST, t.slug);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    for (const days of [1, 7, 30]) {
+      const overview = await caller.analytics.overview({ days });
+      for (const key of ["impressions", "reach", "likes", "comments", "shares", "clicks", "engagements", "decreases"] as const) {
+        expect(sum(overview.accounts.map((a) => a[key])), `${days} days, ${key}`).toBe(overview.totals[key]);
+      }
+      for (const row of overview.accounts) {
+        const chart = await caller.analytics.accountMetrics({ accountId: row.account.id, days });
+        expect(chart.series).toHaveLength(days);
+        expect(sum(chart.series.map((d) => d.impressions))).toBe(chart.totals.impressions);
+        expect(sum(chart.series.map((d) => d.decreases))).toBe(chart.totals.decreases);
+        expect(chart.totals).toMatchObject({ impressions: row.impressions, engagements: row.engagements, decreases: row.decreases, followers: row.followers, followersChange: row.followersChange });
+      }
+    }
+    const post = await caller.analytics.postMetrics({ postId });
+    for (const target of post.targets) expect(sum(target.series.map((p) => p.impressions))).toBe(target.totals.impressions);
+    expect(sum(post.targets.map((target) => target.totals.impressions))).toBe(post.totals.impressions);
   });
 });
 

@@ -1,4 +1,5 @@
-import { withOrg } from "@mg/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { isNetworkError, type AccountMetrics, type PostMetrics } from "@mg/integrations/types";
 import { accountAuth, adapterFor } from "./network";
@@ -52,6 +53,10 @@ export class MetricsSyncIncompleteError extends Error {
  * Pulls the account's and its recent posts' metrics and stores them as snapshots keyed by
  * (target, UTC hour) and (account, UTC day). Networks report cumulative totals, so a snapshot is
  * replaced, never added to: running twice in an hour stores the same rows with the latest values.
+ * A snapshot is stored as the network said it, also when it is lower than the hour before (a
+ * recount, a reset): the analytics read gains as max(0, difference) and mark the drop
+ * (docs/social-publishing.md, "Analytics numbers"). `now` is the sync's clock: it keys the rows
+ * and bounds which posts exist yet, so the demo seed can replay past hours through this function.
  * The network is called outside any transaction; the writes happen in one short one at the end.
  */
 export async function syncAccountMetrics(input: SyncAccountInput): Promise<SyncAccountResult> {
@@ -63,7 +68,7 @@ export async function syncAccountMetrics(input: SyncAccountInput): Promise<SyncA
     const account = await db.socialAccount.findUnique({ where: { id: socialAccountId } });
     if (!account) return null;
     const targets = await db.postTarget.findMany({
-      where: { socialAccountId, status: "PUBLISHED", externalId: { not: null }, publishedAt: { gte: since } },
+      where: { socialAccountId, status: "PUBLISHED", externalId: { not: null }, publishedAt: { gte: since, lte: now } },
       select: { id: true, externalId: true },
       orderBy: { publishedAt: "desc" },
     });
@@ -103,13 +108,18 @@ export async function syncAccountMetrics(input: SyncAccountInput): Promise<SyncA
   const periodStart = hourStart(now);
   const day = utcDay(now);
   await withOrg(organizationId, async (db) => {
-    for (const { targetId, metrics } of postMetrics) {
-      const values = pickPostMetrics(metrics);
-      await db.postMetric.upsert({
-        where: { postTargetId_periodStart: { postTargetId: targetId, periodStart } },
-        create: { organizationId, postTargetId: targetId, socialAccountId, periodStart, ...values, fetchedAt: now },
-        update: { ...values, fetchedAt: now },
+    // One statement for all the account's posts (an upsert per post was a round trip or two each).
+    if (postMetrics.length > 0) {
+      const rows = postMetrics.map(({ targetId, metrics }) => {
+        const v = pickPostMetrics(metrics);
+        return Prisma.sql`(${randomUUID()}::uuid, ${organizationId}::uuid, ${targetId}::uuid, ${socialAccountId}::uuid, ${periodStart}, ${v.impressions}, ${v.reach}, ${v.likes}, ${v.comments}, ${v.shares}, ${v.clicks}, ${now})`;
       });
+      await db.$executeRaw`
+        INSERT INTO post_metrics (id, organization_id, post_target_id, social_account_id, period_start, impressions, reach, likes, comments, shares, clicks, fetched_at)
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT (post_target_id, period_start) DO UPDATE SET
+          impressions = EXCLUDED.impressions, reach = EXCLUDED.reach, likes = EXCLUDED.likes, comments = EXCLUDED.comments,
+          shares = EXCLUDED.shares, clicks = EXCLUDED.clicks, fetched_at = EXCLUDED.fetched_at`;
     }
     if (accountMetrics) {
       const values = { followers: accountMetrics.followers, impressions: accountMetrics.impressions, engagements: accountMetrics.engagements };

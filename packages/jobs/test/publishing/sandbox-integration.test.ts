@@ -1,8 +1,8 @@
 import "./env";
 import { InngestTestEngine } from "@inngest/test";
 import { disconnectAll, systemDb } from "@mg/db/system";
-import { integrationsEnv, sandboxPostsFor, setNetworkAdapterOverride } from "@mg/integrations";
-import { createSandboxAdapter } from "@mg/integrations/sandbox";
+import { authForAccount, integrationsEnv, sandboxPostsFor, setNetworkAdapterOverride } from "@mg/integrations";
+import { createSandboxAdapter, sandboxPostMetrics } from "@mg/integrations/sandbox";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { PUBLISH_CLOCK_SKEW_MS } from "../../src/publishing/config";
 import { publishTarget } from "../../src/publishing/publish-target";
@@ -113,6 +113,8 @@ describe("publishing through a Sandbox that lies like X", () => {
 });
 
 describe("metrics sync", () => {
+  afterEach(() => setNetworkAdapterOverride("SANDBOX", null));
+
   it("stores one snapshot per post and hour and per account and day: syncing twice never double counts", async () => {
     const organizationId = await fixtures.org("Metrics Co");
     const account = await fixtures.sandboxAccount(organizationId);
@@ -146,11 +148,46 @@ describe("metrics sync", () => {
     await publish(post);
     const now = Date.now();
 
-    await syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(now - 3_600_000) });
+    // (A sync's clock before the post was published would not read it at all: see the replay below.)
     await syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(now) });
-    await syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(now) });
+    await syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(now + 3_600_000) });
+    await syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(now + 3_600_000) });
 
     expect(await systemDb().postMetric.count({ where: { postTargetId: post.targetIds[0] } })).toBe(2);
+  });
+
+  it("replayed on the Sandbox's clock (the demo seed's way): only posts published by then, readings as the Sandbox had them, a deleted post keeps its last", async () => {
+    const organizationId = await fixtures.org("Metrics Replay Co");
+    const account = await fixtures.sandboxAccount(organizationId);
+    const post = await fixtures.scheduledPost(organizationId, [account]);
+    await publish(post);
+    const targetId = post.targetIds[0]!;
+    const publishedAt = (await targetOf(targetId)).publishedAt!;
+    let clock = publishedAt.getTime();
+    const sandbox = createSandboxAdapter({ appUrl: integrationsEnv().APP_URL, now: () => new Date(clock) });
+    setNetworkAdapterOverride("SANDBOX", sandbox);
+    const syncAt = async (hours: number) => {
+      clock = publishedAt.getTime() + hours * 3_600_000;
+      return syncAccountMetrics({ organizationId, socialAccountId: account.id, now: new Date(clock) });
+    };
+
+    // An hour before the post existed: nothing to read for it.
+    expect(await syncAt(-1)).toMatchObject({ status: "synced", posts: 0 });
+    for (const hours of [1, 2, 5, 9]) expect(await syncAt(hours)).toMatchObject({ posts: 1, failedPosts: 0 });
+    const rows = await systemDb().postMetric.findMany({ where: { postTargetId: targetId }, orderBy: { periodStart: "asc" } });
+    const [onNetwork] = await sandboxPostsFor(account.externalId);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      const { impressions, reach, likes, comments, shares, clicks } = row;
+      expect({ impressions, reach, likes, comments, shares, clicks }).toEqual(sandboxPostMetrics(onNetwork!.externalId, onNetwork!.createdAt, row.fetchedAt));
+    }
+    // The Sandbox's counters never go down while the post lives.
+    expect(rows.every((row, i) => i === 0 || row.impressions >= rows[i - 1]!.impressions)).toBe(true);
+
+    // Deleted on the network: no reading, the last one stays; the sync is not failed for it.
+    await sandbox.deletePost(authForAccount(await systemDb().socialAccount.findUniqueOrThrow({ where: { id: account.id } })), onNetwork!.externalId);
+    expect(await syncAt(12)).toMatchObject({ status: "synced", posts: 0, failedPosts: 1 });
+    expect(await systemDb().postMetric.count({ where: { postTargetId: targetId } })).toBe(4);
   });
 
   it("skips an account that needs reconnecting", async () => {

@@ -1,12 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { orgProcedure } from "../../trpc/init";
 import { accountMetricsInput } from "../../schemas/analytics";
-import { deltasOf, engagementRate, engagementsOf, lastUtcDays, latestSnapshots, utcDay, windowStart } from "./metrics";
+import { lastUtcDays, windowStart } from "../../services/analytics/periods";
+import { metricsReport, summaryOr } from "../../services/analytics/report";
 
 /**
- * One account per UTC day: impressions and engagements are the increments of its posts'
- * hourly snapshots within the day (so a day never repeats the days before it); followers are
- * the day's account snapshot, carried forward over days without one.
+ * One account per UTC day: what its posts gained that day (never negative; a day whose network
+ * counters went down says so in `decreases`), and its follower count, carried forward over days
+ * without one. The totals are the sum of the series, from the same report as the overview's row.
  */
 export const accountMetrics = orgProcedure("analytics.view_detailed")
   .input(accountMetricsInput)
@@ -18,48 +19,13 @@ export const accountMetrics = orgProcedure("analytics.view_detailed")
     if (!account) throw new TRPCError({ code: "NOT_FOUND", message: "Account not found." });
 
     const days = lastUtcDays(input.days);
-    const since = windowStart(input.days);
-    const snapshots = await ctx.db.postMetric.findMany({
-      where: { socialAccountId: account.id, periodStart: { gte: since } },
-      orderBy: [{ postTargetId: "asc" }, { periodStart: "asc" }],
-      select: { postTargetId: true, socialAccountId: true, periodStart: true, impressions: true, reach: true, likes: true, comments: true, shares: true, clicks: true },
-    });
-    const followerRows = await ctx.db.accountMetric.findMany({ where: { socialAccountId: account.id, day: { gte: utcDay(since) } }, select: { day: true, followers: true } });
-    const followersBefore = await ctx.db.accountMetric.findFirst({
-      where: { socialAccountId: account.id, day: { lt: utcDay(since) } },
-      orderBy: { day: "desc" },
-      select: { followers: true },
-    });
-    const baselines = await latestSnapshots(ctx.db, [...new Set(snapshots.map((s) => s.postTargetId))], { before: since });
-
-    const byDay = new Map<string, { impressions: number; engagements: number }>();
-    for (const delta of deltasOf(snapshots, baselines)) {
-      const day = utcDay(delta.periodStart);
-      const sum = byDay.get(day) ?? { impressions: 0, engagements: 0 };
-      byDay.set(day, { impressions: sum.impressions + delta.impressions, engagements: sum.engagements + engagementsOf(delta) });
-    }
-    const followersByDay = new Map(followerRows.map((row) => [row.day, row.followers]));
-
-    let followers: number | null = followersBefore?.followers ?? null;
-    const series = days.map((day) => {
-      followers = followersByDay.get(day) ?? followers;
-      const sum = byDay.get(day) ?? { impressions: 0, engagements: 0 };
-      return { day, followers, impressions: sum.impressions, engagements: sum.engagements, engagementRate: engagementRate(sum.engagements, sum.impressions) };
-    });
-    const impressions = series.reduce((n, d) => n + d.impressions, 0);
-    const engagements = series.reduce((n, d) => n + d.engagements, 0);
-    const firstFollowers = series.find((d) => d.followers !== null)?.followers ?? null;
-    const lastFollowers = series.at(-1)?.followers ?? null;
+    const report = await metricsReport(ctx.db, { bucket: "day", since: windowStart(input.days), days, accountIds: [account.id], followers: true });
+    const summary = summaryOr(report, "accounts", account.id, days);
+    const followers = report.followers.get(account.id);
     return {
       account,
       days: input.days,
-      series,
-      totals: {
-        impressions,
-        engagements,
-        engagementRate: engagementRate(engagements, impressions),
-        followers: lastFollowers,
-        followersChange: firstFollowers !== null && lastFollowers !== null ? lastFollowers - firstFollowers : null,
-      },
+      series: summary.series.map(({ period, ...numbers }, i) => ({ day: period, followers: followers?.series[i] ?? null, ...numbers })),
+      totals: { ...summary.totals, followers: followers?.last ?? null, followersChange: followers?.change ?? null },
     };
   });

@@ -1,7 +1,9 @@
 import { toCsv, type CsvValue } from "../../csv/write-csv";
 import { orgProcedure } from "../../trpc/init";
 import { analyticsExportInput } from "../../schemas/analytics";
-import { countersOf, latestSnapshots, utcDay, windowStart, withRate, ZERO } from "./metrics";
+import { countersOf, withRate, ZERO } from "../../services/analytics/counters";
+import { utcDay, windowStart } from "../../services/analytics/periods";
+import { latestSnapshots } from "../../services/analytics/snapshots";
 
 export const EXPORT_COLUMNS = [
   "published_at",
@@ -24,7 +26,8 @@ export const EXPORT_COLUMNS = [
 
 /**
  * The organization's post metrics as a CSV file it can take elsewhere: one row per published
- * post and account, with that target's latest snapshot (the same numbers the overview adds up).
+ * post and account, with that target's latest snapshot — what the network says the post has now
+ * (the analytics page shows what posts gained within a period instead; docs/social-publishing.md).
  * Written by the shared CSV writer, so a post whose text starts with `=` stays text in a
  * spreadsheet. A query, not a mutation: a suspended organization may still take its data out.
  */

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { orgProcedure } from "../../trpc/init";
 import { postMetricsInput } from "../../schemas/analytics";
-import { addCounters, countersOf, deltasOf, snapshotsOf, withRate, ZERO } from "./metrics";
+import { metricsReport, summaryOr } from "../../services/analytics/report";
 
 /**
- * One post's numbers per target: an hourly series of increments (snapshot differences) and the
- * totals of the latest snapshot. The post's totals add each target's latest snapshot once.
+ * One post's numbers per target: what each hourly reading added (never negative; a reading whose
+ * network counters went down is marked) and the sum of those gains. The post's totals are the sum
+ * of its targets', all from one report.
  */
 export const postMetrics = orgProcedure("analytics.view_detailed")
   .input(postMetricsInput)
@@ -32,17 +33,9 @@ export const postMetrics = orgProcedure("analytics.view_detailed")
     });
     if (!post) throw new TRPCError({ code: "NOT_FOUND", message: "Post not found." });
 
-    const snapshots = await snapshotsOf(
-      ctx.db,
-      post.targets.map((t) => t.id),
-    );
-    const deltas = deltasOf(snapshots);
-    let postTotals = ZERO;
+    const report = await metricsReport(ctx.db, { bucket: "hour", targetIds: post.targets.map((t) => t.id), perTarget: true });
     const targets = post.targets.map((target) => {
-      const own = snapshots.filter((s) => s.postTargetId === target.id);
-      const latest = own.at(-1);
-      const totals = latest ? countersOf(latest) : ZERO;
-      postTotals = addCounters(postTotals, totals);
+      const summary = summaryOr(report, "targets", target.id);
       return {
         targetId: target.id,
         socialAccountId: target.socialAccountId,
@@ -52,10 +45,10 @@ export const postMetrics = orgProcedure("analytics.view_detailed")
         status: target.status,
         externalUrl: target.externalUrl,
         publishedAt: target.publishedAt,
-        lastFetchedPeriod: latest?.periodStart ?? null,
-        totals: withRate(totals),
-        series: deltas.filter((d) => d.postTargetId === target.id).map((d) => ({ periodStart: d.periodStart, ...withRate(countersOf(d)) })),
+        lastFetchedPeriod: summary.lastReading,
+        totals: summary.totals,
+        series: summary.series.map(({ period, ...numbers }) => ({ periodStart: new Date(period), ...numbers })),
       };
     });
-    return { postId: post.id, status: post.status, publishedAt: post.publishedAt, totals: withRate(postTotals), targets };
+    return { postId: post.id, status: post.status, publishedAt: post.publishedAt, totals: report.all.totals, targets };
   });

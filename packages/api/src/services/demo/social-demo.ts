@@ -1,18 +1,25 @@
 import { systemDb } from "@mg/db/system";
 import { createSandboxAdapter, encodeSandboxCode } from "@mg/integrations/sandbox";
 import { integrationsEnv } from "@mg/integrations/env";
-import { authForAccount, tokenColumnsFor } from "@mg/integrations/accounts";
+import { authForAccount, setNetworkAdapterOverride, tokenColumnsFor } from "@mg/integrations";
 import { resolveLocalTime, toLocalTime } from "@mg/scheduling";
 import { sendEvents, type JobEvent } from "@mg/jobs";
+import { syncAccountMetrics } from "@mg/jobs/publishing";
 
 /**
  * Demo social data for the seeded Northwind Bakery: two Sandbox accounts connected through the
  * Sandbox's own code exchange (so their tokens are real, encrypted Sandbox tokens), queue slots, a
  * campaign, posts already published on the Sandbox with metrics, upcoming posts and drafts.
  * Idempotent: an organization that already has social accounts is left alone.
+ *
+ * The metrics are not written here: the Sandbox runs on a pinned clock, the posts are made on it at
+ * their (past) times, and the real metrics sync (`syncAccountMetrics`, the function the hourly
+ * cron and the local scheduler call) is replayed over those past hours with that clock. So the
+ * demo history is exactly what a live sync would have stored, and the next live sync continues it.
  */
 const ORG_SLUG = "northwind-bakery";
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 const PUBLISHED = [
   "Our new rye sourdough is out of the oven 🍞 Come early, it goes fast! #sourdough #bakery",
@@ -28,20 +35,59 @@ const UPCOMING = [
   "Our festive opening hours are here. #holidays",
   "Last call for Christmas cake orders! #christmas #bakery",
 ];
+const PROFILES = [
+  { name: "Northwind Bakery", handle: "northwindbakery" },
+  { name: "Northwind Café", handle: "northwindcafe" },
+];
 
-export async function seedSocialDemo(log: (line: string) => void = console.log): Promise<void> {
+/** Readings in each post's first hours come hourly; after that the replay reads every few hours. */
+const HOURLY_AFTER_PUBLISH = 6;
+const LATER_EVERY_HOURS = 8;
+
+/**
+ * When the replayed sync runs: every hour of each post's first hours (where its numbers move
+ * most), every few hours otherwise, and once at `now`; one run per UTC hour (the latest), oldest first.
+ */
+export function demoSyncTimes(publishedAt: Date[], now: Date): Date[] {
+  const first = Math.min(...publishedAt.map((d) => d.getTime()));
+  const times: number[] = [now.getTime()];
+  for (let t = first + LATER_EVERY_HOURS * HOUR; t < now.getTime(); t += LATER_EVERY_HOURS * HOUR) times.push(t);
+  for (const at of publishedAt) for (let h = 1; h <= HOURLY_AFTER_PUBLISH; h++) times.push(at.getTime() + h * HOUR);
+  const byHour = new Map<number, number>();
+  for (const t of times) {
+    if (t > now.getTime()) continue;
+    const hour = Math.floor(t / HOUR);
+    byHour.set(hour, Math.max(byHour.get(hour) ?? t, t));
+  }
+  return [...byHour.values()].sort((a, b) => a - b).map((t) => new Date(t));
+}
+
+export interface SocialDemoOptions {
+  /** Default: the base seed's Northwind Bakery. */
+  organizationSlug?: string;
+  /** The Sandbox accounts to connect; a handle names the account on the Sandbox (tests pass unique ones). */
+  profiles?: { name: string; handle: string }[];
+  /** The seed's present (default: the real clock). */
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+export async function seedSocialDemo(options: SocialDemoOptions = {}): Promise<void> {
+  const log = options.log ?? console.log;
+  const slug = options.organizationSlug ?? ORG_SLUG;
   const db = systemDb();
-  const org = await db.organization.findUnique({ where: { slug: ORG_SLUG } });
-  if (!org) return log(`social demo: no ${ORG_SLUG} organization (run the base seed first)`);
+  const org = await db.organization.findUnique({ where: { slug } });
+  if (!org) return log(`social demo: no ${slug} organization (run the base seed first)`);
   if ((await db.socialAccount.count({ where: { organizationId: org.id } })) > 0) return log("social demo: already present");
   const owner = await db.membership.findFirst({ where: { organization: { slug: "brightwave" }, role: "OWNER" }, select: { userId: true } });
-  const sandbox = createSandboxAdapter({ appUrl: integrationsEnv().APP_URL });
+  const now = (options.now ?? new Date()).getTime();
+  // The Sandbox's clock: the present while connecting, each post's time while publishing it, each
+  // replayed sync's time while reading metrics. No latency or random failures in a seed.
+  let clock = now;
+  const sandbox = createSandboxAdapter({ appUrl: integrationsEnv().APP_URL, now: () => new Date(clock) });
 
   const accounts = [];
-  for (const profile of [
-    { name: "Northwind Bakery", handle: "northwindbakery" },
-    { name: "Northwind Café", handle: "northwindcafe" },
-  ]) {
+  for (const profile of options.profiles ?? PROFILES) {
     const { tokens, profiles } = await sandbox.exchangeCode({ code: encodeSandboxCode(profile), codeVerifier: "", redirectUri: "" });
     const connected = profiles[0];
     if (!connected) throw new Error("the Sandbox returned no profile");
@@ -65,7 +111,6 @@ export async function seedSocialDemo(log: (line: string) => void = console.log):
       data: [1, 2, 3, 4, 5].flatMap((weekday) => ["09:00", "12:30", "17:00"].map((localTime) => ({ organizationId: org.id, socialAccountId: account.id, weekday, localTime }))),
     });
   }
-  const now = Date.now();
   const campaign = await db.campaign.create({
     data: {
       organizationId: org.id,
@@ -83,11 +128,12 @@ export async function seedSocialDemo(log: (line: string) => void = console.log):
     },
   });
 
-  // Already published: on the Sandbox for real, with the ledger and hourly metric snapshots.
+  // Already published: on the Sandbox for real, at their times (the last one 20 hours ago), with the ledger.
+  const publishedAt = PUBLISHED.map((_, i) => new Date(now - (PUBLISHED.length - 1 - i) * 3 * DAY - 20 * HOUR));
   for (const [i, text] of PUBLISHED.entries()) {
     const account = accounts[i % accounts.length];
-    if (!account) continue;
-    const publishedAt = new Date(now - (PUBLISHED.length - i) * 3 * DAY);
+    const at = publishedAt[i];
+    if (!account || !at) continue;
     const post = await db.post.create({
       data: {
         organizationId: org.id,
@@ -96,18 +142,18 @@ export async function seedSocialDemo(log: (line: string) => void = console.log):
         labels: ["evergreen"],
         status: "PUBLISHED",
         timezone: org.timezone,
-        localTime: toLocalTime(publishedAt, org.timezone),
-        scheduledAt: publishedAt,
-        publishedAt,
+        localTime: toLocalTime(at, org.timezone),
+        scheduledAt: at,
+        publishedAt: at,
         scheduleVersion: 1,
       },
     });
     const target = await db.postTarget.create({
-      data: { organizationId: org.id, postId: post.id, socialAccountId: account.id, network: "SANDBOX", status: "PUBLISHING", scheduledAt: publishedAt },
+      data: { organizationId: org.id, postId: post.id, socialAccountId: account.id, network: "SANDBOX", status: "PUBLISHING", scheduledAt: at },
     });
-    const auth = authForAccount(account);
-    const result = await sandbox.publish(auth, { text, media: [], idempotencyKey: `${target.id}:v1` });
-    await db.postTarget.update({ where: { id: target.id }, data: { status: "PUBLISHED", externalId: result.externalId, externalUrl: result.url ?? null, publishedAt, verifiedAt: publishedAt } });
+    clock = at.getTime();
+    const result = await sandbox.publish(authForAccount(account), { text, media: [], idempotencyKey: `${target.id}:v1` });
+    await db.postTarget.update({ where: { id: target.id }, data: { status: "PUBLISHED", externalId: result.externalId, externalUrl: result.url ?? null, publishedAt: at, verifiedAt: at } });
     await db.publishLedger.create({
       data: {
         organizationId: org.id,
@@ -118,47 +164,27 @@ export async function seedSocialDemo(log: (line: string) => void = console.log):
         externalId: result.externalId,
         externalUrl: result.url ?? null,
         attempts: 1,
-        queuedAt: publishedAt,
-        sentAt: publishedAt,
-        acknowledgedAt: publishedAt,
-        verifiedAt: publishedAt,
+        queuedAt: at,
+        sentAt: at,
+        acknowledgedAt: at,
+        verifiedAt: at,
       },
     });
-    // A few daily snapshots of cumulative totals, growing like a real post's.
-    for (let d = 1; d <= 3; d++) {
-      const periodStart = new Date(Math.floor((publishedAt.getTime() + d * DAY) / 3_600_000) * 3_600_000);
-      if (periodStart.getTime() > now) break;
-      const scale = d / 3;
-      const base = 400 + i * 180;
-      await db.postMetric.create({
-        data: {
-          organizationId: org.id,
-          postTargetId: target.id,
-          socialAccountId: account.id,
-          periodStart,
-          impressions: Math.round(base * scale),
-          reach: Math.round(base * 0.8 * scale),
-          likes: Math.round((20 + i * 9) * scale),
-          comments: Math.round((3 + i) * scale),
-          shares: Math.round((2 + (i % 3)) * scale),
-          clicks: Math.round((8 + i * 2) * scale),
-        },
-      });
-    }
   }
-  for (const account of accounts) {
-    for (let d = 14; d >= 0; d--) {
-      await db.accountMetric.create({
-        data: {
-          organizationId: org.id,
-          socialAccountId: account.id,
-          day: new Date(now - d * DAY).toISOString().slice(0, 10),
-          followers: 1_200 + (14 - d) * 11,
-          impressions: 300 + ((d * 37) % 200),
-          engagements: 25 + ((d * 13) % 30),
-        },
-      });
+
+  // Their metrics: the real sync, replayed over the past hours against the Sandbox on that clock
+  // (the override is process-wide: this runs in the seed script, never inside the app).
+  const syncTimes = demoSyncTimes(publishedAt, new Date(now));
+  setNetworkAdapterOverride("SANDBOX", sandbox);
+  try {
+    for (const at of syncTimes) {
+      clock = at.getTime();
+      // The accounts side by side, as the cron fans out one run per account.
+      await Promise.all(accounts.map((account) => syncAccountMetrics({ organizationId: org.id, socialAccountId: account.id, now: at })));
     }
+  } finally {
+    setNetworkAdapterOverride("SANDBOX", null);
+    clock = now;
   }
 
   // Upcoming: scheduled in the campaign (the local scheduler or the job engine publishes them).
@@ -194,5 +220,5 @@ export async function seedSocialDemo(log: (line: string) => void = console.log):
     });
     await db.postTarget.create({ data: { organizationId: org.id, postId: draft.id, socialAccountId: draftAccount.id, network: "SANDBOX", status: "DRAFT" } });
   }
-  log(`social demo: ${accounts.length} Sandbox accounts, ${PUBLISHED.length} published and ${UPCOMING.length} scheduled posts in ${ORG_SLUG}`);
+  log(`social demo: ${accounts.length} Sandbox accounts, ${PUBLISHED.length} published (metrics from ${syncTimes.length} replayed syncs) and ${UPCOMING.length} scheduled posts in ${slug}`);
 }

@@ -8,7 +8,7 @@ import { ChartColumnIcon, DownloadIcon, ExternalLinkIcon, LockIcon, TrendingDown
 import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
 import { describeRolesWith, ROLE_LABELS } from "@mg/api/rbac";
-import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
 import { EmptyState } from "@mg/ui/empty-state";
@@ -29,6 +29,7 @@ import { formatIsoDate } from "../campaigns/dates";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type OverviewRow = Outputs["analytics"]["overview"]["accounts"][number];
+type Dropped = OverviewRow["dropped"];
 
 const RANGES = [7, 30, 90] as const;
 const WHOLE = new Intl.NumberFormat("en");
@@ -63,6 +64,46 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: Rea
       <dd className="text-2xl font-semibold tracking-tight tabular-nums">{value}</dd>
       {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}
     </div>
+  );
+}
+
+const DROP_LABELS: [keyof Dropped, string][] = [
+  ["impressions", "impressions"],
+  ["reach", "reach"],
+  ["likes", "likes"],
+  ["comments", "comments"],
+  ["shares", "shares"],
+  ["clicks", "clicks"],
+];
+
+/** "impressions down by 100, likes down by 10": how far the network's counters fell (positive numbers). */
+function droppedText(dropped: Dropped): string {
+  return DROP_LABELS.filter(([key]) => dropped[key] > 0)
+    .map(([key, label]) => `${label} down by ${fmt(dropped[key])}`)
+    .join(", ");
+}
+
+/**
+ * The periods in which a network reported less than before (a reset, a recount, a deleted post).
+ * They count as 0 in the charts and totals; this says so in words (role="note": it is part of the
+ * page, not a live announcement), so the marker never depends on colour alone.
+ */
+function CounterDrops({ items, testId }: { items: { key: string; when: string; dropped: Dropped }[]; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <Alert variant="warning" role="note" data-testid={testId}>
+      <AlertTitle>Counter went down on the network: reset or deleted post</AlertTitle>
+      <AlertDescription>
+        <p>The network reported less than at the reading before. Those readings count as 0 here; nothing is subtracted.</p>
+        <ul className="list-disc pl-4">
+          {items.map((item) => (
+            <li key={item.key}>
+              {item.when}: {droppedText(item.dropped) || "a counter went down"}
+            </li>
+          ))}
+        </ul>
+      </AlertDescription>
+    </Alert>
   );
 }
 
@@ -102,7 +143,7 @@ function AccountChart({ accounts, accountId, days, onAccount }: { accounts: Over
     <Card data-testid="account-chart">
       <CardHeader>
         <CardTitle as="h2">Per account</CardTitle>
-        <CardDescription>Day by day (UTC days), last {days} days.</CardDescription>
+        <CardDescription>What the account’s posts gained each day (UTC days), last {days} days; followers as counted that day.</CardDescription>
         <CardAction>
           <Select value={selected.account.id} onValueChange={onAccount}>
             <SelectTrigger className="w-48 sm:w-60" aria-label="Account">
@@ -172,6 +213,10 @@ function AccountChart({ accounts, accountId, days, onAccount }: { accounts: Over
                 formatRight={pct}
               />
             )}
+            <CounterDrops
+              testId="account-counter-drops"
+              items={(metrics.data?.series ?? []).filter((d) => d.decreases > 0).map((d) => ({ key: d.day, when: formatIsoDate(d.day, { short: true }), dropped: d.dropped }))}
+            />
           </>
         )}
       </CardContent>
@@ -209,7 +254,7 @@ function PostChart({ postId, onPost }: { postId: string | null; onPost: (id: str
     <Card data-testid="post-chart">
       <CardHeader>
         <CardTitle as="h2">Per post</CardTitle>
-        <CardDescription>What each hour added, per account the post went to. Times in {org.timezone}.</CardDescription>
+        <CardDescription>What each hourly reading added since the one before, per account the post went to. Times in {org.timezone}.</CardDescription>
         <CardAction>
           {choices.length > 0 || chosenId ? (
             <Select value={chosenId ?? undefined} onValueChange={onPost}>
@@ -278,6 +323,14 @@ function PostChart({ postId, onPost }: { postId: string | null; onPost: (id: str
             ) : (
               <TimeSeriesChart data={data} xKey="period" series={series} title={`Post ${metric} per hour`} formatX={(iso) => hourFormat.format(new Date(iso))} formatValue={fmt} formatRight={pct} />
             )}
+            <CounterDrops
+              testId="post-counter-drops"
+              items={targets.flatMap((t) =>
+                t.series
+                  .filter((p) => p.decreases > 0)
+                  .map((p) => ({ key: `${t.targetId}:${p.periodStart.toISOString()}`, when: `${hourFormat.format(p.periodStart)}, ${t.accountName}`, dropped: p.dropped })),
+              )}
+            />
             <div className="overflow-x-auto">
               <Table>
                 <TableHeader>
@@ -368,7 +421,7 @@ function AnalyticsBody() {
     <div className="grid gap-8">
       <PageHeader
         title="Analytics"
-        description={`How ${org.name}’s published posts are doing. Each post counts once, with its latest numbers.`}
+        description={`What ${org.name}’s posts gained in the period: each hourly reading counts what it added since the one before.`}
         actions={
           <>
             {can("analytics.export") ? <ExportButton /> : null}
@@ -406,11 +459,22 @@ function AnalyticsBody() {
             <Stat label="Engagements" value={COMPACT.format(data.totals.engagements)} hint={`${fmt(data.totals.likes)} likes · ${fmt(data.totals.comments)} comments · ${fmt(data.totals.shares)} shares · ${fmt(data.totals.clicks)} clicks`} />
             <Stat label="Engagement rate" value={pct(data.totals.engagementRate)} hint="Engagements per impression" />
           </dl>
+          {data.totals.decreases > 0 ? (
+            <Alert variant="warning" role="note" data-testid="analytics-counter-drops">
+              <AlertTitle>Counter went down on the network: reset or deleted post</AlertTitle>
+              <AlertDescription>
+                <p>
+                  {data.totals.decreases === 1 ? "Once" : `${fmt(data.totals.decreases)} times`} in the last {data.days} days a network reported less than at the reading before ({droppedText(data.totals.dropped) || "a counter went down"}). Those readings count as 0;
+                  nothing is subtracted. The accounts marked below are where it happened.
+                </p>
+              </AlertDescription>
+            </Alert>
+          ) : null}
 
           <Card className="gap-0 py-0">
             <CardHeader className="border-b py-5">
               <CardTitle as="h2">Accounts</CardTitle>
-              <CardDescription>Posts published in the period and their numbers, per account.</CardDescription>
+              <CardDescription>Posts published in the period, and what all of the account’s posts gained in it.</CardDescription>
             </CardHeader>
             {data.accounts.length === 0 ? (
               <CardContent className="py-6">
@@ -442,6 +506,7 @@ function AnalyticsBody() {
                             <NetworkIcon network={row.account.network} size="sm" label />
                             <span className="truncate font-medium">{row.account.name}</span>
                             {row.account.status === "DISCONNECTED" ? <span className="text-xs text-muted-foreground">(disconnected)</span> : null}
+                            {row.decreases > 0 ? <span className="text-xs font-medium whitespace-nowrap text-warning">counter went down</span> : null}
                           </span>
                         </TableCell>
                         <TableCell className="text-right tabular-nums">{fmt(row.posts)}</TableCell>
