@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma, TenantDb } from "@mg/db";
-import type { ImportPreview } from "../../schemas/crm/contact-import";
+import { columnsFromMapping, importMapping, type ImportPreview } from "../../schemas/crm/contact-import";
 
 /** What every answer about an import shows (never the file itself: it can be 20 MB). */
 export const IMPORT_SELECT = {
@@ -31,10 +31,14 @@ export const IMPORT_SELECT = {
 export type ImportRecord = Prisma.ContactImportGetPayload<{ select: typeof IMPORT_SELECT }>;
 
 export function presentImport(record: ImportRecord) {
-  const { preview, ...rest } = record;
+  const { preview, mapping, ...rest } = record;
+  const dryRun = preview as unknown as ImportPreview;
+  const stored = importMapping.safeParse(mapping);
   return {
     ...rest,
-    preview: preview as unknown as ImportPreview,
+    preview: dryRun,
+    /** The mapping, one target per column (null = skipped). */
+    columns: columnsFromMapping(stored.success ? stored.data : {}, dryRun.headers?.length ?? 0),
     /** 0–100 for the progress bar. */
     percent: record.totalRows === 0 ? 100 : Math.floor((record.processedRows / record.totalRows) * 100),
   };
