@@ -71,8 +71,16 @@ function closingFields(kind: StageKind, lostReason: string | null | undefined, n
 }
 
 /** The timeline events of a deal entering `to`: on the deal and on each of its contacts. */
-function stageEvents(deal: { id: string; name: string; amountMinor: bigint; currency: string }, contactIds: readonly string[], from: { name: string } | null, to: Stage, actor: Actor, lostReason: string | null): ActivityInput<ActivityKindName>[] {
-  const targets = [{ dealId: deal.id }, ...contactIds.map((contactId) => ({ contactId }))];
+function stageEvents(
+  deal: { id: string; name: string; amountMinor: bigint; currency: string },
+  contactIds: readonly string[],
+  from: { name: string } | null,
+  to: Stage,
+  actor: Actor,
+  lostReason: string | null,
+  occurredAt: Date,
+): ActivityInput<ActivityKindName>[] {
+  const targets = [{ dealId: deal.id, occurredAt }, ...contactIds.map((contactId) => ({ contactId, occurredAt }))];
   const events: ActivityInput<ActivityKindName>[] = [];
   for (const target of targets) {
     const about = { dealId: deal.id, dealName: deal.name };
@@ -136,10 +144,10 @@ export async function createDeal(
   await db.dealStageChange.create({ data: { organizationId: org.id, dealId: created.id, fromStageId: null, toStageId: stage.id, amountMinor, changedById: actor.userId, changedAt: now } });
   const about = { name: created.name, amountMinor: created.amountMinor.toString(), currency: created.currency, dealId: created.id };
   await recordActivities(db, org.id, [
-    { kind: "DEAL_CREATED", payload: about, dealId: created.id, companyId: input.companyId ?? null, actorUserId: actor.userId },
-    ...contactIds.map((contactId) => ({ kind: "DEAL_CREATED" as const, payload: about, contactId, actorUserId: actor.userId })),
+    { kind: "DEAL_CREATED", payload: about, dealId: created.id, companyId: input.companyId ?? null, actorUserId: actor.userId, occurredAt: now },
+    ...contactIds.map((contactId) => ({ kind: "DEAL_CREATED" as const, payload: about, contactId, actorUserId: actor.userId, occurredAt: now })),
   ]);
-  if (stage.kind !== "OPEN") await recordActivities(db, org.id, stageEvents(created, contactIds, null, stage, actor, null));
+  if (stage.kind !== "OPEN") await recordActivities(db, org.id, stageEvents(created, contactIds, null, stage, actor, null, now));
   return serializeDeal(await loadDeal(db, created.id));
 }
 
@@ -198,7 +206,7 @@ async function enterStage(db: TenantDb, actor: Actor, deal: DealRow, to: Stage, 
   await db.deal.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: deal.id } }, data: { stageId: to.id, position: options.position, ...closing } });
   await db.dealStageChange.create({ data: { organizationId: actor.organizationId, dealId: deal.id, fromStageId: deal.stageId, toStageId: to.id, amountMinor: deal.amountMinor, changedById: actor.userId, changedAt: now } });
   const contactIds = deal.contacts.map((c) => c.contact.id);
-  await recordActivities(db, actor.organizationId, stageEvents(deal, contactIds, deal.stage, to, actor, closing.lostReason));
+  await recordActivities(db, actor.organizationId, stageEvents(deal, contactIds, deal.stage, to, actor, closing.lostReason, now));
 }
 
 /** Won or lost: into the pipeline's WON / LOST stage, at its end. */

@@ -139,13 +139,17 @@ describe("deal moves", () => {
     // Two deals with the same key (what two concurrent drops without the lock would produce).
     await systemDb().deal.updateMany({ where: { id: { in: [x.id, y.id] } }, data: { position: "a5" } });
     const otherBefore = await systemDb().deal.findUniqueOrThrow({ where: { organizationId_id: { organizationId: tenant.id, id: other.id } } });
-    const moved = await owner().deals.move({ dealId: z.id, stageId: s1.id, afterDealId: x.id, beforeDealId: y.id });
+    // Equal keys are ordered by id: that is the order the board shows them in, and keeps.
+    const [first, second] = [x, y].sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (!first || !second) throw new Error("deals");
+    expect(await boardOrder(p.id, s1.id)).toEqual(["Z", first.name, second.name]);
+    const moved = await owner().deals.move({ dealId: z.id, stageId: s1.id, afterDealId: first.id, beforeDealId: second.id });
     expect(moved.rebalanced).toBe(2);
-    expect(await boardOrder(p.id, s1.id)).toEqual(["X", "Z", "Y"]);
+    expect(await boardOrder(p.id, s1.id)).toEqual([first.name, "Z", second.name]);
     const otherAfter = await systemDb().deal.findUniqueOrThrow({ where: { organizationId_id: { organizationId: tenant.id, id: other.id } } });
     expect(otherAfter.position).toBe(otherBefore.position);
     // Neighbours in the wrong order are refused, not silently misplaced.
-    expect(await outcome(owner().deals.move({ dealId: z.id, stageId: s1.id, afterDealId: y.id, beforeDealId: x.id }))).toBe("CONFLICT");
+    expect(await outcome(owner().deals.move({ dealId: z.id, stageId: s1.id, afterDealId: second.id, beforeDealId: first.id }))).toBe("CONFLICT");
   });
 });
 
@@ -176,7 +180,11 @@ describe("stage changes, won, lost, reopen", () => {
     const { history } = await owner().deals.get({ dealId: deal.id });
     expect(history.map((h) => `${h.fromStage?.name ?? "-"}>${h.toStage.name}`)).toEqual(["->Qualified", "Qualified>Proposal", "Proposal>Lost", "Lost>Proposal", "Proposal>Won"]);
 
-    const activities = await systemDb().activity.findMany({ where: { organizationId: tenant.id, OR: [{ dealId: deal.id }, { contactId: { in: [contactA, contactB] } }] }, orderBy: { occurredAt: "asc" } });
+    // One stage change's events share its instant: within it, the change comes before won/lost.
+    const rank: Record<string, number> = { DEAL_CREATED: 0, STAGE_CHANGED: 1, DEAL_WON: 2, DEAL_LOST: 2 };
+    const activities = (await systemDb().activity.findMany({ where: { organizationId: tenant.id, OR: [{ dealId: deal.id }, { contactId: { in: [contactA, contactB] } }] } })).sort(
+      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (rank[a.kind] ?? 9) - (rank[b.kind] ?? 9),
+    );
     const onDeal = activities.filter((a) => a.dealId === deal.id).map((a) => a.kind);
     expect(onDeal).toEqual(["DEAL_CREATED", "STAGE_CHANGED", "STAGE_CHANGED", "DEAL_LOST", "STAGE_CHANGED", "STAGE_CHANGED", "DEAL_WON"]);
     for (const contactId of [contactA, contactB]) {
