@@ -1,0 +1,275 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeftIcon, CalendarIcon, MessageSquareTextIcon, PencilIcon, PhoneIcon, PlusIcon, Trash2Icon, UsersIcon } from "lucide-react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Badge } from "@mg/ui/badge";
+import { Button } from "@mg/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
+import { PageHeader } from "@mg/ui/page-header";
+import { Skeleton } from "@mg/ui/skeleton";
+import { apiError } from "~/lib/errors";
+import { useTRPC } from "~/trpc/client";
+import { useOrg } from "../../org-context";
+import { NewContactDialog } from "../../contacts/contact-dialog";
+import { CustomFieldEditor } from "../../contacts/custom-field-editor";
+import { formatDate, formatMinor, LIFECYCLE_LABELS, useMemberOptions, type CustomValue, type LifecycleStage } from "../../contacts/crm-ui";
+import { LogActivityDialog, Timeline, type LogKind } from "../../contacts/timeline";
+import { CompanyDialog, type CompanyValues } from "../company-dialog";
+
+/** The company's 360° page: its fields, its people, its deals and its timeline. */
+export function CompanyView({ companyId }: { companyId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { slug, can } = useOrg();
+  const { nameOf } = useMemberOptions();
+  const query = useQuery(trpc.companies.get.queryOptions({ companyId }));
+  const update = useMutation(trpc.companies.update.mutationOptions());
+  const remove = useMutation(trpc.companies.delete.mutationOptions());
+  const restore = useMutation(trpc.companies.restore.mutationOptions());
+  const [log, setLog] = useState<LogKind | null>(null);
+  const [editOpen, setEditOpen] = useState(false);
+  const [contactOpen, setContactOpen] = useState(false);
+  const canEdit = can("companies.update");
+  const data = query.data;
+
+  useEffect(() => {
+    if (data?.kind === "merged") router.replace(`/${slug}/companies/${data.mergedIntoId}`);
+  }, [data, router, slug]);
+
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.companies.pathKey() });
+
+  if (query.isPending || data?.kind === "merged") {
+    return (
+      <div className="grid gap-4" role="status" aria-label="Loading the company">
+        <Skeleton className="h-12 w-72" />
+        <Skeleton className="h-48" />
+      </div>
+    );
+  }
+  if (query.isError || !data) {
+    return (
+      <div className="grid gap-4">
+        <Alert variant="destructive">
+          <AlertDescription>{query.error ? apiError(query.error).message : "Company not found."}</AlertDescription>
+        </Alert>
+        <Button variant="outline" className="justify-self-start" asChild>
+          <Link href={`/${slug}/companies`}>
+            <ArrowLeftIcon aria-hidden /> All companies
+          </Link>
+        </Button>
+      </div>
+    );
+  }
+  const { company, customFields, fieldDefinitions, contacts, contactCount, deals } = data;
+  const deleted = company.deletedAt !== null;
+  const address = [company.address.line1, company.address.line2, company.address.postalCode, company.address.city, company.address.region].filter(Boolean).join(", ");
+
+  const doRestore = () =>
+    void restore
+      .mutateAsync({ companyIds: [companyId] })
+      .then(invalidate)
+      .catch((e: unknown) => toast.error(apiError(e).message));
+
+  async function onDelete() {
+    try {
+      await remove.mutateAsync({ companyIds: [companyId] });
+      await invalidate();
+      toast.success(`Deleted ${company.name}`, { action: { label: "Undo", onClick: doRestore } });
+    } catch (e) {
+      toast.error(apiError(e).message);
+    }
+  }
+
+  return (
+    <div className="grid gap-6">
+      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
+        <Link href={`/${slug}/companies`}>
+          <ArrowLeftIcon aria-hidden /> Companies
+        </Link>
+      </Button>
+      {deleted ? (
+        <Alert>
+          <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
+            This company is deleted.
+            {can("companies.delete") ? (
+              <Button size="sm" variant="outline" onClick={doRestore}>
+                Restore
+              </Button>
+            ) : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <PageHeader
+        title={company.name}
+        description={[company.domain, company.industry].filter(Boolean).join(" · ") || undefined}
+        actions={
+          !deleted && canEdit ? (
+            <div className="flex flex-wrap gap-2">
+              <Button variant="outline" onClick={() => setLog("note")}>
+                <MessageSquareTextIcon aria-hidden /> Note
+              </Button>
+              <Button variant="outline" onClick={() => setLog("call")}>
+                <PhoneIcon aria-hidden /> Call
+              </Button>
+              <Button variant="outline" onClick={() => setLog("meeting")}>
+                <CalendarIcon aria-hidden /> Meeting
+              </Button>
+              <Button onClick={() => setEditOpen(true)}>
+                <PencilIcon aria-hidden /> Edit
+              </Button>
+              {can("companies.delete") ? (
+                <Button variant="outline" className="text-destructive" onClick={() => void onDelete()} aria-label={`Delete ${company.name}`}>
+                  <Trash2Icon aria-hidden />
+                </Button>
+              ) : null}
+            </div>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+        <div className="grid content-start gap-4">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="text-base">
+                Details
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid gap-3 text-sm">
+                {(
+                  [
+                    ["Domain", company.domain],
+                    ["Industry", company.industry],
+                    ["Size", company.size ? `${company.size} people` : null],
+                    ["Country", company.country],
+                    ["Address", address || null],
+                    ["Owner", nameOf(company.ownerUserId)],
+                    ["Created", formatDate(company.createdAt)],
+                  ] as const
+                ).map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-xs text-muted-foreground">{label}</dt>
+                    <dd className="break-words">{value ?? <span className="text-muted-foreground">—</span>}</dd>
+                  </div>
+                ))}
+              </dl>
+            </CardContent>
+          </Card>
+          {fieldDefinitions.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2" className="text-base">
+                  Custom fields
+                </CardTitle>
+              </CardHeader>
+              <CardContent>
+                <dl className="grid divide-y">
+                  {fieldDefinitions.map((def) => (
+                    <CustomFieldEditor
+                      key={def.id}
+                      def={def}
+                      value={customFields[def.id]}
+                      canEdit={canEdit && !deleted}
+                      onSave={async (value: CustomValue) => {
+                        await update.mutateAsync({ companyId, customFields: { [def.id]: value } });
+                        await invalidate();
+                      }}
+                    />
+                  ))}
+                </dl>
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader className="flex flex-row items-center justify-between">
+              <CardTitle as="h2" className="text-base">
+                People ({contactCount})
+              </CardTitle>
+              {can("contacts.create") && !deleted ? (
+                <Button size="sm" variant="outline" onClick={() => setContactOpen(true)}>
+                  <PlusIcon aria-hidden /> Add
+                </Button>
+              ) : null}
+            </CardHeader>
+            <CardContent>
+              {contacts.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Nobody linked yet.</p>
+              ) : (
+                <ul className="grid gap-2 text-sm">
+                  {contacts.map((c) => (
+                    <li key={c.id} className="flex items-center justify-between gap-2">
+                      <div className="min-w-0">
+                        <Link href={`/${slug}/contacts/${c.id}`} className="font-medium hover:underline">
+                          {c.displayName}
+                        </Link>
+                        {c.jobTitle ? <p className="truncate text-xs text-muted-foreground">{c.jobTitle}</p> : null}
+                      </div>
+                      <Badge variant="outline">{LIFECYCLE_LABELS[c.lifecycleStage as LifecycleStage]}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {contactCount > contacts.length ? (
+                <Link href={`/${slug}/contacts`} className="mt-3 inline-flex items-center gap-1 text-sm underline">
+                  <UsersIcon className="size-4" aria-hidden /> All {contactCount} in Contacts
+                </Link>
+              ) : null}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="text-base">
+                Deals
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {deals.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No deals yet.</p>
+              ) : (
+                <ul className="grid gap-1 text-sm">
+                  {deals.map((d) => (
+                    <li key={d.id} className="flex justify-between gap-2">
+                      <Link href={`/${slug}/deals/${d.id}`} className="truncate hover:underline">
+                        {d.name}
+                      </Link>
+                      <span className="shrink-0 text-muted-foreground tabular-nums">
+                        {d.stageName} · {formatMinor(d.amountMinor, d.currency)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+        <Timeline target={{ companyId }} />
+      </div>
+      <LogActivityDialog target={{ companyId }} kind={log} onOpenChange={(open) => (open ? undefined : setLog(null))} />
+      <NewContactDialog
+        open={contactOpen}
+        onOpenChange={(open) => {
+          setContactOpen(open);
+          if (!open) void invalidate();
+        }}
+        companyId={companyId}
+      />
+      <CompanyDialog
+        open={editOpen}
+        onOpenChange={setEditOpen}
+        title="Edit company"
+        initial={{ name: company.name, domain: company.domain, industry: company.industry, size: company.size as CompanyValues["size"], country: company.country, address: company.address }}
+        onSave={async (values) => {
+          await update.mutateAsync({ companyId, ...values });
+          await invalidate();
+          toast.success("Saved");
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,612 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeftIcon, CalendarIcon, ListTodoIcon, MailIcon, MessageSquareTextIcon, PencilIcon, PhoneIcon, ShieldCheckIcon, Trash2Icon } from "lucide-react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@mg/ui/alert";
+import { Badge } from "@mg/ui/badge";
+import { Button } from "@mg/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { FormField } from "@mg/ui/form-field";
+import { Input } from "@mg/ui/input";
+import { PageHeader } from "@mg/ui/page-header";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
+import { Skeleton } from "@mg/ui/skeleton";
+import { apiError } from "~/lib/errors";
+import { useTRPC } from "~/trpc/client";
+import { useOrg } from "../../org-context";
+import { CustomFieldEditor } from "../custom-field-editor";
+import { formatDate, formatDateTime, formatMinor, LIFECYCLE_LABELS, LIFECYCLE_STAGES, useMemberOptions, type CustomValue, type LifecycleStage } from "../crm-ui";
+import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
+
+const NONE = "__none__";
+const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
+type Channel = keyof typeof CHANNEL_LABELS;
+
+/** The contact's 360° page; a merged-away contact's link leads to the contact it was merged into. */
+export function ContactView({ contactId }: { contactId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { slug, can } = useOrg();
+  const { members, nameOf } = useMemberOptions();
+  const query = useQuery(trpc.contacts.get.queryOptions({ contactId }));
+  const update = useMutation(trpc.contacts.update.mutationOptions());
+  const remove = useMutation(trpc.contacts.delete.mutationOptions());
+  const restore = useMutation(trpc.contacts.restore.mutationOptions());
+  const [log, setLog] = useState<LogKind | null>(null);
+  const [editOpen, setEditOpen] = useState(false);
+  const [consentOpen, setConsentOpen] = useState(false);
+  const canEdit = can("contacts.update");
+  const data = query.data;
+
+  useEffect(() => {
+    if (data?.kind === "merged") router.replace(`/${slug}/contacts/${data.mergedIntoId}`);
+  }, [data, router, slug]);
+
+  const invalidate = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+  };
+
+  async function save(changes: Omit<Parameters<typeof update.mutateAsync>[0], "contactId">) {
+    await update.mutateAsync({ contactId, ...changes });
+    await invalidate();
+  }
+
+  async function saveQuick(changes: Omit<Parameters<typeof update.mutateAsync>[0], "contactId">) {
+    try {
+      await save(changes);
+      toast.success("Saved");
+    } catch (e) {
+      toast.error(apiError(e).message);
+    }
+  }
+
+  if (query.isPending || data?.kind === "merged") {
+    return (
+      <div className="grid gap-4" role="status" aria-label={data?.kind === "merged" ? "Opening the contact this one was merged into" : "Loading the contact"}>
+        <Skeleton className="h-12 w-72" />
+        <Skeleton className="h-48" />
+      </div>
+    );
+  }
+  if (query.isError || !data) {
+    return (
+      <div className="grid gap-4">
+        <Alert variant="destructive">
+          <AlertDescription>{query.error ? apiError(query.error).message : "Contact not found."}</AlertDescription>
+        </Alert>
+        <Button variant="outline" className="justify-self-start" asChild>
+          <Link href={`/${slug}/contacts`}>
+            <ArrowLeftIcon aria-hidden /> All contacts
+          </Link>
+        </Button>
+      </div>
+    );
+  }
+
+  const { contact, customFields, fieldDefinitions, consents, deals, tasks } = data;
+  const deleted = contact.deletedAt !== null;
+
+  async function onDelete() {
+    try {
+      await remove.mutateAsync({ contactIds: [contactId] });
+      await invalidate();
+      toast.success(`Deleted ${contact.displayName}`, {
+        action: { label: "Undo", onClick: () => void restore.mutateAsync({ contactIds: [contactId] }).then(invalidate).catch((e: unknown) => toast.error(apiError(e).message)) },
+      });
+    } catch (e) {
+      toast.error(apiError(e).message);
+    }
+  }
+
+  return (
+    <div className="grid gap-6">
+      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
+        <Link href={`/${slug}/contacts`}>
+          <ArrowLeftIcon aria-hidden /> Contacts
+        </Link>
+      </Button>
+      {deleted ? (
+        <Alert>
+          <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
+            This contact is deleted.
+            {can("contacts.delete") ? (
+              <Button size="sm" variant="outline" onClick={() => void restore.mutateAsync({ contactIds: [contactId] }).then(invalidate).catch((e: unknown) => toast.error(apiError(e).message))}>
+                Restore
+              </Button>
+            ) : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <PageHeader
+        title={contact.displayName}
+        description={[contact.jobTitle, contact.company?.name].filter(Boolean).join(" · ") || undefined}
+        actions={
+          !deleted && canEdit ? (
+            <div className="flex flex-wrap gap-2">
+              <Button variant="outline" onClick={() => setLog("note")}>
+                <MessageSquareTextIcon aria-hidden /> Note
+              </Button>
+              <Button variant="outline" onClick={() => setLog("call")}>
+                <PhoneIcon aria-hidden /> Call
+              </Button>
+              <Button variant="outline" onClick={() => setLog("meeting")}>
+                <CalendarIcon aria-hidden /> Meeting
+              </Button>
+              {can("tasks.create") ? (
+                <Button variant="outline" asChild>
+                  <Link href={`/${slug}/tasks?contactId=${contactId}`}>
+                    <ListTodoIcon aria-hidden /> Task
+                  </Link>
+                </Button>
+              ) : null}
+              <Button onClick={() => setEditOpen(true)}>
+                <PencilIcon aria-hidden /> Edit
+              </Button>
+              {can("contacts.delete") ? (
+                <Button variant="outline" className="text-destructive" onClick={() => void onDelete()} aria-label={`Delete ${contact.displayName}`}>
+                  <Trash2Icon aria-hidden />
+                </Button>
+              ) : null}
+            </div>
+          ) : null
+        }
+      />
+
+      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+        <div className="grid content-start gap-4">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="text-base">
+                Details
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid gap-3 text-sm">
+                <div>
+                  <dt className="text-xs text-muted-foreground">Lifecycle stage</dt>
+                  <dd>
+                    {canEdit && !deleted ? (
+                      <Select value={contact.lifecycleStage} onValueChange={(v) => void saveQuick({ lifecycleStage: v as LifecycleStage })}>
+                        <SelectTrigger className="mt-1 w-full" aria-label="Lifecycle stage" size="sm">
+                          <SelectValue />
+                        </SelectTrigger>
+                        <SelectContent>
+                          {LIFECYCLE_STAGES.map((s) => (
+                            <SelectItem key={s} value={s}>
+                              {LIFECYCLE_LABELS[s]}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                    ) : (
+                      <Badge variant="outline">{LIFECYCLE_LABELS[contact.lifecycleStage]}</Badge>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Owner</dt>
+                  <dd>
+                    {canEdit && !deleted ? (
+                      <Select value={contact.ownerUserId ?? NONE} onValueChange={(v) => void saveQuick({ ownerUserId: v === NONE ? null : v })}>
+                        <SelectTrigger className="mt-1 w-full" aria-label="Owner" size="sm">
+                          <SelectValue />
+                        </SelectTrigger>
+                        <SelectContent>
+                          <SelectItem value={NONE}>Nobody</SelectItem>
+                          {members.map((m) => (
+                            <SelectItem key={m.id} value={m.id}>
+                              {m.name}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                    ) : (
+                      (nameOf(contact.ownerUserId) ?? "Nobody")
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Emails</dt>
+                  <dd>
+                    {contact.emails.length === 0 ? (
+                      <span className="text-muted-foreground">—</span>
+                    ) : (
+                      <ul>
+                        {contact.emails.map((e) => (
+                          <li key={e.id} className="flex items-center gap-1.5 break-all">
+                            <MailIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
+                            <a href={`mailto:${e.email}`} className="hover:underline">
+                              {e.email}
+                            </a>
+                            {e.isPrimary && contact.emails.length > 1 ? <span className="text-xs text-muted-foreground">(primary)</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Phones</dt>
+                  <dd>
+                    {contact.phones.length === 0 ? (
+                      <span className="text-muted-foreground">—</span>
+                    ) : (
+                      <ul>
+                        {contact.phones.map((p) => (
+                          <li key={p.id} className="flex items-center gap-1.5">
+                            <PhoneIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
+                            <a href={`tel:${p.e164}`} className="hover:underline">
+                              {p.e164}
+                            </a>
+                            <span className="text-xs text-muted-foreground">{p.label}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Company</dt>
+                  <dd>
+                    {contact.company ? (
+                      <Link href={`/${slug}/companies/${contact.company.id}`} className="hover:underline">
+                        {contact.company.name}
+                      </Link>
+                    ) : (
+                      <span className="text-muted-foreground">—</span>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Tags</dt>
+                  <dd className="flex flex-wrap gap-1">
+                    {contact.tags.length === 0 ? <span className="text-muted-foreground">—</span> : contact.tags.map((t) => <span key={t} className="rounded-full bg-secondary px-2 py-0.5 text-xs text-secondary-foreground">{t}</span>)}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted-foreground">Source · created</dt>
+                  <dd>
+                    {contact.source} · {formatDate(contact.createdAt)}
+                  </dd>
+                </div>
+              </dl>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="text-base">
+                Custom fields
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {fieldDefinitions.length === 0 ? (
+                <p className="text-sm text-muted-foreground">
+                  No custom fields yet.{" "}
+                  {can("crm_settings.manage") ? (
+                    <Link href={`/${slug}/settings/crm`} className="underline">
+                      Add fields in CRM settings
+                    </Link>
+                  ) : null}
+                </p>
+              ) : (
+                <dl className="grid divide-y">
+                  {fieldDefinitions.map((def) => (
+                    <CustomFieldEditor key={def.id} def={def} value={customFields[def.id]} canEdit={canEdit && !deleted} onSave={(value: CustomValue) => save({ customFields: { [def.id]: value } })} />
+                  ))}
+                </dl>
+              )}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader className="flex flex-row items-center justify-between">
+              <CardTitle as="h2" className="text-base">
+                Consent
+              </CardTitle>
+              {canEdit && !deleted ? (
+                <Button size="sm" variant="outline" onClick={() => setConsentOpen(true)}>
+                  Record
+                </Button>
+              ) : null}
+            </CardHeader>
+            <CardContent>
+              {consents.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No consent recorded. Messages that need consent will not be sent.</p>
+              ) : (
+                <ul className="grid gap-2 text-sm" data-testid="consents">
+                  {consents.map((c) => (
+                    <li key={`${c.channel}-${c.purpose}`} className="flex items-start gap-2">
+                      <ShieldCheckIcon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+                      <div>
+                        <p>
+                          {CHANNEL_LABELS[c.channel]} · {c.purpose}: <strong>{c.status === "GRANTED" ? "granted" : "withdrawn"}</strong>
+                        </p>
+                        <p className="text-xs text-muted-foreground">
+                          {c.method}
+                          {c.wordingVersion ? ` · wording ${c.wordingVersion}` : ""} · {formatDateTime(c.recordedAt)}
+                        </p>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="text-base">
+                Deals and tasks
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-3 text-sm">
+              {deals.length === 0 && tasks.length === 0 ? <p className="text-muted-foreground">No deals or tasks yet.</p> : null}
+              {deals.length > 0 ? (
+                <ul className="grid gap-1" aria-label="Deals">
+                  {deals.map((d) => (
+                    <li key={d.id} className="flex justify-between gap-2">
+                      <Link href={`/${slug}/deals/${d.id}`} className="truncate hover:underline">
+                        {d.name}
+                      </Link>
+                      <span className="shrink-0 text-muted-foreground tabular-nums">
+                        {d.stageName} · {formatMinor(d.amountMinor, d.currency)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {tasks.length > 0 ? (
+                <ul className="grid gap-1" aria-label="Tasks">
+                  {tasks.map((t) => (
+                    <li key={t.id} className="flex justify-between gap-2">
+                      <span className={t.doneAt ? "truncate text-muted-foreground line-through" : "truncate"}>{t.title}</span>
+                      {t.dueAt ? <span className="shrink-0 text-muted-foreground">{formatDate(t.dueAt)}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </CardContent>
+          </Card>
+        </div>
+
+        <Timeline target={{ contactId }} />
+      </div>
+
+      <LogActivityDialog target={{ contactId }} kind={log} onOpenChange={(open) => (open ? undefined : setLog(null))} />
+      <ConsentDialog contactId={contactId} open={consentOpen} onOpenChange={setConsentOpen} />
+      <EditContactDialog
+        open={editOpen}
+        onOpenChange={setEditOpen}
+        initial={{
+          firstName: contact.firstName ?? "",
+          lastName: contact.lastName ?? "",
+          jobTitle: contact.jobTitle ?? "",
+          emails: contact.emails.map((e) => e.email).join(", "),
+          phones: contact.phones.map((p) => p.e164).join(", "),
+          tags: contact.tags.join(", "),
+          companyId: contact.companyId,
+        }}
+        onSave={async (values) => {
+          await save(values);
+          toast.success("Saved");
+        }}
+      />
+    </div>
+  );
+}
+
+interface EditValues {
+  firstName: string;
+  lastName: string;
+  jobTitle: string;
+  emails: string;
+  phones: string;
+  tags: string;
+  companyId: string | null;
+}
+
+const splitList = (text: string) =>
+  text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+interface EditContactProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  initial: EditValues;
+  onSave: (values: { firstName: string | null; lastName: string | null; jobTitle: string | null; emails: string[]; phones: { number: string; label: "mobile" }[]; tags: string[]; companyId: string | null }) => Promise<void>;
+}
+
+function EditContactDialog(props: EditContactProps) {
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+      <DialogContent className="sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Edit contact</DialogTitle>
+          <DialogDescription>Separate several emails, phones or tags with commas; the first email and phone are the primary ones.</DialogDescription>
+        </DialogHeader>
+        {/* Mounted on opening: the form starts from the contact as it is then, and a background refresh never resets typing. */}
+        {props.open ? <EditContactForm {...props} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function EditContactForm({ onOpenChange, initial, onSave }: EditContactProps) {
+  const trpc = useTRPC();
+  const companies = useQuery(trpc.companies.list.queryOptions({ limit: 200, sort: { field: "name", direction: "asc" } }));
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (key: keyof EditValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      await onSave({
+        firstName: values.firstName || null,
+        lastName: values.lastName || null,
+        jobTitle: values.jobTitle || null,
+        emails: splitList(values.emails),
+        phones: splitList(values.phones).map((number) => ({ number, label: "mobile" as const })),
+        tags: splitList(values.tags),
+        companyId: values.companyId,
+      });
+      onOpenChange(false);
+    } catch (e) {
+      setError(apiError(e).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+          {error ? (
+            <Alert variant="destructive">
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label="First name">
+              <Input value={values.firstName} onChange={set("firstName")} maxLength={100} />
+            </FormField>
+            <FormField label="Last name">
+              <Input value={values.lastName} onChange={set("lastName")} maxLength={100} />
+            </FormField>
+          </div>
+          <FormField label="Job title">
+            <Input value={values.jobTitle} onChange={set("jobTitle")} maxLength={200} />
+          </FormField>
+          <FormField label="Emails">
+            <Input value={values.emails} onChange={set("emails")} />
+          </FormField>
+          <FormField label="Phones">
+            <Input value={values.phones} onChange={set("phones")} />
+          </FormField>
+          <FormField label="Tags">
+            <Input value={values.tags} onChange={set("tags")} />
+          </FormField>
+          <FormField label="Company">
+            {(control) => (
+              <Select value={values.companyId ?? NONE} onValueChange={(v) => setValues((s) => ({ ...s, companyId: v === NONE ? null : v }))}>
+                <SelectTrigger {...control} className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={NONE}>No company</SelectItem>
+                  {(companies.data?.rows ?? []).map((c) => (
+                    <SelectItem key={c.id} value={c.id}>
+                      {c.name}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </FormField>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={saving}>
+              {saving ? "Saving…" : "Save"}
+            </Button>
+          </DialogFooter>
+        </form>
+  );
+}
+
+function ConsentDialog({ contactId, open, onOpenChange }: { contactId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const record = useMutation(trpc.contacts.recordConsent.mutationOptions());
+  const [channel, setChannel] = useState<Channel>("EMAIL");
+  const [purpose, setPurpose] = useState("marketing");
+  const [status, setStatus] = useState<"GRANTED" | "WITHDRAWN">("GRANTED");
+  const [wordingVersion, setWordingVersion] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    try {
+      await record.mutateAsync({ contactId, channel, purpose, status, method: "manual", wordingVersion: wordingVersion.trim() || undefined });
+      await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+      toast.success("Consent recorded");
+      onOpenChange(false);
+    } catch (e) {
+      setError(apiError(e).message);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Record consent</DialogTitle>
+          <DialogDescription>Each change is kept in the consent ledger with your name and the time; nothing is overwritten.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+          {error ? (
+            <Alert variant="destructive">
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label="Channel">
+              {(control) => (
+                <Select value={channel} onValueChange={(v) => setChannel(v as Channel)}>
+                  <SelectTrigger {...control} className="w-full">
+                    <SelectValue />
+                  </SelectTrigger>
+                  <SelectContent>
+                    {(Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => (
+                      <SelectItem key={c} value={c}>
+                        {CHANNEL_LABELS[c]}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              )}
+            </FormField>
+            <FormField label="Status">
+              {(control) => (
+                <Select value={status} onValueChange={(v) => setStatus(v as "GRANTED" | "WITHDRAWN")}>
+                  <SelectTrigger {...control} className="w-full">
+                    <SelectValue />
+                  </SelectTrigger>
+                  <SelectContent>
+                    <SelectItem value="GRANTED">Granted</SelectItem>
+                    <SelectItem value="WITHDRAWN">Withdrawn</SelectItem>
+                  </SelectContent>
+                </Select>
+              )}
+            </FormField>
+            <FormField label="Purpose">
+              <Input value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={100} />
+            </FormField>
+            <FormField label="Wording version" description="Optional: which text they agreed to.">
+              <Input value={wordingVersion} onChange={(e) => setWordingVersion(e.target.value)} maxLength={100} />
+            </FormField>
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={record.isPending}>
+              Record
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
