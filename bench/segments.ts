@@ -150,7 +150,12 @@ export async function benchSegments(): Promise<void> {
     await cleanup(client, "bench-segments-run-%"); // whatever an interrupted run left behind
     const seedStart = Date.now();
     const kept = KEEP ? await keptOrg(client, slug) : null;
-    const org = kept ?? (await cleanup(client, slug).then(() => seed(client, slug)));
+    let org: BenchOrg;
+    if (kept) org = kept;
+    else {
+      await cleanup(client, slug);
+      org = await seed(client, slug);
+    }
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const filter = threeConditions(org.fieldId);
     const everyone = { ownOnly: false, userId: org.user.id };
