@@ -4,6 +4,7 @@ import type { Tenant } from "../fixtures";
 import type { ProcedureCase } from "../procedure-cases";
 import { seedContact } from "../crm/import/helpers";
 import { mergeContacts } from "../../src/services/crm/merge/merge-contacts";
+import { mergeCompanies } from "../../src/services/crm/merge/merge-companies";
 
 const CSV = "email,first name\nann@example.com,Ann\n";
 
@@ -30,6 +31,15 @@ async function freshCandidate(tenant: Tenant): Promise<string> {
 async function freshMerge(tenant: Tenant): Promise<string> {
   const ids = [await contact(tenant), await contact(tenant)];
   return (await withOrg(tenant.id, (db) => mergeContacts(db, tenant.id, { contactIds: ids, actorUserId: null }))).mergeId;
+}
+
+async function freshCompany(tenant: Tenant): Promise<string> {
+  return (await systemDb().company.create({ data: { organizationId: tenant.id, name: `Company ${Math.random().toString(36).slice(2, 8)}` } })).id;
+}
+
+async function freshCompanyMerge(tenant: Tenant): Promise<string> {
+  const ids = [await freshCompany(tenant), await freshCompany(tenant)];
+  return (await withOrg(tenant.id, (db) => mergeCompanies(db, tenant.id, { companyIds: ids, actorUserId: null }))).mergeId;
 }
 
 const preview = { fileName: "people.csv", csvText: CSV };
@@ -90,5 +100,13 @@ export const CRM_IMPORT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "duplicates.undoMerge": {
     valid: async (t) => ({ mergeId: await freshMerge(t) }),
     foreign: async (_self, other) => ({ mergeId: await freshMerge(other) }),
+  },
+  "duplicates.mergeCompanies": {
+    valid: async (t) => ({ companyIds: [await freshCompany(t), await freshCompany(t)] }),
+    foreign: async (self, other) => ({ companyIds: [await freshCompany(self), await freshCompany(other)] }),
+  },
+  "duplicates.undoCompanyMerge": {
+    valid: async (t) => ({ mergeId: await freshCompanyMerge(t) }),
+    foreign: async (_self, other) => ({ mergeId: await freshCompanyMerge(other) }),
   },
 };

@@ -3,7 +3,9 @@ import { dismissDuplicate } from "./dismiss";
 import { duplicatesForContact } from "./for-contact";
 import { listDuplicates } from "./list";
 import { mergeContactsProcedure } from "./merge";
+import { mergeCompaniesProcedure } from "./merge-companies";
 import { scanDuplicatesProcedure } from "./scan";
+import { undoCompanyMergeProcedure } from "./undo-company-merge";
 import { undoMergeProcedure } from "./undo-merge";
 
 export const duplicatesRouter = createTRPCRouter({
@@ -13,4 +15,6 @@ export const duplicatesRouter = createTRPCRouter({
   scan: scanDuplicatesProcedure,
   merge: mergeContactsProcedure,
   undoMerge: undoMergeProcedure,
+  mergeCompanies: mergeCompaniesProcedure,
+  undoCompanyMerge: undoCompanyMergeProcedure,
 });

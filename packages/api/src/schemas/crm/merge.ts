@@ -18,3 +18,11 @@ export const mergeContactsInput = z.object({
 export type MergeContactsInput = z.infer<typeof mergeContactsInput>;
 
 export const undoMergeInput = z.object({ mergeId: id });
+
+export const COMPANY_MERGE_FIELD_NAMES = ["name", "domain", "industry", "size", "country", "address", "ownerUserId"] as const;
+
+export const mergeCompaniesInput = z.object({
+  /** Two to ten companies; the oldest survives (its id is kept). */
+  companyIds: z.array(id).min(2, "Choose at least two companies.").max(10),
+  values: z.array(z.object({ field: z.enum(COMPANY_MERGE_FIELD_NAMES), companyId: id })).max(20).default([]),
+});
