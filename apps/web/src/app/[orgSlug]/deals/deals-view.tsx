@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { HandshakeIcon, PlusIcon } from "lucide-react";
+import { HandshakeIcon, PlusIcon, Settings2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
@@ -21,6 +21,7 @@ import { CloseDealDialog } from "./close-dialog";
 import { DealDialog } from "./deal-dialog";
 import { DealList } from "./deal-list";
 import { ForecastPanel } from "./forecast";
+import { PipelineDialog } from "./pipeline-dialog";
 import { useDealActions } from "./use-deal-actions";
 
 const VIEWS = [
@@ -47,6 +48,8 @@ export function DealsView() {
   const board = useQuery({ ...trpc.deals.board.queryOptions({ pipelineId: pipeline?.id }), enabled: view === "board" && pipeline !== undefined });
   const actions = useDealActions();
   const [dialog, setDialog] = useState<{ open: boolean; stageId?: string }>({ open: false });
+  const [pipelineDialog, setPipelineDialog] = useState<{ open: boolean; edit: boolean }>({ open: false, edit: false });
+  const canManage = can("crm_settings.manage");
   const people = owners.data?.people ?? [];
 
   function update(next: { view?: View; pipeline?: string }) {
@@ -108,9 +111,9 @@ export function DealsView() {
         <EmptyState
           icon={<HandshakeIcon aria-hidden />}
           title="No pipeline yet"
-          description={can("crm_settings.manage") ? "Start one with the usual stages — Qualified, Proposal, Negotiation, Won and Lost. You can rename and re-weight them later." : "An admin creates the first pipeline; then your deals show up here."}
+          description={canManage ? "Start one with the usual stages — Qualified, Proposal, Negotiation, Won and Lost. You can rename and re-weight them later." : "An admin creates the first pipeline; then your deals show up here."}
           action={
-            can("crm_settings.manage") ? (
+            canManage ? (
               <Button onClick={() => void startPipeline()} loading={createPipeline.isPending}>
                 Create a pipeline
               </Button>
@@ -140,7 +143,19 @@ export function DealsView() {
             </SelectContent>
           </Select>
         </div>
-        <SegmentedControl label="Deals view" value={view} onValueChange={(v) => update({ view: v })} options={VIEWS} optionClassName="px-3" />
+        <div className="flex flex-wrap items-center gap-2">
+          {canManage ? (
+            <>
+              <Button variant="outline" size="sm" onClick={() => setPipelineDialog({ open: true, edit: true })}>
+                <Settings2Icon aria-hidden /> Edit pipeline
+              </Button>
+              <Button variant="outline" size="sm" onClick={() => setPipelineDialog({ open: true, edit: false })}>
+                <PlusIcon aria-hidden /> New pipeline
+              </Button>
+            </>
+          ) : null}
+          <SegmentedControl label="Deals view" value={view} onValueChange={(v) => update({ view: v })} options={VIEWS} optionClassName="px-3" />
+        </div>
       </div>
 
       {view === "board" ? (
@@ -174,6 +189,12 @@ export function DealsView() {
         <ForecastPanel pipelineId={pipeline.id} people={people} />
       )}
 
+      <PipelineDialog
+        open={pipelineDialog.open}
+        onOpenChange={(open) => setPipelineDialog({ open, edit: pipelineDialog.edit })}
+        pipeline={pipelineDialog.edit ? pipeline : undefined}
+        onCreated={(id) => update({ pipeline: id })}
+      />
       <DealDialog open={dialog.open} onOpenChange={(open) => setDialog({ open })} pipeline={pipeline} stageId={dialog.stageId} />
       <CloseDealDialog request={actions.closing} busy={actions.closeBusy} onConfirm={(reason) => void actions.confirmClose(reason)} onCancel={actions.cancelClose} />
     </div>
