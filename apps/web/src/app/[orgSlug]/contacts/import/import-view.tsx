@@ -399,6 +399,7 @@ function ErrorReportButton({ record }: { record: ImportRecord }) {
 /** While it runs and once it is over: progress (polled, so it survives a reload), cancel, undo. */
 function RunStep({ record }: { record: ImportRecord }) {
   const trpc = useTRPC();
+  const { slug } = useOrg();
   const queryClient = useQueryClient();
   const cancel = useMutation(trpc.contactImports.cancel.mutationOptions());
   const start = useMutation(trpc.contactImports.start.mutationOptions());
@@ -456,6 +457,11 @@ function RunStep({ record }: { record: ImportRecord }) {
           </Button>
         ) : null}
         {!active ? <ErrorReportButton record={record} /> : null}
+        {!active && record.preview.duplicateCount > 0 ? (
+          <Button asChild variant="outline">
+            <Link href={`/${slug}/contacts/duplicates`}>Review likely duplicates</Link>
+          </Button>
+        ) : null}
         {["DONE", "CANCELLED", "FAILED"].includes(record.status) && record.createdCount + record.updatedCount > 0 ? (
           <ConfirmAction
             trigger={
