@@ -1,10 +1,12 @@
 import { disconnectAll } from "@mg/db/system";
+import { seedCrmDemo } from "../services/demo/crm-demo";
 import { seedSocialDemo } from "../services/demo/social-demo";
 
 // `pnpm db:seed` runs this after the base demo data (it needs the Sandbox and token encryption,
-// which live above the db package).
+// which live above the db package): the social demo, then the CRM's.
 try {
   await seedSocialDemo();
+  await seedCrmDemo();
 } finally {
   await disconnectAll();
 }
