@@ -179,7 +179,7 @@ export async function updateDeal(
 }
 
 /**
- * Moves a deal to a stage (of its pipeline) between two neighbours. Within a stage this writes the
+ * Moves a deal to a stage (of its pipeline, or of another one: the deal changes pipeline) between two neighbours. Within a stage this writes the
  * deal's row only; into another stage it also writes the stage history and the timeline.
  */
 export async function moveDeal(
@@ -188,7 +188,8 @@ export async function moveDeal(
   input: { dealId: string; stageId: string; afterDealId?: string | null; beforeDealId?: string | null; lostReason?: string | null },
 ): Promise<DealView & { rebalanced: number }> {
   const deal = await loadDeal(db, input.dealId);
-  const to = await liveStage(db, input.stageId, deal.pipelineId);
+  // Any live stage of the organization: a stage of another pipeline moves the deal there.
+  const to = await liveStage(db, input.stageId);
   await lockStage(db, to.id);
   const { position, rebalanced } = await positionBetween(db, { stageId: to.id, movingId: deal.id, afterId: input.afterDealId, beforeId: input.beforeDealId });
   if (to.id === deal.stageId) {
@@ -203,7 +204,7 @@ async function enterStage(db: TenantDb, actor: Actor, deal: DealRow, to: Stage, 
   const now = new Date();
   const closing = closingFields(to.kind, options.lostReason, now);
   // A won deal moved to another won stage (none today: one per pipeline) keeps its close date.
-  await db.deal.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: deal.id } }, data: { stageId: to.id, position: options.position, ...closing } });
+  await db.deal.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: deal.id } }, data: { pipelineId: to.pipelineId, stageId: to.id, position: options.position, ...closing } });
   await db.dealStageChange.create({ data: { organizationId: actor.organizationId, dealId: deal.id, fromStageId: deal.stageId, toStageId: to.id, amountMinor: deal.amountMinor, changedById: actor.userId, changedAt: now } });
   const contactIds = deal.contacts.map((c) => c.contact.id);
   await recordActivities(db, actor.organizationId, stageEvents(deal, contactIds, deal.stage, to, actor, closing.lostReason, now));

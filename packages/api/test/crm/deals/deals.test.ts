@@ -305,3 +305,19 @@ describe("own records only", () => {
     }
   });
 });
+
+describe("moving between pipelines", () => {
+  it("moves a deal into another pipeline's stage, with its history, so the first one can be archived", async () => {
+    const from = await newPipeline("Move from");
+    const to = await newPipeline("Move to");
+    const deal = await owner().deals.create({ name: "Traveller", amountMinor: "700", pipelineId: from.id });
+    const target = to.stages[1];
+    if (!target) throw new Error("stage");
+    const moved = await owner().deals.move({ dealId: deal.id, stageId: target.id });
+    expect(moved.pipelineId).toBe(to.id);
+    expect(moved.stageId).toBe(target.id);
+    expect((await owner().deals.get({ dealId: deal.id })).history.map((h) => h.toStage.name)).toEqual(["Qualified", "Proposal"]);
+    expect((await owner().deals.board({ pipelineId: to.id })).stages[1]?.deals.map((d) => d.name)).toEqual(["Traveller"]);
+    expect((await owner().pipelines.archive({ pipelineId: from.id, archived: true })).archivedAt).not.toBeNull();
+  });
+});

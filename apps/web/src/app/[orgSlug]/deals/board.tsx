@@ -265,21 +265,23 @@ function CardBody({ deal, people, className, menu, handle }: { deal: BoardCard; 
         {menu}
       </div>
       <p className="font-semibold tabular-nums">{formatMinor(deal.amountMinor, deal.currency)}</p>
-      <dl className="grid gap-0.5 text-xs text-muted-foreground">
+      <dl className="grid grid-cols-[1fr_auto] gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
         {deal.companyName ? (
-          <div>
+          <div className="col-span-2">
             <dt className="sr-only">Company</dt>
             <dd className="truncate">{deal.companyName}</dd>
           </div>
         ) : null}
-        <div className="flex justify-between gap-2">
+        <div className="min-w-0">
           <dt className="sr-only">Owner</dt>
           <dd className="truncate">{personName(people, deal.ownerUserId)}</dd>
-          <dt className="sr-only">Expected close</dt>
-          <dd className="shrink-0">{deal.closedAt ? `Closed ${formatCloseDate(deal.closedAt.toISOString().slice(0, 10))}` : formatCloseDate(deal.expectedCloseOn)}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">{deal.closedAt ? "Closed" : "Expected close"}</dt>
+          <dd>{deal.closedAt ? `Closed ${formatCloseDate(deal.closedAt.toISOString().slice(0, 10))}` : formatCloseDate(deal.expectedCloseOn)}</dd>
         </div>
         {deal.lostReason ? (
-          <div>
+          <div className="col-span-2">
             <dt className="sr-only">Lost because</dt>
             <dd className="line-clamp-2">“{deal.lostReason}”</dd>
           </div>

@@ -12,7 +12,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
 import { EmptyState } from "@mg/ui/empty-state";
 import { Label } from "@mg/ui/label";
 import { PageHeader } from "@mg/ui/page-header";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
+import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { formatInZone } from "~/lib/format";
@@ -57,6 +57,7 @@ export function DealDetailView({ dealId }: { dealId: string }) {
   const timeline = useQuery(trpc.deals.timeline.queryOptions({ dealId, limit: 50 }));
   const tasks = useQuery(trpc.tasks.forRecord.queryOptions({ dealId }));
   const owners = useQuery(trpc.deals.owners.queryOptions());
+  const pipelines = useQuery(trpc.pipelines.list.queryOptions());
   const actions = useDealActions();
   const [editing, setEditing] = useState(false);
   const [taskDialog, setTaskDialog] = useState(false);
@@ -93,6 +94,10 @@ export function DealDetailView({ dealId }: { dealId: string }) {
 
   const { deal, history, stages } = detail.data;
   const canUpdate = can("deals.update");
+  // This pipeline's stages first; other live pipelines' stages move the deal there.
+  const others = (pipelines.data ?? []).filter((p) => p.id !== deal.pipelineId);
+  const groups = [{ id: deal.pipelineId, name: deal.pipeline.name, stages }, ...others.map((p) => ({ id: p.id, name: p.name, stages: p.stages }))];
+  const allStages = groups.flatMap((g) => g.stages);
   const closed = deal.stage.kind !== "OPEN";
   return (
     <div className="grid gap-6">
@@ -184,7 +189,7 @@ export function DealDetailView({ dealId }: { dealId: string }) {
                 <Select
                   value={deal.stageId}
                   onValueChange={(stageId) => {
-                    const stage = stages.find((s) => s.id === stageId);
+                    const stage = allStages.find((s) => s.id === stageId);
                     if (stage) void actions.moveDeal({ dealId: deal.id, dealName: deal.name, stageId, stageName: stage.name, stageKind: stage.kind, afterDealId: null, beforeDealId: null });
                   }}
                 >
@@ -192,10 +197,15 @@ export function DealDetailView({ dealId }: { dealId: string }) {
                     <SelectValue />
                   </SelectTrigger>
                   <SelectContent>
-                    {stages.map((s) => (
-                      <SelectItem key={s.id} value={s.id}>
-                        {s.name}
-                      </SelectItem>
+                    {groups.map((group) => (
+                      <SelectGroup key={group.id}>
+                        {groups.length > 1 ? <SelectLabel>{group.name}</SelectLabel> : null}
+                        {group.stages.map((s) => (
+                          <SelectItem key={s.id} value={s.id}>
+                            {s.name}
+                          </SelectItem>
+                        ))}
+                      </SelectGroup>
                     ))}
                   </SelectContent>
                 </Select>
