@@ -1,3 +1,4 @@
+import { can } from "../../rbac";
 import { contactIdInput } from "../../schemas/crm/contacts";
 import { getContact360 } from "../../services/crm/contacts";
 import { crmContextOf } from "../../services/crm/records/context";
@@ -6,4 +7,4 @@ import { crmProcedure } from "../../trpc/crm";
 /** The 360° page; a merged-away contact answers where it lives now (`kind: "merged"`). */
 export const getContact = crmProcedure("contacts.read")
   .input(contactIdInput)
-  .query(({ ctx, input }) => getContact360(crmContextOf(ctx), input.contactId));
+  .query(({ ctx, input }) => getContact360(crmContextOf(ctx), input.contactId, { deals: can(ctx.role, "deals.read"), tasks: can(ctx.role, "tasks.read") }));

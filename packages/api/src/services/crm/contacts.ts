@@ -464,7 +464,11 @@ export type Contact360 =
     };
 
 /** The 360° page: the contact, its custom values, consents, deals and tasks; or where a tombstone leads. */
-export async function getContact360(ctx: CrmContext, contactId: string): Promise<Contact360> {
+/**
+ * `reach` says which related records the caller may read: content roles read contacts but not the
+ * pipeline, so their 360° page has no deals or tasks.
+ */
+export async function getContact360(ctx: CrmContext, contactId: string, reach: { deals: boolean; tasks: boolean } = { deals: true, tasks: true }): Promise<Contact360> {
   const row = await ctx.db.contact.findFirst({
     where: { id: contactId },
     select: {
@@ -487,12 +491,21 @@ export async function getContact360(ctx: CrmContext, contactId: string): Promise
   const [values, consents, dealLinks, tasks] = await Promise.all([
     readCustomFieldValues(ctx.db, "CONTACT", [contactId], fieldDefinitions),
     currentConsents(ctx.db, [contactId]),
-    ctx.db.dealContact.findMany({
-      where: { contactId, deal: { deletedAt: null, ...(ctx.visibility.ownOnly ? { ownerUserId: ctx.userId } : {}) } },
-      select: { deal: { select: { id: true, name: true, amountMinor: true, currency: true, closedAt: true, stage: { select: { name: true } } } } },
-      take: 100,
-    }),
-    ctx.db.task.findMany({ where: { contactId, deletedAt: null }, orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }], take: 100, select: { id: true, title: true, dueAt: true, doneAt: true } }),
+    reach.deals
+      ? ctx.db.dealContact.findMany({
+          where: { contactId, deal: { deletedAt: null, ...(ctx.visibility.ownOnly ? { ownerUserId: ctx.userId } : {}) } },
+          select: { deal: { select: { id: true, name: true, amountMinor: true, currency: true, closedAt: true, stage: { select: { name: true } } } } },
+          take: 100,
+        })
+      : Promise.resolve([]),
+    reach.tasks
+      ? ctx.db.task.findMany({
+          where: { contactId, deletedAt: null },
+          orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }],
+          take: 100,
+          select: { id: true, title: true, dueAt: true, doneAt: true },
+        })
+      : Promise.resolve([]),
   ]);
   return {
     kind: "contact",

@@ -54,6 +54,14 @@ export async function logMeeting(db: TenantDb, organizationId: string, target: T
   return recordActivity(db, organizationId, { kind: "MEETING", payload: meeting, ...target, actorUserId: actor.userId, ...(meeting.at ? { occurredAt: new Date(meeting.at) } : {}) });
 }
 
+const DEAL_KINDS: readonly ActivityKindName[] = ["DEAL_CREATED", "DEAL_WON", "DEAL_LOST", "STAGE_CHANGED"];
+const TASK_KINDS: readonly ActivityKindName[] = ["TASK_CREATED", "TASK_DONE"];
+
+/** Timeline kinds about records the caller may not read (content roles see contacts, not the pipeline). */
+export function hiddenTimelineKinds(reach: { deals: boolean; tasks: boolean }): ActivityKindName[] {
+  return [...(reach.deals ? [] : DEAL_KINDS), ...(reach.tasks ? [] : TASK_KINDS)];
+}
+
 export interface TimelineEntry {
   id: string;
   kind: ActivityKindName;
@@ -71,13 +79,14 @@ export interface TimelineEntry {
 export async function readTimeline(
   db: TenantDb,
   target: TimelineTarget,
-  query: { kinds?: readonly ActivityKindName[]; cursor?: string; limit: number },
+  query: { kinds?: readonly ActivityKindName[]; cursor?: string; limit: number; hiddenKinds?: readonly ActivityKindName[] },
 ): Promise<{ entries: TimelineEntry[]; nextCursor: string | null }> {
   const cursor = query.cursor ? decodeCursor(query.cursor, "date") : null;
   const rows = await db.activity.findMany({
     where: {
       ...target,
       ...(query.kinds && query.kinds.length > 0 ? { kind: { in: [...query.kinds] } } : {}),
+      ...(query.hiddenKinds && query.hiddenKinds.length > 0 ? { NOT: { kind: { in: [...query.hiddenKinds] } } } : {}),
       ...(cursor ? { OR: [{ occurredAt: { lt: new Date(cursor.value) } }, { occurredAt: new Date(cursor.value), id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],

@@ -133,7 +133,9 @@ export async function seedCrmRecords(db: TenantDb, org: { id: string; country: s
     usedEmails.add(email);
     const id = randomUUID();
     const createdAt = new Date(now - rnd.int(1, 600) * DAY - rnd.int(0, DAY - 1));
-    const phone = normalizePhone(`07${rnd.int(400, 999)} ${rnd.int(100_000, 999_999)}`, country);
+    // UK mobile numbers; a few generated ranges are not allocated, so draw again (bounded).
+    let phone = normalizePhone(`07${rnd.int(400, 999)} ${rnd.int(100_000, 999_999)}`, country);
+    for (let attempt = 0; !phone.ok && attempt < 10; attempt++) phone = normalizePhone(`07${rnd.int(400, 999)} ${rnd.int(100_000, 999_999)}`, country);
     const tags = [...new Set(Array.from({ length: rnd.int(0, 3) }, () => rnd.pick(TAGS)))];
     const wholesale = company?.industry === "Wholesale" || company?.industry === "Catering";
     contacts.push({

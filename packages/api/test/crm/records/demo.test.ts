@@ -34,6 +34,7 @@ describe("seedCrmRecords", () => {
     expect((await caller.contacts.timeline({ contactId: withCompany.id })).entries.some((e) => e.kind === "CONTACT_CREATED")).toBe(true);
     expect(await systemDb().consentRecord.count({ where: { organizationId: tenant.id } })).toBeGreaterThan(100);
     expect(await systemDb().activity.count({ where: { organizationId: tenant.id, kind: { in: ["NOTE", "CALL"] } } })).toBeGreaterThan(50);
+    expect(await systemDb().contactPhone.count({ where: { organizationId: tenant.id } })).toBe(300);
     // Unique keys hold: every live email once.
     const emails = await systemDb().contactEmail.findMany({ where: { organizationId: tenant.id }, select: { emailKey: true } });
     expect(new Set(emails.map((e) => e.emailKey)).size).toBe(300);

@@ -81,3 +81,23 @@ describe("consent", () => {
     expect(row.status).toBe("GRANTED");
   });
 });
+
+describe("what content roles see", () => {
+  it("a content editor reads the contact and its timeline but not deal or task events", async () => {
+    const { id } = await as().contacts.create({ firstName: "Pipe", lastName: "Line" });
+    const pipeline = await systemDb().pipeline.create({ data: { organizationId: tenant.id, name: `P ${id.slice(0, 6)}` } });
+    const stage = await systemDb().pipelineStage.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, name: "Open", position: 0, probability: 10 } });
+    const deal = await systemDb().deal.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, stageId: stage.id, name: "Secret deal", currency: "GBP", position: "a0", amountMinor: 500_00n } });
+    await systemDb().dealContact.create({ data: { organizationId: tenant.id, dealId: deal.id, contactId: id } });
+    await systemDb().activity.create({ data: { organizationId: tenant.id, kind: "DEAL_CREATED", contactId: id, dealId: deal.id, payload: { name: "Secret deal", amountMinor: "50000", currency: "GBP" } } });
+    const editor = as("CONTENT_EDITOR");
+    const got = await editor.contacts.get({ contactId: id });
+    if (got.kind !== "contact") throw new Error("expected a contact");
+    expect(got.deals).toEqual([]);
+    expect((await editor.contacts.timeline({ contactId: id })).entries.map((e) => e.kind)).toEqual(["CONTACT_CREATED"]);
+    const owner = await as().contacts.get({ contactId: id });
+    if (owner.kind !== "contact") throw new Error("expected a contact");
+    expect(owner.deals.map((d) => [d.name, d.amountMinor])).toEqual([["Secret deal", "50000"]]);
+    expect((await as().contacts.timeline({ contactId: id })).entries.map((e) => e.kind).sort()).toEqual(["CONTACT_CREATED", "DEAL_CREATED"]);
+  });
+});
