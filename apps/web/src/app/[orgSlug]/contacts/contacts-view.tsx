@@ -69,7 +69,7 @@ function readViewFilters(view: SavedView): Filters {
 }
 
 /** The contacts table: server-side search, filters, sort and keyset pages; columns, views and bulk actions. */
-export function ContactsView() {
+export function ContactsView({ companyId = null }: { companyId?: string | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug, can } = useOrg();
@@ -81,6 +81,7 @@ export function ContactsView() {
   const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [viewId, setViewId] = useState<string | null>(null);
+  const [company, setCompany] = useState<string | null>(companyId);
   const [newOpen, setNewOpen] = useState(false);
   const [tagDialog, setTagDialog] = useState<"addTags" | "removeTags" | null>(null);
   const [ownerDialog, setOwnerDialog] = useState(false);
@@ -91,6 +92,7 @@ export function ContactsView() {
     lifecycleStages: filters.lifecycle ? [filters.lifecycle] : undefined,
     ownerUserId: filters.owner ?? undefined,
     tag: filters.tag ?? undefined,
+    companyId: company ?? undefined,
     sort,
     limit: 50,
   };
@@ -98,7 +100,8 @@ export function ContactsView() {
   const views = useQuery(trpc.contacts.viewList.queryOptions());
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
   const fieldDefs: FieldDefinition[] = list.data?.pages[0]?.columns ?? [];
-  const filtered = Boolean(search || filters.lifecycle || filters.owner || filters.tag);
+  const filtered = Boolean(search || filters.lifecycle || filters.owner || filters.tag || company);
+  const companyName = company ? (rows.find((r) => r.company?.id === company)?.company?.name ?? "one company") : null;
 
   const bulk = useMutation(trpc.contacts.bulkUpdate.mutationOptions());
   const remove = useMutation(trpc.contacts.delete.mutationOptions());
@@ -328,6 +331,17 @@ export function ContactsView() {
         </div>
       </div>
 
+      {company ? (
+        <div className="flex items-center gap-2 text-sm">
+          <span>
+            People at <strong>{companyName}</strong>
+          </span>
+          <Button size="sm" variant="ghost" onClick={() => setCompany(null)}>
+            Show everyone
+          </Button>
+        </div>
+      ) : null}
+
       {chosen.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/50 p-2" role="region" aria-label="Bulk actions">
           <span className="px-2 text-sm font-medium" aria-live="polite">
@@ -369,7 +383,7 @@ export function ContactsView() {
         </Card>
       ) : rows.length === 0 ? (
         filtered ? (
-          <EmptyState icon={<SearchIcon />} title="No contacts match" description="Try other words or fewer filters." action={<Button variant="outline" onClick={() => { setText(""); setFilters({ lifecycle: null, owner: null, tag: null }); }}>Clear filters</Button>} />
+          <EmptyState icon={<SearchIcon />} title="No contacts match" description="Try other words or fewer filters." action={<Button variant="outline" onClick={() => { setText(""); setFilters({ lifecycle: null, owner: null, tag: null }); setCompany(null); }}>Clear filters</Button>} />
         ) : (
           <EmptyState
             icon={<ContactIcon />}

@@ -216,7 +216,7 @@ export function CompanyView({ companyId }: { companyId: string }) {
                 </ul>
               )}
               {contactCount > contacts.length ? (
-                <Link href={`/${slug}/contacts`} className="mt-3 inline-flex items-center gap-1 text-sm underline">
+                <Link href={`/${slug}/contacts?companyId=${companyId}`} className="mt-3 inline-flex items-center gap-1 text-sm underline">
                   <UsersIcon className="size-4" aria-hidden /> All {contactCount} in Contacts
                 </Link>
               ) : null}
