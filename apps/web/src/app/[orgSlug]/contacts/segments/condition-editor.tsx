@@ -222,7 +222,7 @@ function Operand({ label, condition, catalog, onChange }: { label: string; condi
   }
 }
 
-function operatorsOf(condition: Condition, catalog: Catalog | undefined): Pair {
+function operatorsOf(condition: Condition): Pair {
   switch (condition.kind) {
     case "contact_text":
     case "company":
@@ -306,7 +306,6 @@ function operatorsOf(condition: Condition, catalog: Catalog | undefined): Pair {
         ["not_in", "is not in"],
       ];
   }
-  void catalog;
   return [];
 }
 
@@ -405,7 +404,7 @@ export function ConditionEditor({
           </SelectGroup>
         </SelectContent>
       </Select>
-      <Picker label={`${label} operator`} value={operatorOf(condition)} options={operatorsOf(condition, catalog)} onChange={(v) => onChange(withOperator(condition, v))} className="min-w-40" />
+      <Picker label={`${label} operator`} value={operatorOf(condition)} options={operatorsOf(condition)} onChange={(v) => onChange(withOperator(condition, v))} className="min-w-40" />
       <Operand label={label} condition={condition} catalog={catalog} onChange={onChange} />
       <Button type="button" variant="ghost" size="icon-sm" className="ml-auto" aria-label={`Remove ${label.toLowerCase()}`} onClick={onRemove}>
         <Trash2Icon aria-hidden />
