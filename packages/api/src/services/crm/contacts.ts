@@ -98,6 +98,23 @@ export async function assertEmailsFree(ctx: CrmContext, emails: readonly string[
   });
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * The unique key on contact_emails decides when two writers race for one address (the check
+ * above only gives the friendly answer first): the loser gets the same CONFLICT, in words.
+ */
+async function claimingEmails<T>(emails: readonly string[], write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new TRPCError({ code: "CONFLICT", message: `${emails.join(", ")}: already belongs to another contact in this organization.`, cause: error });
+    throw error;
+  }
+}
+
 async function assertCompanyLive(ctx: CrmContext, companyId: string): Promise<{ id: string; name: string }> {
   const company = await ctx.db.company.findFirst({ where: { id: companyId, ...LIVE }, select: { id: true, name: true } });
   if (!company) throw new TRPCError({ code: "NOT_FOUND", message: "Company not found." });
@@ -171,7 +188,7 @@ export async function createContact(ctx: CrmContext, input: ContactWrite, option
     select: { id: true },
   });
   if (emails.length > 0) {
-    await ctx.db.contactEmail.createMany({ data: emails.map((email, i) => ({ organizationId: ctx.org.id, contactId: contact.id, email, emailKey: email, isPrimary: i === 0 })) });
+    await claimingEmails(emails, () => ctx.db.contactEmail.createMany({ data: emails.map((email, i) => ({ organizationId: ctx.org.id, contactId: contact.id, email, emailKey: email, isPrimary: i === 0 })) }));
   }
   if (phones.length > 0) {
     await ctx.db.contactPhone.createMany({ data: phones.map((p, i) => ({ organizationId: ctx.org.id, contactId: contact.id, e164: p.e164, label: p.label, isPrimary: i === 0 })) });
@@ -219,7 +236,7 @@ export async function updateContact(ctx: CrmContext, contactId: string, input: C
       for (const [i, email] of emails.entries()) {
         const row = existing.emails.find((e) => e.email === email);
         if (row) await ctx.db.contactEmail.update({ where: { organizationId_id: { organizationId: ctx.org.id, id: row.id } }, data: { isPrimary: i === 0 } });
-        else await ctx.db.contactEmail.create({ data: { organizationId: ctx.org.id, contactId, email, emailKey: email, isPrimary: i === 0 } });
+        else await claimingEmails([email], () => ctx.db.contactEmail.create({ data: { organizationId: ctx.org.id, contactId, email, emailKey: email, isPrimary: i === 0 } }));
       }
       data.primaryEmail = emails[0] ?? null;
       changed("Email", before.join(", ") || null, emails.join(", ") || null);

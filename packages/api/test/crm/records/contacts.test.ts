@@ -58,6 +58,17 @@ describe("contacts.create / update", () => {
     await expect(as().contacts.update({ contactId: other, emails: ["grace@navy.example"] })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("lets exactly one of two simultaneous creates have an address; the other gets CONFLICT", async () => {
+    const results = await Promise.allSettled([
+      as().contacts.create({ firstName: "Race", lastName: "One", emails: ["race@example.com"] }),
+      as("ADMIN").contacts.create({ firstName: "Race", lastName: "Two", emails: ["race@example.com"] }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect((rejected as PromiseRejectedResult | undefined)?.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await systemDb().contactEmail.count({ where: { organizationId: tenant.id, emailKey: "race@example.com" } })).toBe(1);
+  });
+
   it("writes FIELD_CHANGED for each key field that changed (and nothing for an update that changes nothing)", async () => {
     const { id: companyId } = await systemDb().company.create({ data: { organizationId: tenant.id, name: "Analytical Engines Ltd" } });
     const { id } = await as().contacts.create({ firstName: "Charles", lastName: "Babbage", emails: ["cb@example.org"] });
