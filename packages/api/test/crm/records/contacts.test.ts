@@ -127,6 +127,23 @@ describe("contacts.delete / restore", () => {
   });
 });
 
+describe("tombstones", () => {
+  it("a merged-away contact answers where it lives now, through a chain of merges", async () => {
+    const a = await as().contacts.create({ firstName: "Merged", lastName: "Away" });
+    const b = await as().contacts.create({ firstName: "Middle" });
+    const c = await as().contacts.create({ firstName: "Survivor" });
+    await systemDb().contact.update({ where: { organizationId_id: { organizationId: tenant.id, id: a.id } }, data: { mergedIntoId: b.id } });
+    await systemDb().contact.update({ where: { organizationId_id: { organizationId: tenant.id, id: b.id } }, data: { mergedIntoId: c.id } });
+    expect(await as().contacts.get({ contactId: a.id })).toEqual({ kind: "merged", mergedIntoId: c.id });
+    expect(await as().contacts.get({ contactId: b.id })).toEqual({ kind: "merged", mergedIntoId: c.id });
+    expect((await as().contacts.get({ contactId: c.id })).kind).toBe("contact");
+    // Tombstones are not in the table and take no writes.
+    expect((await as().contacts.list({ search: "merged" })).rows).toEqual([]);
+    expect(await outcome(as().contacts.update({ contactId: a.id, jobTitle: "x" }))).toBe("NOT_FOUND");
+    expect(await outcome(as().contacts.logNote({ contactId: a.id, html: "hi" }))).toBe("NOT_FOUND");
+  });
+});
+
 describe("contacts.bulkUpdate", () => {
   it("adds and removes tags case-insensitively and sets the owner, with one FIELD_CHANGED per changed contact", async () => {
     const ids = await Promise.all([
