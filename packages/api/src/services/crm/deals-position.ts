@@ -15,7 +15,7 @@ export interface StagePositions {
   rebalanced: number;
 }
 
-/** Serializes moves into one stage (two drops into the same gap would compute the same key). */
+/** Serializes moves into one stage, so a drop sees the drops that committed before it (see positionBetween). */
 export async function lockStage(db: TenantDb, stageId: string): Promise<void> {
   await db.$queryRaw`SELECT id FROM pipeline_stages WHERE organization_id = ${db.$organizationId}::uuid AND id = ${stageId}::uuid FOR UPDATE`;
 }
@@ -98,6 +98,23 @@ export async function positionBetween(db: TenantDb, input: { stageId: string; mo
     if (a !== null && b !== null && !(a < b)) {
       throw new TRPCError({ code: "CONFLICT", message: "Those two deals are not next to each other in this order. Refresh and try again." });
     }
+  }
+  // Someone else's drop may already sit in this gap (the neighbours were read from the board
+  // before it; the stage lock made us wait for it): land next to it instead of on its key.
+  if (a !== null) {
+    const [inside] = await db.$queryRaw<{ position: string }[]>`
+      SELECT position FROM deals
+      WHERE organization_id = ${db.$organizationId}::uuid AND stage_id = ${input.stageId}::uuid AND deleted_at IS NULL AND id <> ${input.movingId}::uuid
+        AND position COLLATE "C" > ${a} AND (${b}::text IS NULL OR position COLLATE "C" < ${b})
+      ORDER BY position COLLATE "C" DESC LIMIT 1`;
+    if (inside) a = inside.position;
+  } else if (b !== null) {
+    const [inside] = await db.$queryRaw<{ position: string }[]>`
+      SELECT position FROM deals
+      WHERE organization_id = ${db.$organizationId}::uuid AND stage_id = ${input.stageId}::uuid AND deleted_at IS NULL AND id <> ${input.movingId}::uuid
+        AND position COLLATE "C" < ${b}
+      ORDER BY position COLLATE "C" LIMIT 1`;
+    if (inside) b = inside.position;
   }
   return { position: generateKeyBetween(a, b), rebalanced };
 }

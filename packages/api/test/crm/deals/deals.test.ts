@@ -153,6 +153,35 @@ describe("deal moves", () => {
   });
 });
 
+describe("concurrent drops", () => {
+  it("two deals dropped into the same gap at once both land in it, on different keys", async () => {
+    const p = await newPipeline("Concurrent");
+    const [s1, s2] = p.stages;
+    if (!s1 || !s2) throw new Error("stages");
+    const a = await owner().deals.create({ name: "A", amountMinor: "1", pipelineId: p.id, stageId: s1.id });
+    const b = await owner().deals.create({ name: "B", amountMinor: "1", pipelineId: p.id, stageId: s1.id });
+    const x = await owner().deals.create({ name: "X", amountMinor: "1", pipelineId: p.id, stageId: s2.id });
+    const y = await owner().deals.create({ name: "Y", amountMinor: "1", pipelineId: p.id, stageId: s2.id });
+    const admin = callerFor(tenant.users.ADMIN, tenant.slug);
+    const [mx, my] = await Promise.all([
+      owner().deals.move({ dealId: x.id, stageId: s1.id, afterDealId: a.id, beforeDealId: b.id }),
+      admin.deals.move({ dealId: y.id, stageId: s1.id, afterDealId: a.id, beforeDealId: b.id }),
+    ]);
+    expect(mx.position).not.toBe(my.position);
+    const order = await boardOrder(p.id, s1.id);
+    expect(order[0]).toBe("A");
+    expect(order[3]).toBe("B");
+    expect(order.slice(1, 3).sort()).toEqual(["X", "Y"]);
+    // And at the top: both stay above A.
+    const z = await owner().deals.create({ name: "Z", amountMinor: "1", pipelineId: p.id, stageId: s2.id });
+    const w = await owner().deals.create({ name: "W", amountMinor: "1", pipelineId: p.id, stageId: s2.id });
+    await Promise.all([owner().deals.move({ dealId: z.id, stageId: s1.id, beforeDealId: a.id }), admin.deals.move({ dealId: w.id, stageId: s1.id, beforeDealId: a.id })]);
+    const top = await boardOrder(p.id, s1.id);
+    expect(top.slice(0, 2).sort()).toEqual(["W", "Z"]);
+    expect(top[2]).toBe("A");
+  });
+});
+
 describe("stage changes, won, lost, reopen", () => {
   it("records history and timeline on the deal and its contacts", async () => {
     const p = await newPipeline("Lifecycle");
