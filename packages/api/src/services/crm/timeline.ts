@@ -38,23 +38,29 @@ export async function recordActivity<K extends ActivityKindName>(db: TenantDb, o
   });
 }
 
-/** Many events at once (an import's thousands of "imported"): one INSERT, same checks. */
+/**
+ * Many events at once (an import's thousands of "imported"): the same checks, then one
+ * `INSERT … SELECT FROM unnest(…)` — Prisma's createMany sends every value as its own
+ * parameter, which made the timeline the slowest part of a 2,500-row import chunk.
+ */
 export async function recordActivities<K extends ActivityKindName>(db: TenantDb, organizationId: string, inputs: readonly ActivityInput<K>[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  const data = inputs.map((input) => {
+  const now = new Date();
+  const rows = inputs.map((input) => {
     if (!input.contactId && !input.companyId && !input.dealId) throw new Error(`recordActivities(${input.kind}): names no contact, company or deal`);
-    return {
-      organizationId,
-      kind: input.kind,
-      contactId: input.contactId ?? null,
-      companyId: input.companyId ?? null,
-      dealId: input.dealId ?? null,
-      actorUserId: input.actorUserId ?? null,
-      actorLabel: input.actorLabel ?? null,
-      occurredAt: input.occurredAt ?? new Date(),
-      payload: activityPayloadSchemas[input.kind].parse(input.payload) as object,
-    };
+    return { ...input, payload: JSON.stringify(activityPayloadSchemas[input.kind].parse(input.payload)), occurredAt: input.occurredAt ?? now };
   });
-  const { count } = await db.activity.createMany({ data });
-  return count;
+  return db.$executeRaw`
+    INSERT INTO activities (id, organization_id, kind, contact_id, company_id, deal_id, actor_user_id, actor_label, occurred_at, payload, created_at)
+    SELECT gen_random_uuid(), ${organizationId}::uuid, a.kind::"ActivityKind", a.contact_id, a.company_id, a.deal_id, a.actor_user_id, a.actor_label, a.occurred_at::timestamptz AT TIME ZONE 'UTC', a.payload::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${rows.map((r) => r.kind)}::text[],
+      ${rows.map((r) => r.contactId ?? null)}::uuid[],
+      ${rows.map((r) => r.companyId ?? null)}::uuid[],
+      ${rows.map((r) => r.dealId ?? null)}::uuid[],
+      ${rows.map((r) => r.actorUserId ?? null)}::uuid[],
+      ${rows.map((r) => r.actorLabel ?? null)}::text[],
+      ${rows.map((r) => r.occurredAt.toISOString())}::text[],
+      ${rows.map((r) => r.payload)}::text[]
+    ) AS a(kind, contact_id, company_id, deal_id, actor_user_id, actor_label, occurred_at, payload)`;
 }
