@@ -16,17 +16,16 @@ import {
   type DragStartEvent,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { ArrowRightIcon, GripVerticalIcon, MoreHorizontalIcon, PlusIcon, RotateCcwIcon, Trash2Icon, TrophyIcon, XCircleIcon } from "lucide-react";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuSub, DropdownMenuSubContent, DropdownMenuSubTrigger, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
 import { useOrg } from "../org-context";
+import { dropOf, moveToEnd, STAGE_PREFIX, stageDropId, type Drop } from "./board-model";
 import { formatCloseDate, formatMinor, personName, type Board, type BoardCard, type BoardStage, type Person } from "./money";
 import type { MoveRequest } from "./use-deal-actions";
-
-const STAGE_PREFIX = "stage:";
 
 interface Pending {
   dealId: string;
@@ -93,17 +92,19 @@ export function DealBoard({ board, people, canMove, canCreate, canDelete, onMove
     onDragCancel: () => "Move cancelled; nothing changed.",
   };
 
-  async function commit(dealId: string, stage: BoardStage, order: string[]) {
+  async function commit(dealId: string, drop: Drop) {
     const deal = dealById.get(dealId);
-    if (!deal) return;
-    const at = order.indexOf(dealId);
-    setPending({ dealId, stageId: stage.id, order });
+    const stage = board.stages.find((s) => s.id === drop.stageId);
+    if (!deal || !stage) return;
+    setPending({ dealId, stageId: stage.id, order: drop.order });
     try {
-      await onMove({ dealId, dealName: deal.name, stageId: stage.id, stageName: stage.name, stageKind: stage.kind, afterDealId: order[at - 1] ?? null, beforeDealId: order[at + 1] ?? null });
+      await onMove({ dealId, dealName: deal.name, stageId: stage.id, stageName: stage.name, stageKind: stage.kind, afterDealId: drop.afterDealId, beforeDealId: drop.beforeDealId });
     } finally {
       setPending(null);
     }
   }
+
+  const columnIds = () => new Map([...columns].map(([stageId, deals]) => [stageId, deals.map((d) => d.id)]));
 
   function onDragStart(event: DragStartEvent) {
     setActiveId(String(event.active.id));
@@ -112,28 +113,12 @@ export function DealBoard({ board, people, canMove, canCreate, canDelete, onMove
   function onDragEnd(event: DragEndEvent) {
     setActiveId(null);
     const dealId = String(event.active.id);
-    const overId = event.over ? String(event.over.id) : null;
-    const from = stageOf(dealId);
-    if (!overId || !from) return;
-    const target = overId.startsWith(STAGE_PREFIX) ? board.stages.find((s) => s.id === overId.slice(STAGE_PREFIX.length)) : stageOf(overId);
-    if (!target) return;
-    const targetIds = (columns.get(target.id) ?? []).map((d) => d.id);
-    let order: string[];
-    if (target.id === from.id) {
-      const oldIndex = targetIds.indexOf(dealId);
-      const newIndex = overId.startsWith(STAGE_PREFIX) ? targetIds.length - 1 : targetIds.indexOf(overId);
-      if (oldIndex === newIndex || newIndex < 0) return;
-      order = arrayMove(targetIds, oldIndex, newIndex);
-    } else {
-      const overIndex = overId.startsWith(STAGE_PREFIX) ? targetIds.length : targetIds.indexOf(overId);
-      order = [...targetIds.slice(0, overIndex), dealId, ...targetIds.slice(overIndex)];
-    }
-    void commit(dealId, target, order);
+    const drop = dropOf(columnIds(), dealId, event.over ? String(event.over.id) : null);
+    if (drop) void commit(dealId, drop);
   }
 
   function moveTo(deal: BoardCard, stage: BoardStage) {
-    const ids = (columns.get(stage.id) ?? []).map((d) => d.id).filter((id) => id !== deal.id);
-    void commit(deal.id, stage, [...ids, deal.id]);
+    void commit(deal.id, moveToEnd(columnIds(), deal.id, stage.id));
   }
 
   const active = activeId ? dealById.get(activeId) : undefined;
@@ -216,7 +201,7 @@ function StageColumn({
   onReopen: (deal: BoardCard) => void;
   onDelete: (deal: BoardCard) => void;
 }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `${STAGE_PREFIX}${stage.id}`, disabled: !canMove });
+  const { setNodeRef, isOver } = useDroppable({ id: stageDropId(stage.id), disabled: !canMove });
   const hidden = stage.count - deals.length;
   const headingId = `stage-${stage.id}`;
   return (
