@@ -3,6 +3,7 @@ import { withOrg } from "@mg/db";
 import { createTenant, deleteTenant, type Tenant } from "../../fixtures";
 import { segmentFilter, type SegmentFilterInput } from "../../../src/schemas/crm/segment";
 import { countSegment, pageSegment } from "../../../src/services/crm/segments/queries";
+import { segmentWhereSql } from "../../../src/services/crm/segments/compile";
 import type { RecordVisibility } from "../../../src/services/crm/record-visibility";
 import { buildSegmentWorld, type SegmentWorld } from "./segment-world";
 
@@ -148,6 +149,26 @@ describe("segment compiler", () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it("puts every value the filter holds into a bound parameter, never into the SQL text", () => {
+    const VALUE_KEYS = new Set(["value", "values", "date", "optionIds", "purpose", "listId", "fieldId", "formId", "userId", "stageId", "pipelineId"]);
+    const valuesIn = (node: unknown, key = ""): string[] => {
+      if (typeof node === "string") return VALUE_KEYS.has(key) && node.length > 1 ? [node] : [];
+      if (Array.isArray(node)) return node.flatMap((item) => valuesIn(item, key));
+      if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => valuesIn(v, k));
+      return [];
+    };
+    let checked = 0;
+    for (const [name, filter] of cases(world, tenant)) {
+      const sql = segmentWhereSql(segmentFilter.parse(filter), { organizationId: tenant.id, visibility: everyone });
+      for (const value of valuesIn(filter)) {
+        expect(sql.sql, `${name}: ${value}`).not.toContain(value);
+        checked++;
+      }
+      expect(sql.sql).not.toContain(tenant.id);
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it("counts only the organization's own contacts, whatever ids the filter names", async () => {
