@@ -59,8 +59,12 @@ export function TaskDialog({ open, onOpenChange, task, links }: { open: boolean;
 function TaskForm({ task, links, onDone }: { task?: TaskDraft; links?: { dealId?: string; contactId?: string; companyId?: string }; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { org, user } = useOrg();
+  const { org, user, can } = useOrg();
   const owners = useQuery(trpc.deals.owners.queryOptions());
+  // Without a record to attach to (the tasks page), an open deal can be picked.
+  const pickDeal = !task && !links && can("deals.read");
+  const openDeals = useQuery({ ...trpc.deals.list.queryOptions({ status: "open", sort: "name", direction: "asc", limit: 200 }), enabled: pickDeal });
+  const [dealId, setDealId] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneOptions(), []);
   const [title, setTitle] = useState(task?.title ?? "");
   const [notes, setNotes] = useState(task?.notes ?? "");
@@ -89,7 +93,7 @@ function TaskForm({ task, links, onDone }: { task?: TaskDraft; links?: { dealId?
     const values = { title, notes: notes.trim() || null, due, assigneeUserId: assignee === UNASSIGNED ? null : assignee, priority };
     try {
       if (task) await update.mutateAsync({ taskId: task.id, ...values });
-      else await create.mutateAsync({ ...values, ...links });
+      else await create.mutateAsync({ ...values, ...(links ?? (dealId ? { dealId } : {})) });
       setProblem(null);
       toast.success(task ? "Task saved" : `Task “${title.trim()}” created`);
       await queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
@@ -165,6 +169,21 @@ function TaskForm({ task, links, onDone }: { task?: TaskDraft; links?: { dealId?
           )}
         </FormField>
       </div>
+      {pickDeal ? (
+        <FormField label="Deal" description="Optional. The task shows on the deal and its timeline." error={fieldErrors.dealId}>
+          {(control) => (
+            <Combobox
+              {...control}
+              value={dealId}
+              onChange={setDealId}
+              clearable
+              placeholder={openDeals.isPending ? "Loading deals…" : "Search open deals"}
+              emptyText="No open deal with that name"
+              options={(openDeals.data?.deals ?? []).map((d) => ({ value: d.id, label: d.name, hint: d.stage.name }))}
+            />
+          )}
+        </FormField>
+      ) : null}
       <FormField label="Notes" error={fieldErrors.notes}>
         <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={5000} />
       </FormField>
