@@ -6,6 +6,6 @@ import { utcDay } from "./file-name";
 export const exportCompanies = crmProcedure("companies.export", { timeoutMs: 60_000 })
   .input(companyExportInput)
   .query(async ({ ctx, input }) => {
-    const file = await exportCompaniesCsv(ctx.db, input);
+    const file = await exportCompaniesCsv(ctx.db, input, ctx.org.parentId);
     return { fileName: `${ctx.org.slug}-companies-${input.companyIds ? "selection" : "all"}-${utcDay()}.csv`, ...file };
   });

@@ -12,6 +12,6 @@ import { utcDay } from "./file-name";
 export const exportContacts = crmProcedure("contacts.export", { timeoutMs: 60_000 })
   .input(contactExportInput)
   .query(async ({ ctx, input }) => {
-    const file = await exportContactsCsv(ctx.db, ctx.visibility, input.scope);
+    const file = await exportContactsCsv(ctx.db, ctx.visibility, input.scope, ctx.org.parentId);
     return { fileName: `${ctx.org.slug}-contacts-${file.label}-${utcDay()}.csv`, rowCount: file.rowCount, csv: file.csv };
   });

@@ -7,6 +7,6 @@ import { utcDay } from "./file-name";
 export const exportDeals = crmProcedure("deals.export", { timeoutMs: 60_000 })
   .input(dealExportInput)
   .query(async ({ ctx, input }) => {
-    const file = await exportDealsCsv(ctx.db, ctx.visibility, input);
+    const file = await exportDealsCsv(ctx.db, ctx.visibility, input, ctx.org.parentId);
     return { fileName: `${ctx.org.slug}-deals-${input.dealIds ? "selection" : input.status}-${utcDay()}.csv`, ...file };
   });

@@ -1,5 +1,6 @@
 import { can } from "../../rbac";
 import { crmProcedure } from "../../trpc/crm";
+import { assignableMembers } from "../../services/crm/segments/members";
 
 /**
  * What the builder's pickers offer: the contact custom fields (with their type and options), the
@@ -14,7 +15,7 @@ export const fieldCatalog = crmProcedure("contacts.read").query(async ({ ctx }) 
       orderBy: [{ position: "asc" }, { label: "asc" }],
       select: { id: true, key: true, label: true, type: true, options: true, currency: true },
   });
-  const members = await ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } });
+  const owners = await assignableMembers(ctx.db, ctx.org.parentId);
   const lists = await ctx.db.contactList.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
   const pipelines = can(ctx.role, "deals.read")
     ? await ctx.db.pipeline.findMany({
@@ -25,7 +26,7 @@ export const fieldCatalog = crmProcedure("contacts.read").query(async ({ ctx }) 
     : [];
   return {
     customFields: customFields.map((f) => ({ ...f, options: parseOptions(f.options) })),
-    owners: members.map((m) => m.user),
+    owners,
     lists,
     pipelines,
   };

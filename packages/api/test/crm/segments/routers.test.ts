@@ -77,6 +77,10 @@ describe("segments", () => {
     expect(catalog.owners.map((o) => o.id)).toContain(tenant.users.VIEWER.id);
     expect(catalog.lists.map((l) => l.id)).toContain(world.listId);
     expect(catalog.pipelines.find((p) => p.id === world.pipelineId)?.stages.map((s) => s.name)).toEqual(["Qualified", "Won", "Lost"]);
+    // In a client organization the agency's people (inherited access) can own contacts too.
+    const inClient = await callerFor(tenant.users.OWNER, tenant.clientSlug).segments.fieldCatalog();
+    expect(inClient.owners.map((o) => o.id)).toEqual(expect.arrayContaining([tenant.users.OWNER.id, tenant.users.VIEWER.id]));
+    expect(inClient.customFields).toEqual([]);
     // Content roles read contacts but not deals: no pipelines for them.
     expect((await callerFor(tenant.users.CONTENT_EDITOR, tenant.slug).segments.fieldCatalog()).pipelines).toEqual([]);
   });

@@ -38,13 +38,13 @@ function after(last: Cursor | null) {
   return last ? { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }] } : {};
 }
 
-export async function exportCompaniesCsv(db: TenantDb, input: { companyIds?: string[] | undefined }): Promise<{ rowCount: number; csv: string }> {
+export async function exportCompaniesCsv(db: TenantDb, input: { companyIds?: string[] | undefined }, parentId: string | null): Promise<{ rowCount: number; csv: string }> {
   const where: Prisma.CompanyWhereInput = { deletedAt: null, mergedIntoId: null, ...(input.companyIds ? { id: { in: input.companyIds } } : {}) };
   const count = await db.company.count({ where });
   if (count > MAX_EXPORT_ROWS) throw tooManyRows(count, "companies");
   // One after the other: statements of one transaction share its connection.
   const fields = await exportFields(db, "COMPANY");
-  const owners = await ownerEmails(db);
+  const owners = await ownerEmails(db, parentId);
   const rows: CsvValue[][] = [[...COMPANY_COLUMNS, ...fields.map((f) => f.label)]];
   const readPage = (last: Cursor | null) =>
     db.company.findMany({
@@ -91,6 +91,7 @@ export async function exportDealsCsv(
   db: TenantDb,
   visibility: RecordVisibility,
   input: { pipelineId?: string | undefined; status: "any" | "open" | "won" | "lost"; dealIds?: string[] | undefined },
+  parentId: string | null,
 ): Promise<{ rowCount: number; csv: string }> {
   const where: Prisma.DealWhereInput = {
     deletedAt: null,
@@ -102,7 +103,7 @@ export async function exportDealsCsv(
   if (count > MAX_EXPORT_ROWS) throw tooManyRows(count, "deals");
   // One after the other: statements of one transaction share its connection.
   const fields = await exportFields(db, "DEAL");
-  const owners = await ownerEmails(db);
+  const owners = await ownerEmails(db, parentId);
   const rows: CsvValue[][] = [[...DEAL_COLUMNS, ...fields.map((f) => f.label)]];
   const readPage = (last: Cursor | null) =>
     db.deal.findMany({

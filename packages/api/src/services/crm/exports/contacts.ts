@@ -110,14 +110,20 @@ function pageSql(where: Prisma.Sql, scope: SegmentScope, afterId: string | null)
  * Contacts of a scope as CSV, through the formula-safe writer: the standard columns, then one per
  * custom field. Counted first (refused above MAX_EXPORT_ROWS), then read page by page.
  */
-export async function exportContactsCsv(db: TenantDb, visibility: RecordVisibility, scope: ContactExportScope): Promise<{ label: string; rowCount: number; csv: string }> {
+export async function exportContactsCsv(
+  db: TenantDb,
+  visibility: RecordVisibility,
+  scope: ContactExportScope,
+  /** The organization's agency, whose members may own its contacts (owner_email). */
+  parentId: string | null,
+): Promise<{ label: string; rowCount: number; csv: string }> {
   const segmentScope = scopeOf(db, visibility);
   const { where, label } = await scopeWhere(db, segmentScope, scope);
   const [{ count } = { count: 0 }] = await db.$queryRaw<{ count: number }[]>(Prisma.sql`SELECT count(*)::int AS count FROM contacts c WHERE ${where}`);
   if (count > MAX_EXPORT_ROWS) throw tooManyRows(count, "contacts");
   // One after the other: statements of one transaction share its connection.
   const fields = await exportFields(db, "CONTACT");
-  const owners = await ownerEmails(db);
+  const owners = await ownerEmails(db, parentId);
   const rows: CsvValue[][] = [[...CONTACT_COLUMNS, ...fields.map((f) => f.label)]];
   let after: string | null = null;
   for (;;) {

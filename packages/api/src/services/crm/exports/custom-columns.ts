@@ -1,5 +1,6 @@
 import type { CrmObject, TenantDb } from "@mg/db";
 import type { CsvValue } from "../../../csv/write-csv";
+import { assignableMembers } from "../segments/members";
 
 /**
  * Custom fields as export columns: one column per live definition of the object, headed by its
@@ -104,8 +105,7 @@ export async function customCells(db: TenantDb, object: CrmObject, fields: Expor
   return result;
 }
 
-/** Members' emails by user id, for the owner column (a small read: the organization's members). */
-export async function ownerEmails(db: TenantDb): Promise<Map<string, string>> {
-  const members = await db.membership.findMany({ select: { user: { select: { id: true, email: true } } } });
-  return new Map(members.map((m) => [m.user.id, m.user.email]));
+/** Owners' emails by user id, for the owner column (the members, and the agency's in a client organization). */
+export async function ownerEmails(db: TenantDb, parentId: string | null): Promise<Map<string, string>> {
+  return new Map((await assignableMembers(db, parentId)).map((m) => [m.id, m.email]));
 }
