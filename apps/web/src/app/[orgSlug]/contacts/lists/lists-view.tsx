@@ -22,6 +22,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
+import { ContactsNav } from "../segments/contacts-nav";
 import { ExportContactsButton } from "../segments/export-button";
 import { COUNT_FORMAT, type ContactListRow } from "../segments/segment-ui";
 
@@ -184,6 +185,7 @@ export function ListsView() {
   return (
     <div className="grid gap-6">
       <PageHeader
+        eyebrow={<ContactsNav current="lists" />}
         title="Lists"
         description="Static lists of contacts: added by hand, from a segment or from an import. Broadcasts and nurturing can target them."
         actions={

@@ -17,6 +17,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
+import { ContactsNav } from "./contacts-nav";
 import { COUNT_FORMAT, type Filter, type SegmentRow } from "./segment-ui";
 
 /** A segment's member count, asked per row (each is a query over all contacts, so not part of the list). */
@@ -57,6 +58,7 @@ export function SegmentsView() {
   return (
     <div className="grid gap-6">
       <PageHeader
+        eyebrow={<ContactsNav current="segments" />}
         title="Segments"
         description="Contacts chosen by conditions — fields, tags, lifecycle, consent, deals, activity — and kept up to date by themselves."
         actions={
