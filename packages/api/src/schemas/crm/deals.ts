@@ -5,12 +5,14 @@ import { currencySchema } from "./pipelines";
 /** Minor units as a string of digits (BigInt on the server: never a float). Max fits PostgreSQL's bigint. */
 export const amountMinorSchema = z
   .string()
+  .max(40, { message: "Enter the amount in minor units (whole cents), digits only." })
   .trim()
   .regex(/^\d{1,18}$/, { message: "Enter the amount in minor units (whole cents), digits only." });
 
 /** A calendar date "YYYY-MM-DD" (in the organization's time zone). */
 export const calendarDateSchema = z
   .string()
+  .max(10, { message: "Use a date like 2026-03-31." })
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: "Use a date like 2026-03-31." })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: "That date does not exist." });
 
@@ -102,7 +104,11 @@ export type ListDealsInput = z.input<typeof listDealsInput>;
 export const forecastInput = z.object({
   pipelineId: idSchema.optional(),
   /** First month shown, "YYYY-MM" (default: six months back for won, this month for weighted). */
-  from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  from: z
+    .string()
+    .max(7)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
   months: z.number().int().min(1).max(24).default(12),
 });
 

@@ -4,6 +4,7 @@ import { idSchema } from "../common";
 /** ISO 4217 code, upper case ("EUR"). Amounts are minor units of it. */
 export const currencySchema = z
   .string()
+  .max(8, { message: "Use a three-letter ISO currency code, such as EUR." })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { message: "Use a three-letter ISO currency code, such as EUR." });

@@ -9,6 +9,7 @@ export const taskDueSchema = z.object({
   timezone: timezoneSchema,
   localTime: z
     .string()
+    .max(16, { message: "Use a date and time like 2026-03-29T09:00." })
     .regex(LOCAL_DATE_TIME_REGEX, { message: "Use a date and time like 2026-03-29T09:00." })
     .refine(isValidLocalDateTime, { message: "That date does not exist." }),
   /** Needed only when the time happens twice (DST fall-back). */
