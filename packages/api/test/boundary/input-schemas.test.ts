@@ -35,10 +35,11 @@ function inspect(root: JsonSchema): { findings: Finding[]; longest: number } {
       else if (!BOUNDED_FORMATS.has(String(schema.format))) findings.push({ at, problem: "string without .max()" });
     }
     if (types.includes("array") && typeof schema.maxItems !== "number") findings.push({ at, problem: "array without .max()" });
-    if (types.includes("object") && schema.additionalProperties && typeof schema.additionalProperties === "object") {
+    if (types.includes("object") && schema.additionalProperties && typeof schema.additionalProperties === "object" && typeof schema.maxProperties !== "number") {
       findings.push({ at, problem: "record (any number of keys) — bound it or use an object" });
     }
     for (const [key, value] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) stack.push([value, `${at}.${key}`]);
+    if (schema.additionalProperties && typeof schema.additionalProperties === "object") stack.push([schema.additionalProperties as JsonSchema, `${at}[key]`]);
     if (schema.items && typeof schema.items === "object") stack.push([schema.items as JsonSchema, `${at}[]`]);
     for (const keyword of ["anyOf", "oneOf", "allOf", "prefixItems"]) {
       for (const [index, value] of ((schema[keyword] ?? []) as JsonSchema[]).entries()) stack.push([value, `${at}<${keyword} ${index}>`]);
@@ -62,7 +63,7 @@ describe("every string and array in every procedure's input has a maximum", () =
       for (const schema of inputs) {
         const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
         const { findings, longest } = inspect(json);
-        expect(findings, `${path}: give these a .max() in packages/api/src/schemas`).toEqual([]);
+        expect(findings, `${path}: give these a .max() in packages/api/src/schemas: ${JSON.stringify(findings)}`).toEqual([]);
         // The guard refuses longer strings before the schema sees them: a schema allowing more
         // would promise what the API cannot take (raise the procedure's entry in LARGE_INPUTS).
         expect(longest, `${path}: a schema allows strings longer than the input guard does`).toBeLessThanOrEqual(inputLimitsFor(path).maxStringLength);
@@ -82,5 +83,22 @@ describe("every string and array in every procedure's input has a maximum", () =
     const unbounded = z.object({ note: z.string(), tags: z.array(z.string().max(5)), email: z.email() });
     const { findings } = inspect(z.toJSONSchema(unbounded, { io: "input" }) as JsonSchema);
     expect(findings.map((f) => f.at).sort()).toEqual(["input.email", "input.note", "input.tags"]);
+  });
+});
+
+describe("records that declare a maximum number of keys enforce it", () => {
+  it("custom field values and saved-view filters refuse one key more than they declare", async () => {
+    const { customFieldValuesSchema } = await import("../../src/schemas/crm/custom-fields");
+    const { savedViewConfigSchema } = await import("../../src/schemas/crm/saved-views");
+    const keys = (n: number, key: (i: number) => string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [key(i), "x"]));
+    const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    const declared = (schema: z.ZodType) => (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).maxProperties as number;
+    const fieldMax = declared(customFieldValuesSchema);
+    expect(customFieldValuesSchema.safeParse(keys(fieldMax, uuid)).success).toBe(true);
+    expect(customFieldValuesSchema.safeParse(keys(fieldMax + 1, uuid)).success).toBe(false);
+    const filters = savedViewConfigSchema.shape.filters;
+    const filterMax = declared(filters);
+    expect(savedViewConfigSchema.safeParse({ columns: [], filters: keys(filterMax, (i) => `f${i}`) }).success).toBe(true);
+    expect(savedViewConfigSchema.safeParse({ columns: [], filters: keys(filterMax + 1, (i) => `f${i}`) }).success).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ const companyFields = {
   country: z
     .string()
     .trim()
+    .max(2)
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as GB.")
     .nullish(),

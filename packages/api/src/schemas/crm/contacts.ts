@@ -127,7 +127,7 @@ export const contactTimelineInput = z.object({ contactId: idSchema, ...timelineQ
 export const noteHtmlSchema = z.string().trim().min(1, "Write something first.").max(50_000, "Notes have at most 50,000 characters.");
 export const callSummarySchema = z.string().trim().min(1, "Say what the call was about.").max(5_000);
 export const callFields = { summary: callSummarySchema, durationMinutes: z.number().int().min(0).max(1440).optional(), outcome: z.string().trim().max(200).optional() };
-export const meetingFields = { summary: callSummarySchema, at: z.iso.datetime().optional() };
+export const meetingFields = { summary: callSummarySchema, at: z.iso.datetime().max(40).optional() };
 
 export const contactNoteInput = z.object({ contactId: idSchema, html: noteHtmlSchema });
 export const contactCallInput = z.object({ contactId: idSchema, ...callFields });

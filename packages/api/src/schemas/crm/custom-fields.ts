@@ -32,7 +32,12 @@ export const customFieldValueSchema = z.union([z.string().max(10_000), z.number(
 export type CustomFieldValueInput = z.infer<typeof customFieldValueSchema>;
 
 /** Values keyed by field id. */
-export const customFieldValuesSchema = z.record(idSchema, customFieldValueSchema).refine((v) => Object.keys(v).length <= 200, { message: "At most 200 custom fields at once." });
+const MAX_CUSTOM_FIELDS_AT_ONCE = 200;
+export const customFieldValuesSchema = z
+  .record(idSchema, customFieldValueSchema)
+  .refine((v) => Object.keys(v).length <= MAX_CUSTOM_FIELDS_AT_ONCE, { message: `At most ${MAX_CUSTOM_FIELDS_AT_ONCE} custom fields at once.` })
+  // Declared for the boundary suite's schema walk: the refine above is what enforces it.
+  .meta({ maxProperties: MAX_CUSTOM_FIELDS_AT_ONCE });
 
 export const fieldOptionSchema = z.object({
   /** Stable: values store it, so renaming the label never loses them. Omitted for a new option. */
@@ -40,6 +45,7 @@ export const fieldOptionSchema = z.object({
   label: z.string().trim().min(1, "Give the option a name.").max(100),
   color: z
     .string()
+    .max(7)
     .regex(/^#[0-9a-fA-F]{6}$/)
     .optional(),
   archived: z.boolean().optional(),
@@ -50,6 +56,7 @@ const labelSchema = z.string().trim().min(1, "Give the field a name.").max(80, "
 const currencySchema = z
   .string()
   .trim()
+  .max(3)
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, such as EUR.");
 

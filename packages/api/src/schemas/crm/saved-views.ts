@@ -5,9 +5,16 @@ import { idSchema } from "../common";
  * A saved table view: visible columns (built-in keys or "cf:<fieldId>"), the filter and the sort,
  * exactly what the table sends to list — the view is applied by handing its config to the list.
  */
+const MAX_FILTERS = 20;
+
 export const savedViewConfigSchema = z.object({
   columns: z.array(z.string().max(60)).max(100),
-  filters: z.record(z.string().max(40), z.unknown()).default({}),
+  filters: z
+    .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(100)]))
+    .refine((v) => Object.keys(v).length <= MAX_FILTERS, { message: `At most ${MAX_FILTERS} filters in a view.` })
+    // Declared for the boundary suite's schema walk: the refine above is what enforces it.
+    .meta({ maxProperties: MAX_FILTERS })
+    .default({}),
   sort: z.object({ field: z.string().max(40), direction: z.enum(["asc", "desc"]) }).optional(),
 });
 export type SavedViewConfig = z.infer<typeof savedViewConfigSchema>;
