@@ -28,7 +28,7 @@ const MAX_DAYS = 3650;
 
 const text = z.string().trim().max(200, "Use at most 200 characters.");
 const days = z.number().int().min(1, "At least 1 day.").max(MAX_DAYS, `At most ${MAX_DAYS} days.`);
-const calendarDate = z.iso.date({ message: "Use a date such as 2026-03-31." });
+const calendarDate = z.iso.date({ message: "Use a date such as 2026-03-31." }).max(10);
 const number = z.number().finite().min(-1e15).max(1e15);
 const values = <T extends z.ZodType>(item: T) => z.array(item).min(1, "Pick at least one value.").max(MAX_VALUES);
 
