@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { BellIcon, CheckCheckIcon, CheckIcon, CircleHelpIcon, CircleXIcon, ClockAlertIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
+import { BellIcon, CheckCheckIcon, CheckIcon, CircleHelpIcon, CircleXIcon, ClockAlertIcon, ListTodoIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
 import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
 import { Alert, AlertDescription } from "@mg/ui/alert";
@@ -27,11 +27,13 @@ const KIND: Record<string, { icon: LucideIcon; tone: string; label: string }> = 
   PUBLISH_UNCONFIRMED: { icon: CircleHelpIcon, tone: "text-warning bg-warning/10", label: "Not confirmed" },
   ACCOUNT_RECONNECT: { icon: PlugZapIcon, tone: "text-warning bg-warning/10", label: "Reconnect needed" },
   AB_TEST_DECIDED: { icon: TrophyIcon, tone: "text-success bg-success/10", label: "A/B test decided" },
+  TASK_DUE: { icon: ListTodoIcon, tone: "text-primary bg-primary/10", label: "Task due" },
 };
 
-/** Where an alert leads: the post, the account to reconnect, or the A/B test results. */
+/** Where an alert leads: the post, the account to reconnect, the A/B test results, or the tasks. */
 export function alertHref(slug: string, alert: Pick<AlertRow, "kind" | "postId" | "socialAccountId">): string | null {
   if (alert.kind === "AB_TEST_DECIDED") return `/${slug}/ab-tests`;
+  if (alert.kind === "TASK_DUE") return `/${slug}/tasks`;
   if (alert.kind === "ACCOUNT_RECONNECT" || (!alert.postId && alert.socialAccountId)) return `/${slug}/accounts${alert.socialAccountId ? `#account-${alert.socialAccountId}` : ""}`;
   if (alert.postId) return postPath(slug, alert.postId);
   return null;
@@ -40,6 +42,7 @@ export function alertHref(slug: string, alert: Pick<AlertRow, "kind" | "postId" 
 function linkLabel(kind: string): string {
   if (kind === "AB_TEST_DECIDED") return "See results";
   if (kind === "ACCOUNT_RECONNECT") return "Reconnect account";
+  if (kind === "TASK_DUE") return "Open tasks";
   return "Open post";
 }
 
