@@ -300,10 +300,31 @@ export const FEATURE_CATALOG = [
   {
     key: "crm",
     name: "CRM and deal pipeline",
-    description: "Contacts, companies and deals on one timeline, with every message and form in context.",
+    description: "Contacts and companies with their whole history on one timeline, custom fields, and deals on a drag-and-drop pipeline with a weighted forecast.",
     area: "crm",
-    status: "coming-soon",
+    status: "available",
     claims: ["CRM", "deal", "pipeline", "contacts"],
+  },
+  {
+    key: "crm-import-merge",
+    name: "Contact import that updates, and merge",
+    description: "Import a spreadsheet with a dry run first: people you already have are updated, not duplicated. Likely duplicates are listed for review, and a merge keeps everything and can be undone.",
+    area: "crm",
+    status: "available",
+  },
+  {
+    key: "crm-segments",
+    name: "Segments and lists",
+    description: "Groups of contacts by any field, tag, consent, deal or activity, counted live while you build them, and exported as a spreadsheet.",
+    area: "crm",
+    status: "available",
+  },
+  {
+    key: "crm-tasks",
+    name: "Tasks and reminders",
+    description: "Follow-ups on contacts and deals, due in your time zone, with a reminder in the app and by email when they are due.",
+    area: "crm",
+    status: "available",
   },
   // ── Email, SMS and WhatsApp ───────────────────────────────────────────────────────────
   {
