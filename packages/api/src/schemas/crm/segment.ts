@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "../common";
+import { CONSENT_CHANNELS, LIFECYCLE_STAGES } from "./contacts";
 
 /**
  * The segment filter: one shape for the builder UI, the procedures' `.input()` and the stored
@@ -9,8 +10,8 @@ import { idSchema } from "../common";
  * here becomes a bound parameter, never SQL text.
  */
 
-export const LIFECYCLE_STAGES = ["SUBSCRIBER", "LEAD", "MARKETING_QUALIFIED", "SALES_QUALIFIED", "OPPORTUNITY", "CUSTOMER", "OTHER"] as const;
-export const CONSENT_CHANNELS = ["EMAIL", "SMS", "WHATSAPP"] as const;
+// One list of stages and channels for contacts and their filters.
+export { CONSENT_CHANNELS, LIFECYCLE_STAGES } from "./contacts";
 
 /** Contact columns a text condition can test. */
 export const CONTACT_TEXT_FIELDS = ["firstName", "lastName", "email", "phone", "jobTitle", "source"] as const;
