@@ -2,12 +2,13 @@ import { withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { seedCrmDeals } from "./crm-demo-deals";
 import { seedCrmRecords } from "./crm-demo-records";
+import { seedCrmSegments } from "./crm-demo-segments";
 
 const ORG_SLUG = "northwind-bakery";
 
 /**
  * The CRM's demo data for Northwind: contacts and companies (with custom fields, consents and
- * timelines), then two pipelines with deals in every stage and tasks. Written through the tenant
+ * timelines), then two pipelines with deals in every stage and tasks, then segments and lists. Written through the tenant
  * client inside Northwind's RLS transaction, as the product writes it. Idempotent: a second run
  * finds the records and adds nothing.
  */
@@ -28,6 +29,7 @@ export async function seedCrmDemo(options: { organizationSlug?: string; log?: (l
     async (db) => {
       const { contactIds, companyIds } = await seedCrmRecords(db, { id: org.id, country: org.country }, memberUserIds);
       await seedCrmDeals(db, { id: org.id, timezone: org.timezone }, { contactIds, companyIds, memberUserIds });
+      await seedCrmSegments(db, { id: org.id });
       log(`crm demo: ${contactIds.length} contacts, ${companyIds.length} companies, pipelines, deals and tasks in ${slug}`);
     },
     { timeout: 120_000 },
