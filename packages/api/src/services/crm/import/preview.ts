@@ -11,7 +11,7 @@ const PREVIEW_CHUNK = 5_000;
 
 const KEY_LABEL = { email: "email", phone: "phone", externalId: "external id" } as const;
 
-export function repeatErrors(file: ReadFile, setup: Pick<ImportSetup, "matchKey">): ImportRowError[] {
+export function repeatErrors(file: Pick<ReadFile, "repeats">, setup: Pick<ImportSetup, "matchKey">): ImportRowError[] {
   return file.repeats.map((r) => ({ row: r.row, field: setup.matchKey, message: `Same ${KEY_LABEL[setup.matchKey]} as row ${r.firstRow}: skipped (the first row wins).` }));
 }
 

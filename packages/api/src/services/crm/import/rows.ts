@@ -266,26 +266,91 @@ export interface ReadFile {
   sample: string[][];
 }
 
-/** The whole file, read and checked the same way by the dry run and by every run of the job. */
-export function readFile(text: string, context: Omit<RowContext, "mapping"> & { mapping: ImportMapping }): ReadFile {
+/** Rows normalized per slice while reading ahead: a few milliseconds, so a database reply waits at most that long. */
+const READ_AHEAD_SLICE_ROWS = 100;
+
+/**
+ * A file whose rows are read (checked, normalized) in order, as far as asked: `rows`, `errors`
+ * and `repeats` hold everything up to `readRows`. The rule is the one readFile applies — a row
+ * repeats the key of an *earlier* valid row, so reading up to row n decides rows 1…n exactly as
+ * reading the whole file would.
+ */
+export interface FileReader extends ReadFile {
+  /** Data rows read so far (rows 1…readRows). */
+  readonly readRows: number;
+  /** Reads up to data row `rowNumber` (1-based, inclusive) now. */
+  readThrough(rowNumber: number): void;
+  /**
+   * Reads up to `rowNumber` in small slices between other work — the job's next chunk is
+   * normalized while the database writes this one (libphonenumber per phone is most of the
+   * reading). readThrough still finishes whatever is left synchronously.
+   */
+  readAhead(rowNumber: number): void;
+  /** Stops reading ahead (the run is over). */
+  stop(): void;
+}
+
+export function openFile(text: string, context: RowContext): FileReader {
   const parsed = parseCsv(text);
-  const rows: ImportRow[] = [];
-  const errors: ImportRowError[] = [];
-  const repeats: ReadFile["repeats"] = [];
   const firstByKey = new Map<string, number>();
-  parsed.rows.forEach((cells, i) => {
-    const result = readRow(cells, i + 1, context);
-    errors.push(...result.errors);
-    if (!result.row) return;
-    const first = firstByKey.get(result.row.key);
-    if (first !== undefined) {
-      repeats.push({ row: result.row.row, firstRow: first, key: result.row.key });
-      return;
+  let next = 0;
+  let aheadTo = 0;
+  let scheduled = false;
+  let stopped = false;
+  const readUpTo = (rowNumber: number) => {
+    const end = Math.min(rowNumber, parsed.rows.length);
+    for (; next < end; next++) {
+      const result = readRow(parsed.rows[next] ?? [], next + 1, context);
+      reader.errors.push(...result.errors);
+      if (!result.row) continue;
+      const first = firstByKey.get(result.row.key);
+      if (first !== undefined) {
+        reader.repeats.push({ row: result.row.row, firstRow: first, key: result.row.key });
+        continue;
+      }
+      firstByKey.set(result.row.key, result.row.row);
+      reader.rows.push(result.row);
     }
-    firstByKey.set(result.row.key, result.row.row);
-    rows.push(result.row);
-  });
-  return { headers: parsed.headers, totalRows: parsed.rows.length, rows, errors, repeats, sample: parsed.rows.slice(0, 5) };
+  };
+  const slice = () => {
+    scheduled = false;
+    if (stopped) return;
+    readUpTo(Math.min(aheadTo, next + READ_AHEAD_SLICE_ROWS));
+    if (next < aheadTo) {
+      scheduled = true;
+      setImmediate(slice);
+    }
+  };
+  const reader: FileReader = {
+    headers: parsed.headers,
+    totalRows: parsed.rows.length,
+    rows: [],
+    errors: [],
+    repeats: [],
+    sample: parsed.rows.slice(0, 5),
+    get readRows() {
+      return next;
+    },
+    readThrough: readUpTo,
+    readAhead(rowNumber) {
+      aheadTo = Math.max(aheadTo, Math.min(rowNumber, parsed.rows.length));
+      if (!stopped && !scheduled && next < aheadTo) {
+        scheduled = true;
+        setImmediate(slice);
+      }
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+  return reader;
+}
+
+/** The whole file, read and checked the same way by the dry run and by every run of the job. */
+export function readFile(text: string, context: RowContext): ReadFile {
+  const reader = openFile(text, context);
+  reader.readThrough(reader.totalRows);
+  return { headers: reader.headers, totalRows: reader.totalRows, rows: reader.rows, errors: reader.errors, repeats: reader.repeats, sample: reader.sample };
 }
 
 export function rowNameKey(row: Pick<ImportRow, "firstName" | "lastName">): string {

@@ -1,12 +1,16 @@
 import { withOrg, type ContactImportStatus, type TenantDb } from "@mg/db";
-import type { ImportRowError } from "../../../schemas/crm/contact-import";
 import { contactCustomFields, isMatchKey, isUpdateRule, parseStoredMapping, type ImportSetup } from "./context";
 import { repeatErrors } from "./preview";
-import { readFile, type ReadFile } from "./rows";
+import { openFile, type FileReader } from "./rows";
 import { writeChunk } from "./write-chunk";
 
-/** Rows per chunk: one transaction each; big enough that set-based SQL pays off, small enough to hold locks briefly. */
-export const DEFAULT_CHUNK_ROWS = 2_500;
+/**
+ * Rows per chunk: one transaction each; big enough that set-based SQL pays off, small enough to
+ * hold locks briefly. Each chunk also pays a fixed cost (its transaction, the import row's lock,
+ * the cursor's UPDATE, a commit, about fifteen round trips): at 5,000 rows that is half of what
+ * 2,500 cost per row, with a chunk still about a second here.
+ */
+export const DEFAULT_CHUNK_ROWS = 5_000;
 /** Errors kept for the downloadable report (the counts count them all). */
 export const MAX_STORED_ERRORS = 20_000;
 /** One chunk's transaction may take this long (a 5,000-row chunk takes well under a second here). */
@@ -85,7 +89,7 @@ interface LockedImport {
  * the second continues from the cursor the first moved. The writes and the cursor commit
  * together: a crash mid-chunk rolls both back, and the rerun writes the chunk once.
  */
-async function nextChunk(db: TenantDb, setup: ImportSetup, file: ReadFile, repeats: ImportRowError[], options: RunImportOptions, chunkIndex: number): Promise<RunImportResult> {
+async function nextChunk(db: TenantDb, setup: ImportSetup, file: FileReader, options: RunImportOptions, chunkIndex: number): Promise<RunImportResult> {
   const { organizationId, importId } = options;
   const [locked] = await db.$queryRaw<LockedImport[]>`
     SELECT status, processed_rows, total_rows, cancel_requested_at FROM contact_imports
@@ -98,12 +102,17 @@ async function nextChunk(db: TenantDb, setup: ImportSetup, file: ReadFile, repea
     return { done: true, status: "CANCELLED", ...base };
   }
   const from = locked.processed_rows;
-  const to = Math.min(locked.total_rows, from + (options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  const to = Math.min(locked.total_rows, from + chunkRows);
+  // Rows 1…to decide this chunk (a repeat is a repeat of an earlier row); the next chunk's rows
+  // are normalized while the database writes this one.
+  file.readThrough(to);
+  file.readAhead(to + chunkRows);
   const rows = inRange(file.rows, from, to);
   const result = rows.length > 0 ? await writeChunk(db, setup, importId, rows) : { created: [], updated: [], skipped: 0, errors: [] };
   await options.afterChunkWrite?.(chunkIndex);
   const rowErrors = [...inRange(file.errors, from, to), ...result.errors];
-  const chunkRepeats = inRange(repeats, from, to);
+  const chunkRepeats = repeatErrors({ repeats: inRange(file.repeats, from, to) }, setup);
   const report = [...rowErrors, ...chunkRepeats].sort((a, b) => a.row - b.row);
   const done = to >= locked.total_rows;
   const status: ContactImportStatus = done ? "DONE" : "RUNNING";
@@ -131,12 +140,17 @@ export async function runContactImport(options: RunImportOptions): Promise<RunIm
   const started = Date.now();
   const loaded = await loadSetup(options.organizationId, options.importId);
   if (!loaded) return { done: true, status: "MISSING", processedRows: 0, totalRows: 0 };
-  const file = readFile(loaded.csvText, loaded.setup);
-  const repeats = repeatErrors(file, loaded.setup);
-  for (let chunk = 0; ; chunk++) {
-    const result = await withOrg(options.organizationId, (db) => nextChunk(db, loaded.setup, file, repeats, options, chunk), { timeout: CHUNK_TIMEOUT_MS });
-    if (result.done) return result;
-    if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) return result;
+  // Parsed once per run; rows are checked and normalized chunk by chunk (FileReader), so the
+  // first chunk does not wait for the whole file's phone numbers.
+  const file = openFile(loaded.csvText, loaded.setup);
+  try {
+    for (let chunk = 0; ; chunk++) {
+      const result = await withOrg(options.organizationId, (db) => nextChunk(db, loaded.setup, file, options, chunk), { timeout: CHUNK_TIMEOUT_MS });
+      if (result.done) return result;
+      if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) return result;
+    }
+  } finally {
+    file.stop();
   }
 }
 
