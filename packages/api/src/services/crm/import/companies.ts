@@ -13,8 +13,9 @@ export interface CompanyWant {
 }
 
 export function companyWanted(row: ImportRow): CompanyWant | null {
-  const fromEmail = row.email ? registrableDomain(row.email) : null;
-  const domain = row.companyDomain ?? (row.company && fromEmail && !isFreeMailDomain(fromEmail) ? fromEmail : null);
+  // The email's domain only matters next to a company name: not looked up (tldts) otherwise.
+  const fromEmail = row.company && row.email ? registrableDomain(row.email) : null;
+  const domain = row.companyDomain ?? (fromEmail && !isFreeMailDomain(fromEmail) ? fromEmail : null);
   if (!row.company && !domain) return null;
   return { name: row.company ?? domain ?? "", domain };
 }
