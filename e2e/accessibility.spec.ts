@@ -50,6 +50,18 @@ const ORG_PAGES = (slug: string) =>
     "/members",
     "/settings",
     "/audit",
+    // The CRM (issue 10).
+    "/contacts",
+    "/contacts/import",
+    "/contacts/duplicates",
+    "/contacts/segments",
+    "/contacts/lists",
+    "/companies",
+    "/deals",
+    "/deals?view=list",
+    "/deals?view=forecast",
+    "/tasks",
+    "/settings/crm",
   ].map((path) => `${APP}/${slug}${path}`);
 
 for (const scheme of SCHEMES) {
@@ -66,7 +78,8 @@ for (const scheme of SCHEMES) {
     });
 
     test("every page of an agency and of a client, as the owner", async ({ page }) => {
-      test.setTimeout(300_000);
+      // About 45 pages per scheme, each settled (networkidle) and analysed.
+      test.setTimeout(600_000);
       const findings = new Findings();
       await signInWithPassword(page, "owner@demo.test", "demo-password");
       await expect(page).toHaveURL(new RegExp(`/${AGENCY}`));
@@ -86,6 +99,21 @@ for (const scheme of SCHEMES) {
       if (!campaignHref) throw new Error("no campaign link on the campaigns page");
       await page.goto(`${APP}${campaignHref}`);
       await findings.check(page, `${scheme} campaign page`);
+      // A contact's, a company's and a deal's own page (the first of each list).
+      for (const [list, label] of [
+        ["contacts", "contact page"],
+        ["companies", "company page"],
+        ["deals?view=list", "deal page"],
+      ] as const) {
+        const base = list.split("?")[0] ?? list;
+        await page.goto(`${APP}/${CLIENT}/${list}`);
+        const link = page.locator(`main a[href^="/${CLIENT}/${base}/"]:not([href$="/import"]):not([href$="/duplicates"]):not([href$="/segments"]):not([href$="/lists"])`).first();
+        await expect(link, `a link to a ${label} on /${list}`).toBeVisible();
+        const href = await link.getAttribute("href");
+        if (!href) throw new Error(`no ${label} link on /${list}`);
+        await page.goto(`${APP}${href}`);
+        await findings.check(page, `${scheme} ${label}`);
+      }
       findings.expectNone();
     });
   });

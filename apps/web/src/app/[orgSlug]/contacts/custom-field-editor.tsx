@@ -80,15 +80,16 @@ export function CustomFieldEditor({ def, value, canEdit, onSave }: { def: FieldD
 
   if (!editing) {
     return (
-      <div className="flex items-start justify-between gap-2 py-1.5">
-        <div className="min-w-0">
-          <dt className="text-xs text-muted-foreground">{def.label}</dt>
-          <dd className="text-sm break-words">{shown || <span className="text-muted-foreground">—</span>}</dd>
-        </div>
+      // A <dl>'s group holds only <dt> and <dd>: the edit button is a second <dd>, placed in the grid.
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-2 py-1.5">
+        <dt className="col-start-1 text-xs text-muted-foreground">{def.label}</dt>
+        <dd className="col-start-1 text-sm break-words">{shown || <span className="text-muted-foreground">—</span>}</dd>
         {canEdit ? (
-          <Button variant="ghost" size="icon-sm" onClick={start} aria-label={`Edit ${def.label}`}>
-            <PencilIcon aria-hidden />
-          </Button>
+          <dd className="col-start-2 row-span-2 row-start-1">
+            <Button variant="ghost" size="icon-sm" onClick={start} aria-label={`Edit ${def.label}`}>
+              <PencilIcon aria-hidden />
+            </Button>
+          </dd>
         ) : null}
       </div>
     );
@@ -96,67 +97,73 @@ export function CustomFieldEditor({ def, value, canEdit, onSave }: { def: FieldD
 
   const live = def.options.filter((o) => !o.archived);
   return (
-    <form onSubmit={submit} className="grid gap-1.5 py-1.5" noValidate>
-      <label htmlFor={inputId} className="text-xs text-muted-foreground">
-        {def.label}
-      </label>
-      {def.type === "SINGLE_SELECT" || def.type === "BOOLEAN" ? (
-        <Select value={text === "" ? NONE : text} onValueChange={(v) => setText(v === NONE ? "" : v)}>
-          <SelectTrigger id={inputId} className="w-full" aria-invalid={error ? true : undefined}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={NONE}>—</SelectItem>
-            {def.type === "BOOLEAN" ? (
-              <>
-                <SelectItem value="true">Yes</SelectItem>
-                <SelectItem value="false">No</SelectItem>
-              </>
-            ) : (
-              live.map((o) => (
-                <SelectItem key={o.id} value={o.id}>
+    <div className="grid gap-1.5 py-1.5">
+      <dt>
+        <label htmlFor={inputId} className="text-xs text-muted-foreground">
+          {def.label}
+        </label>
+      </dt>
+      <dd>
+        <form onSubmit={submit} className="grid gap-1.5" noValidate>
+          {def.type === "SINGLE_SELECT" || def.type === "BOOLEAN" ? (
+            <Select value={text === "" ? NONE : text} onValueChange={(v) => setText(v === NONE ? "" : v)}>
+              <SelectTrigger id={inputId} className="w-full" aria-invalid={error ? true : undefined}>
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={NONE}>—</SelectItem>
+                {def.type === "BOOLEAN" ? (
+                  <>
+                    <SelectItem value="true">Yes</SelectItem>
+                    <SelectItem value="false">No</SelectItem>
+                  </>
+                ) : (
+                  live.map((o) => (
+                    <SelectItem key={o.id} value={o.id}>
+                      {o.label}
+                    </SelectItem>
+                  ))
+                )}
+              </SelectContent>
+            </Select>
+          ) : def.type === "MULTI_SELECT" ? (
+            <fieldset id={inputId} className="flex flex-wrap gap-3">
+              <legend className="sr-only">{def.label}</legend>
+              {live.map((o) => (
+                <label key={o.id} className="inline-flex items-center gap-1.5 text-sm">
+                  <input type="checkbox" className="size-4 accent-primary" checked={multi.includes(o.id)} onChange={(e) => setMulti(e.target.checked ? [...multi, o.id] : multi.filter((id) => id !== o.id))} />
                   {o.label}
-                </SelectItem>
-              ))
-            )}
-          </SelectContent>
-        </Select>
-      ) : def.type === "MULTI_SELECT" ? (
-        <fieldset id={inputId} className="flex flex-wrap gap-3">
-          <legend className="sr-only">{def.label}</legend>
-          {live.map((o) => (
-            <label key={o.id} className="inline-flex items-center gap-1.5 text-sm">
-              <input type="checkbox" className="size-4 accent-primary" checked={multi.includes(o.id)} onChange={(e) => setMulti(e.target.checked ? [...multi, o.id] : multi.filter((id) => id !== o.id))} />
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-      ) : def.type === "LONG_TEXT" ? (
-        <Textarea id={inputId} value={text} onChange={(e) => setText(e.target.value)} rows={3} autoFocus aria-invalid={error ? true : undefined} />
-      ) : (
-        <Input
-          id={inputId}
-          autoFocus
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          type={def.type === "DATE" ? "date" : def.type === "NUMBER" || def.type === "CURRENCY" ? "number" : def.type === "EMAIL" ? "email" : def.type === "URL" ? "url" : def.type === "PHONE" ? "tel" : "text"}
-          step={def.type === "CURRENCY" ? "0.01" : undefined}
-        />
-      )}
-      {error ? (
-        <p className="text-xs text-destructive" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex gap-1">
-        <Button type="submit" size="sm" disabled={saving}>
-          <CheckIcon aria-hidden /> Save
-        </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(false)}>
-          <XIcon aria-hidden /> Cancel
-        </Button>
-      </div>
-    </form>
+                </label>
+              ))}
+            </fieldset>
+          ) : def.type === "LONG_TEXT" ? (
+            <Textarea id={inputId} value={text} onChange={(e) => setText(e.target.value)} rows={3} autoFocus aria-invalid={error ? true : undefined} />
+          ) : (
+            <Input
+              id={inputId}
+              autoFocus
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              type={def.type === "DATE" ? "date" : def.type === "NUMBER" || def.type === "CURRENCY" ? "number" : def.type === "EMAIL" ? "email" : def.type === "URL" ? "url" : def.type === "PHONE" ? "tel" : "text"}
+              step={def.type === "CURRENCY" ? "0.01" : undefined}
+            />
+          )}
+          {error ? (
+            <p className="text-xs text-destructive" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="flex gap-1">
+            <Button type="submit" size="sm" disabled={saving}>
+              <CheckIcon aria-hidden /> Save
+            </Button>
+            <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(false)}>
+              <XIcon aria-hidden /> Cancel
+            </Button>
+          </div>
+        </form>
+      </dd>
+    </div>
   );
 }

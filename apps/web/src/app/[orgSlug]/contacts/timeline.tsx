@@ -85,6 +85,12 @@ function describe(entry: TimelineEntry): { icon: typeof HistoryIcon; title: stri
       return { icon: SparklesIcon, title: "Contact created", body: `Source: ${str(p, "source") ?? "manual"}` };
     case "CONSENT_CHANGED":
       return { icon: ShieldCheckIcon, title: `Consent ${str(p, "status") === "GRANTED" ? "granted" : "withdrawn"}`, body: `${str(p, "channel") ?? ""} · ${str(p, "purpose") ?? ""} · ${str(p, "method") ?? ""}` };
+    case "MERGED": {
+      // Who was merged in: the payload keeps their names, their records are gone.
+      const names = typeof p === "object" && p !== null && Array.isArray((p as { names?: unknown }).names) ? (p as { names: unknown[] }).names.filter((n): n is string => typeof n === "string") : [];
+      const undone = typeof p === "object" && p !== null && (p as { undone?: unknown }).undone === true;
+      return { icon: HistoryIcon, title: undone ? "Merge undone" : "Merged", body: names.length > 0 ? `Merged in: ${names.join(", ")}` : undefined };
+    }
     default:
       return { icon: HistoryIcon, title: entry.kind.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase()), body: str(p, "name") ?? str(p, "title") ?? str(p, "subject") ?? str(p, "toStage") ?? undefined };
   }

@@ -34,27 +34,30 @@ export function DealDialog({
   pipeline,
   stageId,
   deal,
+  contact,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   pipeline?: Pipeline;
   stageId?: string;
   deal?: DealDraft;
+  /** A new deal started from a contact's page is that contact's deal. */
+  contact?: { id: string; name: string };
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-lg">
         <DialogHeader>
           <DialogTitle>{deal ? `Edit “${deal.name}”` : "New deal"}</DialogTitle>
-          <DialogDescription>{deal ? "Change the deal’s amount, close date or owner. Its stage changes on the board." : `Adds the deal to ${pipeline ? `“${pipeline.name}”` : "the default pipeline"}.`}</DialogDescription>
+          <DialogDescription>{deal ? "Change the deal’s amount, close date or owner. Its stage changes on the board." : `Adds the deal to ${pipeline ? `“${pipeline.name}”` : "the default pipeline"}${contact ? `, with ${contact.name} as its contact` : ""}.`}</DialogDescription>
         </DialogHeader>
-        {open ? <DealForm key={deal?.id ?? "new"} pipeline={pipeline} stageId={stageId} deal={deal} onDone={() => onOpenChange(false)} /> : null}
+        {open ? <DealForm key={deal?.id ?? "new"} pipeline={pipeline} stageId={stageId} deal={deal} contactId={contact?.id} onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
   );
 }
 
-function DealForm({ pipeline, stageId, deal, onDone }: { pipeline?: Pipeline; stageId?: string; deal?: DealDraft; onDone: () => void }) {
+function DealForm({ pipeline, stageId, deal, contactId, onDone }: { pipeline?: Pipeline; stageId?: string; deal?: DealDraft; contactId?: string; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const owners = useQuery(trpc.deals.owners.queryOptions());
@@ -87,10 +90,12 @@ function DealForm({ pipeline, stageId, deal, onDone }: { pipeline?: Pipeline; st
         await update.mutateAsync({ dealId: deal.id, name, amountMinor, currency, expectedCloseOn: closeOn || null, ownerUserId });
         toast.success(`Saved “${name.trim()}”`);
       } else {
-        await create.mutateAsync({ name, amountMinor, currency, pipelineId: pipeline?.id, stageId: stage || undefined, expectedCloseOn: closeOn || null, ownerUserId });
+        await create.mutateAsync({ name, amountMinor, currency, pipelineId: pipeline?.id, stageId: stage || undefined, expectedCloseOn: closeOn || null, ownerUserId, contactIds: contactId ? [contactId] : [] });
         toast.success(`Created “${name.trim()}”`);
       }
       await queryClient.invalidateQueries({ queryKey: trpc.deals.pathKey() });
+      // The contact's page lists its deals.
+      if (contactId) await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
       onDone();
     } catch (error) {
       const info = apiError(error);

@@ -22,6 +22,7 @@ import { useOrg } from "../../org-context";
 import { CustomFieldEditor } from "../custom-field-editor";
 import { formatDate, formatDateTime, formatMinor, LIFECYCLE_LABELS, LIFECYCLE_STAGES, useMemberOptions, type CustomValue, type LifecycleStage } from "../crm-ui";
 import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
+import { DealDialog } from "../../deals/deal-dialog";
 
 const NONE = "__none__";
 const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
@@ -41,6 +42,7 @@ export function ContactView({ contactId }: { contactId: string }) {
   const [log, setLog] = useState<LogKind | null>(null);
   const [editOpen, setEditOpen] = useState(false);
   const [consentOpen, setConsentOpen] = useState(false);
+  const [dealOpen, setDealOpen] = useState(false);
   const canEdit = can("contacts.update");
   const data = query.data;
 
@@ -341,10 +343,15 @@ export function ContactView({ contactId }: { contactId: string }) {
           </Card>
 
           <Card>
-            <CardHeader>
+            <CardHeader className="flex flex-row items-center justify-between">
               <CardTitle as="h2" className="text-base">
                 Deals and tasks
               </CardTitle>
+              {can("deals.create") && !deleted ? (
+                <Button size="sm" variant="outline" onClick={() => setDealOpen(true)}>
+                  New deal
+                </Button>
+              ) : null}
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
               {deals.length === 0 && tasks.length === 0 ? <p className="text-muted-foreground">No deals or tasks yet.</p> : null}
@@ -381,6 +388,7 @@ export function ContactView({ contactId }: { contactId: string }) {
 
       <LogActivityDialog target={{ contactId }} kind={log} onOpenChange={(open) => (open ? undefined : setLog(null))} />
       <ConsentDialog contactId={contactId} open={consentOpen} onOpenChange={setConsentOpen} />
+      <DealDialog open={dealOpen} onOpenChange={setDealOpen} contact={{ id: contactId, name: contact.displayName }} />
       <EditContactDialog
         open={editOpen}
         onOpenChange={setEditOpen}

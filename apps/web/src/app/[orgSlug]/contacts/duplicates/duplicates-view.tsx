@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@mg/api";
 import { CopyIcon, MergeIcon, ScanSearchIcon, XIcon } from "lucide-react";
@@ -180,7 +180,9 @@ export function DuplicatesView() {
   const queryClient = useQueryClient();
   const { can } = useOrg();
   const canMerge = can("contacts.merge");
-  const list = useQuery(trpc.duplicates.list.queryOptions({ limit: 20 }));
+  // Keyset pages: a scan can queue more pairs than one page holds.
+  const list = useInfiniteQuery(trpc.duplicates.list.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (p) => p.nextCursor ?? undefined }));
+  const pairs = list.data?.pages.flatMap((p) => p.items) ?? [];
   const scan = useMutation(trpc.duplicates.scan.mutationOptions());
   const undoMerge = useMutation(trpc.duplicates.undoMerge.mutationOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.duplicates.pathKey() });
@@ -238,14 +240,21 @@ export function DuplicatesView() {
           <AlertTitle>The review queue could not be loaded</AlertTitle>
           <AlertDescription>{apiError(list.error).message}</AlertDescription>
         </Alert>
-      ) : list.data.items.length === 0 ? (
+      ) : pairs.length === 0 && !list.hasNextPage ? (
         <EmptyState icon={<CopyIcon />} title="No duplicates to review" description={canMerge ? "Imports flag contacts that share a phone; run a scan to look for similar names too." : "Nothing waits for review."} />
       ) : (
-        <ul className="space-y-4" aria-label="Duplicate pairs">
-          {list.data.items.map((pair) => (
-            <PairCard key={pair.id} pair={pair} canMerge={canMerge} onMerged={onMerged} />
-          ))}
-        </ul>
+        <>
+          <ul className="space-y-4" aria-label="Duplicate pairs">
+            {pairs.map((pair) => (
+              <PairCard key={pair.id} pair={pair} canMerge={canMerge} onMerged={onMerged} />
+            ))}
+          </ul>
+          {list.hasNextPage ? (
+            <Button variant="outline" className="mx-auto flex" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? "Loading…" : "Show more pairs"}
+            </Button>
+          ) : null}
+        </>
       )}
     </div>
   );
