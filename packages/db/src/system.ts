@@ -1,5 +1,4 @@
-import { queryRowsOn, type PrismaClient } from "./client";
-import type { Prisma } from "./generated/prisma/client";
+import type { PrismaClient } from "./client";
 import { systemPrisma } from "./singletons";
 
 /**
@@ -10,14 +9,6 @@ import { systemPrisma } from "./singletons";
  */
 export function systemDb(): PrismaClient {
   return systemPrisma();
-}
-
-/**
- * One statement on the system connection through the driver alone (no ORM pipeline), with
- * `$queryRaw`'s value types: for the system-path read every request makes (resolving access).
- */
-export function systemRows<T>(query: Prisma.Sql): Promise<T[]> {
-  return queryRowsOn<T>(systemPrisma(), query);
 }
 
 export { disconnectAll } from "./singletons";

@@ -1,5 +1,5 @@
-import { systemDb, systemRows } from "@mg/db/system";
-import { Prisma, type Organization, type Role } from "@mg/db";
+import { systemDb } from "@mg/db/system";
+import type { Organization, Role } from "@mg/db";
 
 /**
  * Who may enter which organization. This module is the only place membership is resolved, and
@@ -17,36 +17,22 @@ export interface OrgAccess {
   parent: { name: string; slug: string } | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** One row: the organization, the user's direct role in it, the parent agency and their role there. */
-type AccessRow = Organization & { directRole: Role | null; agencyRole: Role | null; parent: { name: string; slug: string } | null };
-
-/**
- * Every request into an organization pays for this, so it is one statement through the driver
- * alone (one round trip, no ORM pipeline) instead of a lookup per table; scalar subqueries rather
- * than joins, which PostgreSQL plans in a fraction of the time (it is planned on every request). The
- * organization's columns are spelled out as Prisma names them: `test/tenancy/resolve-access.test.ts`
- * proves the row equals Prisma's own read, so a column added to the model cannot be missed here.
- */
 export async function resolveOrgAccess(userId: string, orgSlug: string): Promise<OrgAccess | null> {
-  // A user id that is not a uuid belongs to nobody (and would not survive the cast below).
-  if (!UUID.test(userId)) return null;
-  const [row] = await systemRows<AccessRow>(Prisma.sql`
-    SELECT o.id, o.parent_id AS "parentId", o.kind::text AS kind, o.name, o.slug, o.plan::text AS plan, o.status::text AS status,
-           o.trial_ends_at AS "trialEndsAt", o.limit_overrides AS "limitOverrides", o.feature_flags AS "featureFlags", o.branding,
-           o.timezone, o.country, o.industry, o.data_residency::text AS "dataResidency", o.provisioned_at AS "provisionedAt",
-           o.deleted_at AS "deletedAt", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
-           (SELECT d.role::text FROM memberships d WHERE d.organization_id = o.id AND d.user_id = ${userId}::uuid) AS "directRole",
-           (SELECT a.role::text FROM memberships a WHERE a.organization_id = o.parent_id AND a.user_id = ${userId}::uuid) AS "agencyRole",
-           (SELECT json_build_object('name', p.name, 'slug', p.slug) FROM organizations p WHERE p.id = o.parent_id) AS parent
-    FROM organizations o
-    WHERE o.slug = ${orgSlug} AND o.deleted_at IS NULL`);
-  if (!row) return null;
-  const { directRole, agencyRole, parent, ...organization } = row;
-  const role = directRole ?? agencyRole;
-  if (!role) return null;
-  return { organization, role, via: directRole ? "direct" : "agency", parent };
+  const organization = await systemDb().organization.findUnique({ where: { slug: orgSlug } });
+  if (!organization || organization.deletedAt) return null;
+
+  const memberships = await systemDb().membership.findMany({
+    where: { userId, organizationId: { in: organization.parentId ? [organization.id, organization.parentId] : [organization.id] } },
+    select: { organizationId: true, role: true },
+  });
+  const direct = memberships.find((m) => m.organizationId === organization.id);
+  const inherited = memberships.find((m) => m.organizationId === organization.parentId);
+  const membership = direct ?? inherited;
+  if (!membership) return null;
+  const parent = organization.parentId
+    ? await systemDb().organization.findUnique({ where: { id: organization.parentId }, select: { name: true, slug: true } })
+    : null;
+  return { organization, role: membership.role, via: direct ? "direct" : "agency", parent };
 }
 
 export interface MyOrganization {
