@@ -1,8 +1,10 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@mg/api";
+import type { COMPANY_SIZES, CONSENT_CHANNELS, LifecycleStageName } from "@mg/api/schemas/crm";
 import { useTRPC } from "~/trpc/client";
 
 /** Shapes and words shared by the contacts and companies pages (the API's answers, typed). */
@@ -13,31 +15,14 @@ export type CustomValue = ContactRow["customFields"][string];
 export type TimelineEntry = Outputs["contacts"]["timeline"]["entries"][number];
 export type SavedView = Outputs["contacts"]["viewList"][number];
 
-export const LIFECYCLE_STAGES = ["SUBSCRIBER", "LEAD", "MARKETING_QUALIFIED", "SALES_QUALIFIED", "OPPORTUNITY", "CUSTOMER", "OTHER"] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
-  SUBSCRIBER: "Subscriber",
-  LEAD: "Lead",
-  MARKETING_QUALIFIED: "Marketing qualified",
-  SALES_QUALIFIED: "Sales qualified",
-  OPPORTUNITY: "Opportunity",
-  CUSTOMER: "Customer",
-  OTHER: "Other",
-};
+// The lists come from the API's schemas (what `.input()` accepts), and so do the labels the
+// server writes into timelines itself; only words no server code needs are defined here.
+export { COMPANY_SIZES, CONSENT_CHANNELS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_TYPE_LABELS as FIELD_TYPE_LABELS, LIFECYCLE_LABELS, LIFECYCLE_STAGES } from "@mg/api/schemas/crm";
+export type LifecycleStage = LifecycleStageName;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
-export const FIELD_TYPE_LABELS: Record<FieldDefinition["type"], string> = {
-  TEXT: "Text",
-  LONG_TEXT: "Long text",
-  NUMBER: "Number",
-  CURRENCY: "Currency",
-  DATE: "Date",
-  BOOLEAN: "Yes / no",
-  SINGLE_SELECT: "Single select",
-  MULTI_SELECT: "Multi select",
-  URL: "URL",
-  EMAIL: "Email",
-  PHONE: "Phone",
-};
+export const CHANNEL_LABELS: Record<ConsentChannel, string> = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" };
 
 export function formatMinor(amountMinor: number | string, currency: string | null): string {
   const amount = Number(amountMinor) / 100;
@@ -91,4 +76,14 @@ export function useMemberOptions(): { members: MemberOption[]; nameOf: (id: stri
   for (const m of data?.inherited ?? []) if (!members.has(m.user.id)) members.set(m.user.id, { id: m.user.id, name: m.user.name ?? m.user.email });
   const list = [...members.values()].sort((a, b) => a.name.localeCompare(b.name));
   return { members: list, nameOf: (id) => (id ? (members.get(id)?.name ?? "Former member") : null) };
+}
+
+/** The value once it has stopped changing for `ms` (search boxes query after typing pauses). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
 }

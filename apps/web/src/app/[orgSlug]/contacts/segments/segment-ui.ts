@@ -24,17 +24,7 @@ export type ExportScope = Inputs["crmExports"]["contacts"]["scope"];
 
 export const EMPTY_FILTER: Filter = { match: "all", conditions: [] };
 
-export const LIFECYCLE_STAGES = ["SUBSCRIBER", "LEAD", "MARKETING_QUALIFIED", "SALES_QUALIFIED", "OPPORTUNITY", "CUSTOMER", "OTHER"] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
-  SUBSCRIBER: "Subscriber",
-  LEAD: "Lead",
-  MARKETING_QUALIFIED: "Marketing qualified",
-  SALES_QUALIFIED: "Sales qualified",
-  OPPORTUNITY: "Opportunity",
-  CUSTOMER: "Customer",
-  OTHER: "Other",
-};
+export { LIFECYCLE_LABELS, LIFECYCLE_STAGES, type LifecycleStage } from "../crm-ui";
 
 export const TEXT_OPERATORS = [
   ["equals", "is"],
