@@ -1,17 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { FormFailure } from "~/lib/form-failure";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
+import { COMPANY_SIZES, type CompanySize as Size } from "../contacts/crm-ui";
+import { ChoiceSelect, FormFooter, NONE } from "../contacts/record-fields";
 
-export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1000+"] as const;
-type Size = (typeof COMPANY_SIZES)[number];
-const NONE = "__none__";
 
 export interface CompanyValues {
   name: string;
@@ -93,21 +90,7 @@ function CompanyForm({ onOpenChange, initial, onSave }: CompanyDialogProps) {
               <Input value={industry} onChange={(e) => setIndustry(e.target.value)} maxLength={100} />
             </FormField>
             <FormField label="Size">
-              {(control) => (
-                <Select value={size} onValueChange={setSize}>
-                  <SelectTrigger {...control} className="w-full">
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    <SelectItem value={NONE}>Unknown</SelectItem>
-                    {COMPANY_SIZES.map((s) => (
-                      <SelectItem key={s} value={s}>
-                        {s} people
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              {(control) => <ChoiceSelect {...control} className="w-full" value={size} onChange={setSize} choices={[[NONE, "Unknown"], ...COMPANY_SIZES.map((s) => [s, `${s} people`] as const)]} />}
             </FormField>
             <FormField label="Country" description="Two letters, such as GB." error={errors.country}>
               <Input value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} />
@@ -124,14 +107,7 @@ function CompanyForm({ onOpenChange, initial, onSave }: CompanyDialogProps) {
               </FormField>
             </div>
           </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={saving}>
-              {saving ? "Saving…" : "Save"}
-            </Button>
-          </DialogFooter>
+          <FormFooter onCancel={() => onOpenChange(false)} submitLabel="Save" pending={saving} pendingLabel="Saving…" />
         </form>
   );
 }

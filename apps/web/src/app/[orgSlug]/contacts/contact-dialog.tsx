@@ -2,20 +2,17 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { FormFailure } from "~/lib/form-failure";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, useMemberOptions, type LifecycleStage } from "./crm-ui";
-
-const NONE = "__none__";
+import { useMemberOptions, type LifecycleStage } from "./crm-ui";
+import { ChoiceSelect, CompanySelect, FormFooter, LIFECYCLE_CHOICES, NONE, ownerChoices } from "./record-fields";
 
 /** "New contact": the key fields; everything else is edited on the contact's page. */
 export function NewContactDialog({ open, onOpenChange, companyId }: { open: boolean; onOpenChange: (open: boolean) => void; companyId?: string }) {
@@ -38,14 +35,13 @@ function NewContactForm({ companyId, onDone }: { companyId?: string; onDone: () 
   const router = useRouter();
   const { slug, user } = useOrg();
   const { members } = useMemberOptions();
-  const companies = useQuery(trpc.companies.list.queryOptions({ limit: 200, sort: { field: "name", direction: "asc" } }));
   const create = useMutation(trpc.contacts.create.mutationOptions());
   const [firstName, setFirstName] = useState("");
   const [lastName, setLastName] = useState("");
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");
   const [jobTitle, setJobTitle] = useState("");
-  const [company, setCompany] = useState(companyId ?? NONE);
+  const [company, setCompany] = useState<string | null>(companyId ?? null);
   const [owner, setOwner] = useState(user.id);
   const [stage, setStage] = useState<LifecycleStage>("LEAD");
   const [failure, setFailure] = useState<ApiErrorInfo | null>(null);
@@ -60,7 +56,7 @@ function NewContactForm({ companyId, onDone }: { companyId?: string; onDone: () 
         emails: email.trim() ? [email] : [],
         phones: phone.trim() ? [{ number: phone, label: "mobile" }] : [],
         jobTitle: jobTitle || null,
-        companyId: company === NONE ? null : company,
+        companyId: company,
         ownerUserId: owner === NONE ? null : owner,
         lifecycleStage: stage,
       });
@@ -94,64 +90,16 @@ function NewContactForm({ companyId, onDone }: { companyId?: string; onDone: () 
           <Input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} maxLength={200} />
         </FormField>
         <FormField label="Company">
-          {(control) => (
-            <Select value={company} onValueChange={setCompany}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={NONE}>No company</SelectItem>
-                {(companies.data?.rows ?? []).map((c) => (
-                  <SelectItem key={c.id} value={c.id}>
-                    {c.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <CompanySelect {...control} className="w-full" value={company} onChange={setCompany} />}
         </FormField>
         <FormField label="Lifecycle stage">
-          {(control) => (
-            <Select value={stage} onValueChange={(v) => setStage(v as LifecycleStage)}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {LIFECYCLE_STAGES.map((s) => (
-                  <SelectItem key={s} value={s}>
-                    {LIFECYCLE_LABELS[s]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <ChoiceSelect {...control} className="w-full" value={stage} onChange={setStage} choices={LIFECYCLE_CHOICES} />}
         </FormField>
         <FormField label="Owner">
-          {(control) => (
-            <Select value={owner} onValueChange={setOwner}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={NONE}>Nobody</SelectItem>
-                {members.map((m) => (
-                  <SelectItem key={m.id} value={m.id}>
-                    {m.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <ChoiceSelect {...control} className="w-full" value={owner} onChange={setOwner} choices={ownerChoices(members)} />}
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create contact"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} submitLabel="Create contact" pending={create.isPending} pendingLabel="Creating…" />
     </form>
   );
 }

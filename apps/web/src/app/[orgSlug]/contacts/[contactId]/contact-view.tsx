@@ -10,23 +10,20 @@ import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { PageHeader } from "@mg/ui/page-header";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
 import { CustomFieldEditor } from "../custom-field-editor";
-import { formatDate, formatDateTime, formatMinor, LIFECYCLE_LABELS, LIFECYCLE_STAGES, useMemberOptions, type CustomValue, type LifecycleStage } from "../crm-ui";
+import { CHANNEL_LABELS, CONSENT_CHANNELS, formatDate, formatDateTime, formatMinor, LIFECYCLE_LABELS, useMemberOptions, type ConsentChannel, type CustomValue } from "../crm-ui";
+import { ChoiceSelect, CompanySelect, FormFooter, LIFECYCLE_CHOICES, NONE, ownerChoices } from "../record-fields";
 import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
 import { DealDialog } from "../../deals/deal-dialog";
 
-const NONE = "__none__";
-const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
-type Channel = keyof typeof CHANNEL_LABELS;
 
 /** The contact's 360° page; a merged-away contact's link leads to the contact it was merged into. */
 export function ContactView({ contactId }: { contactId: string }) {
@@ -174,18 +171,7 @@ export function ContactView({ contactId }: { contactId: string }) {
                   <dt className="text-xs text-muted-foreground">Lifecycle stage</dt>
                   <dd>
                     {canEdit && !deleted ? (
-                      <Select value={contact.lifecycleStage} onValueChange={(v) => void saveQuick({ lifecycleStage: v as LifecycleStage })}>
-                        <SelectTrigger className="mt-1 w-full" aria-label="Lifecycle stage" size="sm">
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          {LIFECYCLE_STAGES.map((s) => (
-                            <SelectItem key={s} value={s}>
-                              {LIFECYCLE_LABELS[s]}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
+                      <ChoiceSelect className="mt-1 w-full" aria-label="Lifecycle stage" size="sm" value={contact.lifecycleStage} onChange={(v) => void saveQuick({ lifecycleStage: v })} choices={LIFECYCLE_CHOICES} />
                     ) : (
                       <Badge variant="outline">{LIFECYCLE_LABELS[contact.lifecycleStage]}</Badge>
                     )}
@@ -195,19 +181,7 @@ export function ContactView({ contactId }: { contactId: string }) {
                   <dt className="text-xs text-muted-foreground">Owner</dt>
                   <dd>
                     {canEdit && !deleted ? (
-                      <Select value={contact.ownerUserId ?? NONE} onValueChange={(v) => void saveQuick({ ownerUserId: v === NONE ? null : v })}>
-                        <SelectTrigger className="mt-1 w-full" aria-label="Owner" size="sm">
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          <SelectItem value={NONE}>Nobody</SelectItem>
-                          {members.map((m) => (
-                            <SelectItem key={m.id} value={m.id}>
-                              {m.name}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
+                      <ChoiceSelect className="mt-1 w-full" aria-label="Owner" size="sm" value={contact.ownerUserId ?? NONE} onChange={(v) => void saveQuick({ ownerUserId: v === NONE ? null : v })} choices={ownerChoices(members)} />
                     ) : (
                       (nameOf(contact.ownerUserId) ?? "Nobody")
                     )}
@@ -449,8 +423,6 @@ function EditContactDialog(props: EditContactProps) {
 }
 
 function EditContactForm({ onOpenChange, initial, onSave }: EditContactProps) {
-  const trpc = useTRPC();
-  const companies = useQuery(trpc.companies.list.queryOptions({ limit: 200, sort: { field: "name", direction: "asc" } }));
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -505,30 +477,9 @@ function EditContactForm({ onOpenChange, initial, onSave }: EditContactProps) {
             <Input value={values.tags} onChange={set("tags")} />
           </FormField>
           <FormField label="Company">
-            {(control) => (
-              <Select value={values.companyId ?? NONE} onValueChange={(v) => setValues((s) => ({ ...s, companyId: v === NONE ? null : v }))}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NONE}>No company</SelectItem>
-                  {(companies.data?.rows ?? []).map((c) => (
-                    <SelectItem key={c.id} value={c.id}>
-                      {c.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            {(control) => <CompanySelect {...control} className="w-full" value={values.companyId} onChange={(companyId) => setValues((s) => ({ ...s, companyId }))} />}
           </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={saving}>
-              {saving ? "Saving…" : "Save"}
-            </Button>
-          </DialogFooter>
+          <FormFooter onCancel={() => onOpenChange(false)} submitLabel="Save" pending={saving} pendingLabel="Saving…" />
         </form>
   );
 }
@@ -537,7 +488,7 @@ function ConsentDialog({ contactId, open, onOpenChange }: { contactId: string; o
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const record = useMutation(trpc.contacts.recordConsent.mutationOptions());
-  const [channel, setChannel] = useState<Channel>("EMAIL");
+  const [channel, setChannel] = useState<ConsentChannel>("EMAIL");
   const [purpose, setPurpose] = useState("marketing");
   const [status, setStatus] = useState<"GRANTED" | "WITHDRAWN">("GRANTED");
   const [wordingVersion, setWordingVersion] = useState("");
@@ -570,32 +521,20 @@ function ConsentDialog({ contactId, open, onOpenChange }: { contactId: string; o
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField label="Channel">
-              {(control) => (
-                <Select value={channel} onValueChange={(v) => setChannel(v as Channel)}>
-                  <SelectTrigger {...control} className="w-full">
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {(Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => (
-                      <SelectItem key={c} value={c}>
-                        {CHANNEL_LABELS[c]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              {(control) => <ChoiceSelect {...control} className="w-full" value={channel} onChange={setChannel} choices={CONSENT_CHANNELS.map((c) => [c, CHANNEL_LABELS[c]] as const)} />}
             </FormField>
             <FormField label="Status">
               {(control) => (
-                <Select value={status} onValueChange={(v) => setStatus(v as "GRANTED" | "WITHDRAWN")}>
-                  <SelectTrigger {...control} className="w-full">
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    <SelectItem value="GRANTED">Granted</SelectItem>
-                    <SelectItem value="WITHDRAWN">Withdrawn</SelectItem>
-                  </SelectContent>
-                </Select>
+                <ChoiceSelect
+                  {...control}
+                  className="w-full"
+                  value={status}
+                  onChange={setStatus}
+                  choices={[
+                    ["GRANTED", "Granted"],
+                    ["WITHDRAWN", "Withdrawn"],
+                  ]}
+                />
               )}
             </FormField>
             <FormField label="Purpose">
@@ -605,14 +544,7 @@ function ConsentDialog({ contactId, open, onOpenChange }: { contactId: string; o
               <Input value={wordingVersion} onChange={(e) => setWordingVersion(e.target.value)} maxLength={100} />
             </FormField>
           </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={record.isPending}>
-              Record
-            </Button>
-          </DialogFooter>
+          <FormFooter onCancel={() => onOpenChange(false)} submitLabel="Record" pending={record.isPending} />
         </form>
       </DialogContent>
     </Dialog>

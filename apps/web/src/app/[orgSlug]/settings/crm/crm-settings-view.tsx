@@ -8,20 +8,20 @@ import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@mg/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { EmptyState } from "@mg/ui/empty-state";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Label } from "@mg/ui/label";
 import { PageHeader } from "@mg/ui/page-header";
 import { SegmentedControl } from "@mg/ui/segmented-control";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Skeleton } from "@mg/ui/skeleton";
 import { Switch } from "@mg/ui/switch";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
-import { FIELD_TYPE_LABELS, type FieldDefinition } from "../../contacts/crm-ui";
+import { CUSTOM_FIELD_TYPES, FIELD_TYPE_LABELS, type FieldDefinition } from "../../contacts/crm-ui";
+import { ChoiceSelect, FormFooter } from "../../contacts/record-fields";
 
 type ObjectName = "CONTACT" | "COMPANY";
 type FieldType = FieldDefinition["type"];
@@ -255,20 +255,7 @@ function FieldForm({ object, field, onClose, onSaved }: FieldDialogProps) {
             <Input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoFocus />
           </FormField>
           <FormField label="Type">
-            {(control) => (
-              <Select value={type} onValueChange={(v) => setType(v as FieldType)} disabled={existing !== null}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {(Object.keys(FIELD_TYPE_LABELS) as FieldType[]).map((t) => (
-                    <SelectItem key={t} value={t}>
-                      {FIELD_TYPE_LABELS[t]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            {(control) => <ChoiceSelect {...control} className="w-full" value={type} onChange={setType} disabled={existing !== null} choices={CUSTOM_FIELD_TYPES.map((t) => [t, FIELD_TYPE_LABELS[t]] as const)} />}
           </FormField>
           {type === "CURRENCY" ? (
             <FormField label="Currency" description="Three letters, such as EUR.">
@@ -300,14 +287,7 @@ function FieldForm({ object, field, onClose, onSaved }: FieldDialogProps) {
               </Button>
             </fieldset>
           ) : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending || update.isPending}>
-              Save
-            </Button>
-          </DialogFooter>
+          <FormFooter onCancel={onClose} submitLabel="Save" pending={create.isPending || update.isPending} />
         </form>
   );
 }
