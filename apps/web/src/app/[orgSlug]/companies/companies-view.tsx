@@ -1,26 +1,23 @@
 "use client";
 
-import { Fragment, useEffect, useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowDownIcon, ArrowUpIcon, BookmarkIcon, Building2Icon, Columns3Icon, PlusIcon, SearchIcon, Trash2Icon } from "lucide-react";
+import { Building2Icon, PlusIcon, SearchIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Card } from "@mg/ui/card";
-import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
 import { EmptyState } from "@mg/ui/empty-state";
-import { Input } from "@mg/ui/input";
 import { PageHeader } from "@mg/ui/page-header";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
-import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
-import { SaveViewDialog } from "../contacts/contacts-view";
-import { formatCustomValue, formatDate, useMemberOptions } from "../contacts/crm-ui";
+import { formatCustomValue, formatDate, useDebounced, useMemberOptions } from "../contacts/crm-ui";
+import { ALL_VIEWS as ALL, BulkBar, ColumnChooser, LoadMore, nextSort, RecordToolbar, SavedViewPicker, SelectCheckbox, SortableHead, TableLoading, useRowSelection, type Sort } from "../contacts/record-table";
+import { SaveViewDialog } from "../contacts/save-view-dialog";
 import { CompanyDialog } from "./company-dialog";
 
 type SortField = "name" | "created" | "updated";
@@ -35,7 +32,6 @@ const BUILT_IN: { key: string; label: string; sort?: SortField }[] = [
   { key: "updated", label: "Updated", sort: "updated" },
 ];
 const DEFAULT_COLUMNS = ["domain", "industry", "contacts", "owner", "created"];
-const ALL = "__all__";
 
 export function CompaniesView() {
   const trpc = useTRPC();
@@ -44,18 +40,12 @@ export function CompaniesView() {
   const { slug, can } = useOrg();
   const { nameOf } = useMemberOptions();
   const [text, setText] = useState("");
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<{ field: SortField; direction: "asc" | "desc" }>({ field: "name", direction: "asc" });
+  const search = useDebounced(text.trim(), 300);
+  const [sort, setSort] = useState<Sort<SortField>>({ field: "name", direction: "asc" });
   const [columns, setColumns] = useState(DEFAULT_COLUMNS);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [viewId, setViewId] = useState<string | null>(null);
   const [newOpen, setNewOpen] = useState(false);
   const [saveViewOpen, setSaveViewOpen] = useState(false);
-
-  useEffect(() => {
-    const id = window.setTimeout(() => setSearch(text.trim()), 300);
-    return () => window.clearTimeout(id);
-  }, [text]);
 
   const list = useInfiniteQuery({
     ...trpc.companies.list.infiniteQueryOptions({ search: search || undefined, sort, limit: 50 }, { getNextPageParam: (p) => p.nextCursor ?? undefined }),
@@ -69,9 +59,8 @@ export function CompaniesView() {
   const restore = useMutation(trpc.companies.restore.mutationOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.companies.pathKey() });
 
-  // A selection only means what is on screen: ids that left the list do not count.
-  const rowIds = new Set(rows.map((r) => r.id));
-  const chosen = [...selected].filter((id) => rowIds.has(id));
+  const selection = useRowSelection(rows);
+  const chosen = selection.chosen;
 
   function applyView(id: string) {
     const view = views.data?.find((v) => v.id === id);
@@ -90,7 +79,7 @@ export function CompaniesView() {
   async function deleteSelected() {
     try {
       const result = await remove.mutateAsync({ companyIds: chosen });
-      setSelected(new Set());
+      selection.clear();
       await invalidate();
       toast.success(`Deleted ${result.deleted} ${result.deleted === 1 ? "company" : "companies"}`, {
         action: {
@@ -110,22 +99,9 @@ export function CompaniesView() {
     }
   }
 
-  const sortHead = (label: string, field: SortField) => (
-    <TableHead aria-sort={sort.field === field ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}>
-      <button
-        type="button"
-        className="inline-flex items-center gap-1 rounded outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
-        onClick={() => setSort((s) => (s.field === field ? { field, direction: s.direction === "asc" ? "desc" : "asc" } : { field, direction: field === "name" ? "asc" : "desc" }))}
-      >
-        {label}
-        {sort.field === field ? sort.direction === "asc" ? <ArrowUpIcon className="size-3.5" aria-hidden /> : <ArrowDownIcon className="size-3.5" aria-hidden /> : null}
-        <span className="sr-only">{sort.field === field ? `, sorted ${sort.direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </button>
-    </TableHead>
-  );
+  const sortHead = (label: string, field: SortField) => <SortableHead label={label} field={field} sort={sort} onSort={(f) => setSort((s) => nextSort(s, f))} />;
   const visibleBuiltIns = BUILT_IN.filter((c) => columns.includes(c.key));
   const visibleFields = fieldDefs.filter((d) => columns.includes(`cf:${d.id}`));
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
   return (
     <div className="grid gap-6">
@@ -140,70 +116,22 @@ export function CompaniesView() {
           ) : null
         }
       />
-      <div className="flex flex-wrap items-end gap-2" role="search">
-        <div className="relative w-full sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or domain" aria-label="Search companies" className="pl-9" />
-        </div>
-        <div className="ml-auto flex flex-wrap gap-2">
-          <Select value={viewId ?? ALL} onValueChange={applyView}>
-            <SelectTrigger className="w-full sm:w-48" aria-label="Saved view">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All companies</SelectItem>
-              {(views.data ?? []).map((v) => (
-                <SelectItem key={v.id} value={v.id}>
-                  {v.name}
-                  {v.shared ? " (shared)" : ""}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Button variant="outline" onClick={() => setSaveViewOpen(true)}>
-            <BookmarkIcon aria-hidden /> Save view
-          </Button>
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="outline">
-                <Columns3Icon aria-hidden /> Columns
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end" className="max-h-96 overflow-y-auto">
-              <DropdownMenuLabel>Columns</DropdownMenuLabel>
-              {BUILT_IN.map((c) => (
-                <DropdownMenuCheckboxItem key={c.key} checked={columns.includes(c.key)} onCheckedChange={(on) => setColumns((cols) => (on ? [...cols, c.key] : cols.filter((k) => k !== c.key)))} onSelect={(e) => e.preventDefault()}>
-                  {c.label}
-                </DropdownMenuCheckboxItem>
-              ))}
-              {fieldDefs.length > 0 ? (
-                <>
-                  <DropdownMenuSeparator />
-                  <DropdownMenuLabel>Custom fields</DropdownMenuLabel>
-                  {fieldDefs.map((d) => (
-                    <DropdownMenuCheckboxItem key={d.id} checked={columns.includes(`cf:${d.id}`)} onCheckedChange={(on) => setColumns((cols) => (on ? [...cols, `cf:${d.id}`] : cols.filter((k) => k !== `cf:${d.id}`)))} onSelect={(e) => e.preventDefault()}>
-                      {d.label}
-                    </DropdownMenuCheckboxItem>
-                  ))}
-                </>
-              ) : null}
-            </DropdownMenuContent>
-          </DropdownMenu>
-        </div>
-      </div>
+      <RecordToolbar
+        search={{ value: text, onChange: setText, placeholder: "Name or domain", label: "Search companies" }}
+        end={
+          <>
+            <SavedViewPicker viewId={viewId} views={views.data ?? []} allLabel="All companies" onPick={applyView} onSave={() => setSaveViewOpen(true)} />
+            <ColumnChooser builtIns={BUILT_IN} fields={fieldDefs} columns={columns} onChange={setColumns} />
+          </>
+        }
+      />
 
       {chosen.length > 0 && can("companies.delete") ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/50 p-2" role="region" aria-label="Bulk actions">
-          <span className="px-2 text-sm font-medium" aria-live="polite">
-            {chosen.length} selected
-          </span>
+        <BulkBar count={chosen.length} onClear={selection.clear}>
           <Button size="sm" variant="outline" className="text-destructive" onClick={() => void deleteSelected()} disabled={remove.isPending}>
             <Trash2Icon aria-hidden /> Delete
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </BulkBar>
       ) : null}
 
       {list.isError ? (
@@ -211,11 +139,7 @@ export function CompaniesView() {
           <AlertDescription>Could not load companies: {apiError(list.error).message}</AlertDescription>
         </Alert>
       ) : list.isPending ? (
-        <Card className="gap-2 p-4" role="status" aria-label="Loading companies">
-          {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} className="h-9" />
-          ))}
-        </Card>
+        <TableLoading label="Loading companies" rows={4} />
       ) : rows.length === 0 ? (
         search ? (
           <EmptyState icon={<SearchIcon />} title="No companies match" description="Try another name or domain." action={<Button variant="outline" onClick={() => setText("")}>Clear search</Button>} />
@@ -235,7 +159,7 @@ export function CompaniesView() {
               <TableRow>
                 {can("companies.delete") ? (
                   <TableHead className="w-10 pl-4">
-                    <input type="checkbox" className="size-4 accent-primary" aria-label="Select all shown companies" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+                    <SelectCheckbox label="Select all shown companies" checked={selection.allSelected} onChange={selection.setAll} />
                   </TableHead>
                 ) : null}
                 {sortHead("Name", "name")}
@@ -247,23 +171,10 @@ export function CompaniesView() {
             </TableHeader>
             <TableBody>
               {rows.map((row) => (
-                <TableRow key={row.id} data-state={selected.has(row.id) ? "selected" : undefined} data-testid="company-row">
+                <TableRow key={row.id} data-state={selection.isSelected(row.id) ? "selected" : undefined} data-testid="company-row">
                   {can("companies.delete") ? (
                     <TableCell className="pl-4">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-primary"
-                        aria-label={`Select ${row.name}`}
-                        checked={selected.has(row.id)}
-                        onChange={(e) =>
-                          setSelected((prev) => {
-                            const next = new Set(prev);
-                            if (e.target.checked) next.add(row.id);
-                            else next.delete(row.id);
-                            return next;
-                          })
-                        }
-                      />
+                      <SelectCheckbox label={`Select ${row.name}`} checked={selection.isSelected(row.id)} onChange={(on) => selection.toggle(row.id, on)} />
                     </TableCell>
                   ) : null}
                   <TableCell className="font-medium">
@@ -299,11 +210,7 @@ export function CompaniesView() {
           </Table>
         </Card>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" className="justify-self-center" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
-      ) : null}
+      <LoadMore pages={list} />
 
       <CompanyDialog
         open={newOpen}

@@ -1,36 +1,31 @@
 "use client";
 
-import { Fragment, useEffect, useMemo, useState, type FormEvent } from "react";
+import { Fragment, useMemo, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowDownIcon, ArrowUpIcon, BookmarkIcon, Columns3Icon, ContactIcon, PlusIcon, SearchIcon, TagIcon, Trash2Icon, UserRoundIcon } from "lucide-react";
+import { ContactIcon, PlusIcon, SearchIcon, TagIcon, Trash2Icon, UserRoundIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Card } from "@mg/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
-import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { EmptyState } from "@mg/ui/empty-state";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
-import { Label } from "@mg/ui/label";
 import { PageHeader } from "@mg/ui/page-header";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
-import { Skeleton } from "@mg/ui/skeleton";
-import { Switch } from "@mg/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 import { NewContactDialog } from "./contact-dialog";
-import { formatCustomValue, formatDate, LIFECYCLE_LABELS, LIFECYCLE_STAGES, useMemberOptions, type ContactRow, type FieldDefinition, type LifecycleStage, type SavedView } from "./crm-ui";
+import { formatCustomValue, formatDate, LIFECYCLE_LABELS, useDebounced, useMemberOptions, type ContactRow, type FieldDefinition, type LifecycleStage, type MemberOption, type SavedView } from "./crm-ui";
+import { ALL_VIEWS as ALL, BulkBar, ColumnChooser, LoadMore, nextSort, RecordToolbar, SavedViewPicker, SelectCheckbox, SortableHead, TableLoading, useRowSelection, type Sort as TableSort } from "./record-table";
+import { ChoiceSelect, FormFooter, LIFECYCLE_CHOICES, ownerChoices } from "./record-fields";
+import { SaveViewDialog } from "./save-view-dialog";
 
 type SortField = "name" | "created" | "updated" | "score";
-interface Sort {
-  field: SortField;
-  direction: "asc" | "desc";
-}
+type Sort = TableSort<SortField>;
 interface Filters {
   lifecycle: LifecycleStage | null;
   owner: string | null;
@@ -50,17 +45,7 @@ const BUILT_IN: { key: string; label: string; sort?: SortField }[] = [
 ];
 const DEFAULT_COLUMNS = ["email", "company", "lifecycle", "owner", "tags", "created"];
 const DEFAULT_SORT: Sort = { field: "created", direction: "desc" };
-const ALL = "__all__";
 const NO_OWNER = "none";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 function readViewFilters(view: SavedView): Filters {
   const f = view.config.filters;
@@ -79,7 +64,6 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
   const [filters, setFilters] = useState<Filters>({ lifecycle: null, owner: null, tag: null });
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [viewId, setViewId] = useState<string | null>(null);
   const [company, setCompany] = useState<string | null>(companyId);
   const [newOpen, setNewOpen] = useState(false);
@@ -108,9 +92,8 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
   const restore = useMutation(trpc.contacts.restore.mutationOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
 
-  // A selection only means what is on screen: ids that left the list do not count.
-  const rowIds = new Set(rows.map((r) => r.id));
-  const chosen = [...selected].filter((id) => rowIds.has(id));
+  const selection = useRowSelection(rows);
+  const chosen = selection.chosen;
 
   function applyView(id: string) {
     if (id === ALL) {
@@ -130,14 +113,14 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
   }
 
   function toggleSort(field: SortField) {
-    setSort((s) => (s.field === field ? { field, direction: s.direction === "asc" ? "desc" : "asc" } : { field, direction: field === "name" ? "asc" : "desc" }));
+    setSort((s) => nextSort(s, field));
   }
 
   async function deleteSelected() {
     const ids = chosen;
     try {
       const result = await remove.mutateAsync({ contactIds: ids });
-      setSelected(new Set());
+      selection.clear();
       await invalidate();
       toast.success(`Deleted ${result.deleted} ${result.deleted === 1 ? "contact" : "contacts"}`, {
         action: {
@@ -167,19 +150,10 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
     }
   }
 
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const visibleBuiltIns = BUILT_IN.filter((c) => columns.includes(c.key));
   const visibleFields = fieldDefs.filter((d) => columns.includes(`cf:${d.id}`));
 
-  const sortHead = (label: string, field: SortField, className?: string) => (
-    <TableHead className={className} aria-sort={sort.field === field ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" className="inline-flex items-center gap-1 rounded outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring" onClick={() => toggleSort(field)}>
-        {label}
-        {sort.field === field ? sort.direction === "asc" ? <ArrowUpIcon className="size-3.5" aria-hidden /> : <ArrowDownIcon className="size-3.5" aria-hidden /> : null}
-        <span className="sr-only">{sort.field === field ? `, sorted ${sort.direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </button>
-    </TableHead>
-  );
+  const sortHead = (label: string, field: SortField) => <SortableHead label={label} field={field} sort={sort} onSort={toggleSort} />;
 
   const cell = (row: ContactRow, key: string) => {
     switch (key) {
@@ -241,38 +215,23 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
         }
       />
 
-      <div className="flex flex-wrap items-end gap-2" role="search">
-        <div className="relative w-full sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, email, phone or company" aria-label="Search contacts" className="pl-9" />
-        </div>
-        <Select value={filters.lifecycle ?? ALL} onValueChange={(v) => setFilters((f) => ({ ...f, lifecycle: v === ALL ? null : (v as LifecycleStage) }))}>
-          <SelectTrigger className="w-full sm:w-48" aria-label="Lifecycle stage">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All stages</SelectItem>
-            {LIFECYCLE_STAGES.map((s) => (
-              <SelectItem key={s} value={s}>
-                {LIFECYCLE_LABELS[s]}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={filters.owner ?? ALL} onValueChange={(v) => setFilters((f) => ({ ...f, owner: v === ALL ? null : v }))}>
-          <SelectTrigger className="w-full sm:w-44" aria-label="Owner">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>Any owner</SelectItem>
-            <SelectItem value={NO_OWNER}>Nobody</SelectItem>
-            {members.map((m) => (
-              <SelectItem key={m.id} value={m.id}>
-                {m.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+      <RecordToolbar
+        search={{ value: text, onChange: setText, placeholder: "Name, email, phone or company", label: "Search contacts" }}
+        end={
+          <>
+            <SavedViewPicker viewId={viewId} views={views.data ?? []} allLabel="All contacts" onPick={applyView} onSave={() => setSaveViewOpen(true)} />
+            <ColumnChooser builtIns={BUILT_IN} fields={fieldDefs} columns={columns} onChange={setColumns} />
+          </>
+        }
+      >
+        <ChoiceSelect
+          className="w-full sm:w-48"
+          aria-label="Lifecycle stage"
+          value={filters.lifecycle ?? ALL}
+          onChange={(v) => setFilters((f) => ({ ...f, lifecycle: v === ALL ? null : (v as LifecycleStage) }))}
+          choices={[[ALL, "All stages"], ...LIFECYCLE_CHOICES]}
+        />
+        <ChoiceSelect className="w-full sm:w-44" aria-label="Owner" value={filters.owner ?? ALL} onChange={(v) => setFilters((f) => ({ ...f, owner: v === ALL ? null : v }))} choices={[[ALL, "Any owner"], ...ownerChoices(members, NO_OWNER)]} />
         <Input
           className="w-full sm:w-36"
           aria-label="Tag"
@@ -284,52 +243,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
             if (e.key === "Enter") setFilters((f) => ({ ...f, tag: e.currentTarget.value.trim() || null }));
           }}
         />
-        <div className="ml-auto flex flex-wrap gap-2">
-          <Select value={viewId ?? ALL} onValueChange={applyView}>
-            <SelectTrigger className="w-full sm:w-48" aria-label="Saved view">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All contacts</SelectItem>
-              {(views.data ?? []).map((v) => (
-                <SelectItem key={v.id} value={v.id}>
-                  {v.name}
-                  {v.shared ? " (shared)" : ""}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Button variant="outline" onClick={() => setSaveViewOpen(true)}>
-            <BookmarkIcon aria-hidden /> Save view
-          </Button>
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="outline">
-                <Columns3Icon aria-hidden /> Columns
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end" className="max-h-96 overflow-y-auto">
-              <DropdownMenuLabel>Columns</DropdownMenuLabel>
-              {BUILT_IN.map((c) => (
-                <DropdownMenuCheckboxItem key={c.key} checked={columns.includes(c.key)} onCheckedChange={(on) => setColumns((cols) => (on ? [...cols, c.key] : cols.filter((k) => k !== c.key)))} onSelect={(e) => e.preventDefault()}>
-                  {c.label}
-                </DropdownMenuCheckboxItem>
-              ))}
-              {fieldDefs.length > 0 ? (
-                <>
-                  <DropdownMenuSeparator />
-                  <DropdownMenuLabel>Custom fields</DropdownMenuLabel>
-                  {fieldDefs.map((d) => (
-                    <DropdownMenuCheckboxItem key={d.id} checked={columns.includes(`cf:${d.id}`)} onCheckedChange={(on) => setColumns((cols) => (on ? [...cols, `cf:${d.id}`] : cols.filter((k) => k !== `cf:${d.id}`)))} onSelect={(e) => e.preventDefault()}>
-                      {d.label}
-                    </DropdownMenuCheckboxItem>
-                  ))}
-                </>
-              ) : null}
-            </DropdownMenuContent>
-          </DropdownMenu>
-        </div>
-      </div>
+      </RecordToolbar>
 
       {company ? (
         <div className="flex items-center gap-2 text-sm">
@@ -343,10 +257,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
       ) : null}
 
       {chosen.length > 0 ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/50 p-2" role="region" aria-label="Bulk actions">
-          <span className="px-2 text-sm font-medium" aria-live="polite">
-            {chosen.length} selected
-          </span>
+        <BulkBar count={chosen.length} onClear={selection.clear}>
           {can("contacts.update") ? (
             <>
               <Button size="sm" variant="outline" onClick={() => setTagDialog("addTags")}>
@@ -365,10 +276,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
               <Trash2Icon aria-hidden /> Delete
             </Button>
           ) : null}
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </BulkBar>
       ) : null}
 
       {list.isError ? (
@@ -376,11 +284,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
           <AlertDescription>Could not load contacts: {apiError(list.error).message}</AlertDescription>
         </Alert>
       ) : list.isPending ? (
-        <Card className="gap-2 p-4" role="status" aria-label="Loading contacts">
-          {[0, 1, 2, 3, 4].map((i) => (
-            <Skeleton key={i} className="h-9" />
-          ))}
-        </Card>
+        <TableLoading label="Loading contacts" rows={5} />
       ) : rows.length === 0 ? (
         filtered ? (
           <EmptyState icon={<SearchIcon />} title="No contacts match" description="Try other words or fewer filters." action={<Button variant="outline" onClick={() => { setText(""); setFilters({ lifecycle: null, owner: null, tag: null }); setCompany(null); }}>Clear filters</Button>} />
@@ -399,13 +303,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
             <TableHeader>
               <TableRow>
                 <TableHead className="w-10 pl-4">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-primary"
-                    aria-label="Select all shown contacts"
-                    checked={allSelected}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-                  />
+                  <SelectCheckbox label="Select all shown contacts" checked={selection.allSelected} onChange={selection.setAll} />
                 </TableHead>
                 {sortHead("Name", "name")}
                 {visibleBuiltIns.map((c) => (c.sort ? <Fragment key={c.key}>{sortHead(c.label, c.sort)}</Fragment> : <TableHead key={c.key}>{c.label}</TableHead>))}
@@ -416,22 +314,9 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
             </TableHeader>
             <TableBody>
               {rows.map((row) => (
-                <TableRow key={row.id} data-state={selected.has(row.id) ? "selected" : undefined} data-testid="contact-row">
+                <TableRow key={row.id} data-state={selection.isSelected(row.id) ? "selected" : undefined} data-testid="contact-row">
                   <TableCell className="pl-4">
-                    <input
-                      type="checkbox"
-                      className="size-4 accent-primary"
-                      aria-label={`Select ${row.displayName}`}
-                      checked={selected.has(row.id)}
-                      onChange={(e) =>
-                        setSelected((prev) => {
-                          const next = new Set(prev);
-                          if (e.target.checked) next.add(row.id);
-                          else next.delete(row.id);
-                          return next;
-                        })
-                      }
-                    />
+                    <SelectCheckbox label={`Select ${row.displayName}`} checked={selection.isSelected(row.id)} onChange={(on) => selection.toggle(row.id, on)} />
                   </TableCell>
                   <TableCell className="font-medium">
                     <Link href={`/${slug}/contacts/${row.id}`} className="hover:underline focus-visible:underline focus-visible:outline-none">
@@ -451,11 +336,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
           </Table>
         </Card>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" className="justify-self-center" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
-      ) : null}
+      <LoadMore pages={list} />
 
       <NewContactDialog open={newOpen} onOpenChange={setNewOpen} />
       <TagDialog
@@ -522,19 +403,14 @@ function TagDialog({ mode, count, onClose, onSubmit }: { mode: "addTags" | "remo
           <FormField label="Tag" error={error} required>
             <Input value={tag} onChange={(e) => setTag(e.target.value)} maxLength={50} autoFocus />
           </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">{mode === "removeTags" ? "Remove" : "Add"}</Button>
-          </DialogFooter>
+          <FormFooter onCancel={onClose} submitLabel={mode === "removeTags" ? "Remove" : "Add"} />
         </form>
       </DialogContent>
     </Dialog>
   );
 }
 
-function OwnerDialog({ open, count, members, onClose, onSubmit }: { open: boolean; count: number; members: { id: string; name: string }[]; onClose: () => void; onSubmit: (ownerUserId: string | null) => Promise<void> }) {
+function OwnerDialog({ open, count, members, onClose, onSubmit }: { open: boolean; count: number; members: MemberOption[]; onClose: () => void; onSubmit: (ownerUserId: string | null) => Promise<void> }) {
   const [owner, setOwner] = useState(NO_OWNER);
   return (
     <Dialog open={open} onOpenChange={(o) => (o ? undefined : onClose())}>
@@ -553,135 +429,11 @@ function OwnerDialog({ open, count, members, onClose, onSubmit }: { open: boolea
           }}
         >
           <FormField label="Owner">
-            {(control) => (
-              <Select value={owner} onValueChange={setOwner}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NO_OWNER}>Nobody</SelectItem>
-                  {members.map((m) => (
-                    <SelectItem key={m.id} value={m.id}>
-                      {m.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            {(control) => <ChoiceSelect {...control} className="w-full" value={owner} onChange={setOwner} choices={ownerChoices(members, NO_OWNER)} />}
           </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Set owner</Button>
-          </DialogFooter>
+          <FormFooter onCancel={onClose} submitLabel="Set owner" />
         </form>
       </DialogContent>
     </Dialog>
-  );
-}
-
-interface SaveViewProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  canShare: boolean;
-  current: SavedView | null;
-  config: SavedView["config"];
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-  object?: "contacts" | "companies";
-}
-
-/** Save the table's columns, filters and sort as a personal or shared view (or change the current one). */
-export function SaveViewDialog(props: SaveViewProps) {
-  const editable = props.current !== null && (props.current.mine || props.canShare);
-  return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{editable ? "Save the view" : "Save as a view"}</DialogTitle>
-          <DialogDescription>Keeps the columns, filters and sort you see now.</DialogDescription>
-        </DialogHeader>
-        {props.open ? <SaveViewForm key={props.current?.id ?? "new"} {...props} /> : null}
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function SaveViewForm({ onOpenChange, canShare, current, config, onSaved, onDeleted, object = "contacts" }: SaveViewProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const saveContact = useMutation(trpc.contacts.viewSave.mutationOptions());
-  const saveCompany = useMutation(trpc.companies.viewSave.mutationOptions());
-  const deleteContact = useMutation(trpc.contacts.viewDelete.mutationOptions());
-  const deleteCompany = useMutation(trpc.companies.viewDelete.mutationOptions());
-  const [name, setName] = useState(current?.name ?? "");
-  const [shared, setShared] = useState(current?.shared ?? false);
-  const [error, setError] = useState<string | null>(null);
-  const editable = current !== null && (current.mine || canShare);
-
-  async function save(asNew: boolean) {
-    if (!name.trim()) {
-      setError("Give the view a name.");
-      return;
-    }
-    try {
-      const input = { ...(asNew || !editable || !current ? {} : { viewId: current.id }), name: name.trim(), shared, config };
-      const view = object === "contacts" ? await saveContact.mutateAsync(input) : await saveCompany.mutateAsync(input);
-      await queryClient.invalidateQueries({ queryKey: object === "contacts" ? trpc.contacts.viewList.queryKey() : trpc.companies.viewList.queryKey() });
-      toast.success(`Saved the view “${view.name}”`);
-      onSaved(view.id);
-      onOpenChange(false);
-    } catch (e) {
-      setError(apiError(e).message);
-    }
-  }
-
-  async function removeView() {
-    if (!current) return;
-    try {
-      if (object === "contacts") await deleteContact.mutateAsync({ viewIds: [current.id] });
-      else await deleteCompany.mutateAsync({ viewIds: [current.id] });
-      await queryClient.invalidateQueries({ queryKey: object === "contacts" ? trpc.contacts.viewList.queryKey() : trpc.companies.viewList.queryKey() });
-      toast.success(`Deleted the view “${current.name}”`);
-      onDeleted();
-      onOpenChange(false);
-    } catch (e) {
-      setError(apiError(e).message);
-    }
-  }
-
-  return (
-        <form
-          className="grid gap-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(false);
-          }}
-        >
-          <FormField label="Name" error={error} required>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus />
-          </FormField>
-          {canShare ? (
-            <div className="flex items-center gap-3">
-              <Switch id="share-view" checked={shared} onCheckedChange={setShared} />
-              <Label htmlFor="share-view">Share with everyone in the organization</Label>
-            </div>
-          ) : null}
-          <DialogFooter className="gap-2">
-            {editable ? (
-              <Button type="button" variant="outline" className="text-destructive sm:mr-auto" onClick={() => void removeView()}>
-                Delete view
-              </Button>
-            ) : null}
-            {editable ? (
-              <Button type="button" variant="outline" onClick={() => void save(true)}>
-                Save as new
-              </Button>
-            ) : null}
-            <Button type="submit">Save</Button>
-          </DialogFooter>
-        </form>
   );
 }
