@@ -4,16 +4,14 @@ import { useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowDownIcon, ArrowUpIcon } from "lucide-react";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { EmptyState } from "@mg/ui/empty-state";
 import { Input } from "@mg/ui/input";
 import { Label } from "@mg/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
-import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
-import { apiError } from "~/lib/errors";
+import { QueryStates } from "~/components/query-states";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 import { formatCloseDate, formatMinor, personName, type Person } from "./money";
@@ -98,67 +96,59 @@ export function DealList({ pipelineId, people }: { pipelineId: string; people: r
           </Select>
         </div>
       </div>
-      {list.isError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{apiError(list.error).message}</AlertDescription>
-        </Alert>
-      ) : list.isPending ? (
-        <div className="grid gap-2" role="status" aria-label="Loading deals">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-10" />
-          ))}
-        </div>
-      ) : deals.length === 0 ? (
-        <EmptyState titleAs="h3" title="No deals match" description={search || owner !== "all" || status !== "all" ? "Try another status, owner or search." : "Create a deal to see it here."} />
-      ) : (
-        <>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                {header("name", "Deal")}
-                <TableHead>Stage</TableHead>
-                {header("amount", "Amount", "text-right")}
-                {header("expectedCloseOn", "Expected close")}
-                <TableHead>Owner</TableHead>
-                <TableHead>Company</TableHead>
-                {header("updatedAt", "Updated")}
+      <QueryStates
+        query={list}
+        loadingLabel="Loading deals"
+        rows={5}
+        isEmpty={deals.length === 0}
+        empty={<EmptyState titleAs="h3" title="No deals match" description={search || owner !== "all" || status !== "all" ? "Try another status, owner or search." : "Create a deal to see it here."} />}
+      >
+        <Table>
+          <TableHeader>
+            <TableRow>
+              {header("name", "Deal")}
+              <TableHead>Stage</TableHead>
+              {header("amount", "Amount", "text-right")}
+              {header("expectedCloseOn", "Expected close")}
+              <TableHead>Owner</TableHead>
+              <TableHead>Company</TableHead>
+              {header("updatedAt", "Updated")}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {deals.map((deal) => (
+              <TableRow key={deal.id}>
+                <TableCell className="font-medium">
+                  <Link href={`/${slug}/deals/${deal.id}`} className="hover:text-primary hover:underline">
+                    {deal.name}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <Badge variant={deal.stage.kind === "WON" ? "success" : deal.stage.kind === "LOST" ? "outline" : "secondary"}>{deal.stage.name}</Badge>
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{formatMinor(deal.amountMinor, deal.currency)}</TableCell>
+                <TableCell>{formatCloseDate(deal.expectedCloseOn)}</TableCell>
+                <TableCell>{personName(people, deal.ownerUserId)}</TableCell>
+                <TableCell>{deal.company?.name ?? "—"}</TableCell>
+                <TableCell>{new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(deal.updatedAt)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {deals.map((deal) => (
-                <TableRow key={deal.id}>
-                  <TableCell className="font-medium">
-                    <Link href={`/${slug}/deals/${deal.id}`} className="hover:text-primary hover:underline">
-                      {deal.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    <Badge variant={deal.stage.kind === "WON" ? "success" : deal.stage.kind === "LOST" ? "outline" : "secondary"}>{deal.stage.name}</Badge>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMinor(deal.amountMinor, deal.currency)}</TableCell>
-                  <TableCell>{formatCloseDate(deal.expectedCloseOn)}</TableCell>
-                  <TableCell>{personName(people, deal.ownerUserId)}</TableCell>
-                  <TableCell>{deal.company?.name ?? "—"}</TableCell>
-                  <TableCell>{new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(deal.updatedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <div className="flex items-center justify-between text-sm text-muted-foreground">
-            <span aria-live="polite">
-              {offset + 1}–{offset + deals.length} of {total}
-            </span>
-            <div className="flex gap-2">
-              <Button variant="outline" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Previous
-              </Button>
-              <Button variant="outline" size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-                Next
-              </Button>
-            </div>
+            ))}
+          </TableBody>
+        </Table>
+        <div className="flex items-center justify-between text-sm text-muted-foreground">
+          <span aria-live="polite">
+            {offset + 1}–{offset + deals.length} of {total}
+          </span>
+          <div className="flex gap-2">
+            <Button variant="outline" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Previous
+            </Button>
+            <Button variant="outline" size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              Next
+            </Button>
           </div>
-        </>
-      )}
+        </div>
+      </QueryStates>
     </div>
   );
 }

@@ -7,14 +7,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@mg/api";
 import { CopyIcon, MergeIcon, ScanSearchIcon, XIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { EmptyState } from "@mg/ui/empty-state";
 import { PageHeader } from "@mg/ui/page-header";
-import { Skeleton } from "@mg/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { ConfirmAction } from "~/components/confirm-button";
+import { QueryStates, ShowMoreButton } from "~/components/query-states";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
@@ -230,32 +229,22 @@ export function DuplicatesView() {
           ) : null
         }
       />
-      {list.isPending ? (
-        <div role="status" aria-label="Loading duplicates" className="space-y-3">
-          <Skeleton className="h-48 w-full" />
-          <Skeleton className="h-48 w-full" />
-        </div>
-      ) : list.isError ? (
-        <Alert variant="destructive">
-          <AlertTitle>The review queue could not be loaded</AlertTitle>
-          <AlertDescription>{apiError(list.error).message}</AlertDescription>
-        </Alert>
-      ) : pairs.length === 0 && !list.hasNextPage ? (
-        <EmptyState icon={<CopyIcon />} title="No duplicates to review" description={canMerge ? "Imports flag contacts that share a phone; run a scan to look for similar names too." : "Nothing waits for review."} />
-      ) : (
-        <>
-          <ul className="space-y-4" aria-label="Duplicate pairs">
-            {pairs.map((pair) => (
-              <PairCard key={pair.id} pair={pair} canMerge={canMerge} onMerged={onMerged} />
-            ))}
-          </ul>
-          {list.hasNextPage ? (
-            <Button variant="outline" className="mx-auto flex" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? "Loading…" : "Show more pairs"}
-            </Button>
-          ) : null}
-        </>
-      )}
+      <QueryStates
+        query={list}
+        loadingLabel="Loading duplicates"
+        loadingClassName="space-y-3"
+        rowClassName="h-48 w-full"
+        errorTitle="The review queue could not be loaded"
+        isEmpty={pairs.length === 0 && !list.hasNextPage}
+        empty={<EmptyState icon={<CopyIcon />} title="No duplicates to review" description={canMerge ? "Imports flag contacts that share a phone; run a scan to look for similar names too." : "Nothing waits for review."} />}
+      >
+        <ul className="space-y-4" aria-label="Duplicate pairs">
+          {pairs.map((pair) => (
+            <PairCard key={pair.id} pair={pair} canMerge={canMerge} onMerged={onMerged} />
+          ))}
+        </ul>
+        <ShowMoreButton query={list} label="Show more pairs" className="mx-auto flex" />
+      </QueryStates>
     </div>
   );
 }

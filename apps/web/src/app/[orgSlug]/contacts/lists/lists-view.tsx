@@ -5,7 +5,6 @@ import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArchiveIcon, ArchiveRestoreIcon, ListIcon, ListPlusIcon, MoreHorizontalIcon, PencilIcon, PlusIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
@@ -16,9 +15,9 @@ import { Input } from "@mg/ui/input";
 import { Label } from "@mg/ui/label";
 import { PageHeader } from "@mg/ui/page-header";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
-import { Skeleton } from "@mg/ui/skeleton";
 import { Switch } from "@mg/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
+import { QueryStates } from "~/components/query-states";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
@@ -205,29 +204,25 @@ export function ListsView() {
         <Switch id="show-archived-lists" checked={includeArchived} onCheckedChange={setIncludeArchived} />
         <Label htmlFor="show-archived-lists">Show archived lists</Label>
       </div>
-      {lists.isPending ? (
-        <div role="status" aria-label="Loading lists" className="grid gap-2">
-          <Skeleton className="h-10" />
-          <Skeleton className="h-10" />
-        </div>
-      ) : lists.isError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{apiError(lists.error).message}</AlertDescription>
-        </Alert>
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<ListIcon />}
-          title="No lists yet"
-          description="Make a list by hand, or freeze the members of a segment into one."
-          action={
-            canEdit ? (
-              <Button onClick={() => setDialog({ kind: "create" })}>
-                <PlusIcon aria-hidden /> New list
-              </Button>
-            ) : null
-          }
-        />
-      ) : (
+      <QueryStates
+        query={lists}
+        loadingLabel="Loading lists"
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState
+            icon={<ListIcon />}
+            title="No lists yet"
+            description="Make a list by hand, or freeze the members of a segment into one."
+            action={
+              canEdit ? (
+                <Button onClick={() => setDialog({ kind: "create" })}>
+                  <PlusIcon aria-hidden /> New list
+                </Button>
+              ) : null
+            }
+          />
+        }
+      >
         <Table>
           <caption className="sr-only">Contact lists</caption>
           <TableHeader>
@@ -283,7 +278,7 @@ export function ListsView() {
             ))}
           </TableBody>
         </Table>
-      )}
+      </QueryStates>
       {dialog?.kind === "create" ? <ListNameDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "rename" ? <ListNameDialog list={dialog.list} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "snapshot" ? <SnapshotDialog onClose={() => setDialog(null)} /> : null}

@@ -5,15 +5,14 @@ import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArchiveIcon, ArchiveRestoreIcon, FilterIcon, PlusIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { EmptyState } from "@mg/ui/empty-state";
 import { Label } from "@mg/ui/label";
 import { PageHeader } from "@mg/ui/page-header";
-import { Skeleton } from "@mg/ui/skeleton";
 import { Switch } from "@mg/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
+import { QueryStates } from "~/components/query-states";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
@@ -75,31 +74,27 @@ export function SegmentsView() {
         <Switch id="show-archived-segments" checked={includeArchived} onCheckedChange={setIncludeArchived} />
         <Label htmlFor="show-archived-segments">Show archived segments</Label>
       </div>
-      {segments.isPending ? (
-        <div role="status" aria-label="Loading segments" className="grid gap-2">
-          <Skeleton className="h-10" />
-          <Skeleton className="h-10" />
-        </div>
-      ) : segments.isError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{apiError(segments.error).message}</AlertDescription>
-        </Alert>
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<FilterIcon />}
-          title="No segments yet"
-          description="A segment is a saved set of conditions, such as “leads in Europe who opened an email this month”. Its members update by themselves."
-          action={
-            canEdit ? (
-              <Button asChild>
-                <Link href={`/${slug}/contacts/segments/new`}>
-                  <PlusIcon aria-hidden /> New segment
-                </Link>
-              </Button>
-            ) : null
-          }
-        />
-      ) : (
+      <QueryStates
+        query={segments}
+        loadingLabel="Loading segments"
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState
+            icon={<FilterIcon />}
+            title="No segments yet"
+            description="A segment is a saved set of conditions, such as “leads in Europe who opened an email this month”. Its members update by themselves."
+            action={
+              canEdit ? (
+                <Button asChild>
+                  <Link href={`/${slug}/contacts/segments/new`}>
+                    <PlusIcon aria-hidden /> New segment
+                  </Link>
+                </Button>
+              ) : null
+            }
+          />
+        }
+      >
         <Table>
           <caption className="sr-only">Segments</caption>
           <TableHeader>
@@ -141,7 +136,7 @@ export function SegmentsView() {
             })}
           </TableBody>
         </Table>
-      )}
+      </QueryStates>
     </div>
   );
 }

@@ -4,11 +4,10 @@ import Link from "next/link";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeftIcon, UserMinusIcon, UsersIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { EmptyState } from "@mg/ui/empty-state";
 import { PageHeader } from "@mg/ui/page-header";
-import { Skeleton } from "@mg/ui/skeleton";
+import { QueryStates, ShowMoreButton } from "~/components/query-states";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../../org-context";
@@ -66,27 +65,23 @@ export function ListDetailView({ listId }: { listId: string }) {
         description={list ? `${COUNT_FORMAT.format(list.memberCount)} ${list.memberCount === 1 ? "member" : "members"}${archived ? " · archived" : ""}` : undefined}
         actions={<ExportContactsButton scope={{ kind: "list", listId }} />}
       />
-      {members.isPending ? (
-        <div role="status" aria-label="Loading members" className="grid gap-2">
-          <Skeleton className="h-10" />
-          <Skeleton className="h-10" />
-        </div>
-      ) : members.isError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{apiError(members.error).message}</AlertDescription>
-        </Alert>
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<UsersIcon />}
-          title="This list has no members"
-          description="Add contacts from the contacts table (select them, then “Add to list”), or save a segment’s members into it."
-          action={
-            <Button asChild variant="outline">
-              <Link href={`/${slug}/contacts`}>Go to contacts</Link>
-            </Button>
-          }
-        />
-      ) : (
+      <QueryStates
+        query={members}
+        loadingLabel="Loading members"
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState
+            icon={<UsersIcon />}
+            title="This list has no members"
+            description="Add contacts from the contacts table (select them, then “Add to list”), or save a segment’s members into it."
+            action={
+              <Button asChild variant="outline">
+                <Link href={`/${slug}/contacts`}>Go to contacts</Link>
+              </Button>
+            }
+          />
+        }
+      >
         <div className="grid gap-3">
           <MembersTable
             caption={`Members of ${list?.name ?? "the list"}`}
@@ -101,13 +96,9 @@ export function ListDetailView({ listId }: { listId: string }) {
                 : undefined
             }
           />
-          {members.hasNextPage ? (
-            <Button type="button" variant="outline" className="justify-self-center" onClick={() => void members.fetchNextPage()} disabled={members.isFetchingNextPage}>
-              {members.isFetchingNextPage ? "Loading…" : "Show more"}
-            </Button>
-          ) : null}
+          <ShowMoreButton query={members} />
         </div>
-      )}
+      </QueryStates>
     </div>
   );
 }
