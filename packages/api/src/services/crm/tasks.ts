@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Organization, Prisma, TaskPriority, TenantDb } from "@mg/db";
 import { resolveLocalTime, shiftLocalDays, toLocalTime } from "@mg/scheduling";
 import type { Emit } from "../../jobs";
-import { badRequestWith } from "../../trpc/errors";
+import { resolveWallTimeOrThrow, type WallTimeInput } from "../posts/schedule-time";
 import { recordActivities } from "./timeline";
 import { assertCompany, assertContacts, assertDeal, assertMember } from "./deals-refs";
 
@@ -34,33 +34,14 @@ export const TASK_SELECT = {
 
 export type TaskView = Prisma.TaskGetPayload<{ select: typeof TASK_SELECT }>;
 
-export interface DueInput {
-  timezone: string;
-  localTime: string;
-  disambiguation?: "earlier" | "later";
-}
+export type DueInput = WallTimeInput;
 
 /** A due time more than this far in the past when set needs no reminder (it is overdue already). */
 const PAST_TOLERANCE_MS = 2 * 60_000;
 
-/** Zone + wall time → instant, or the same refusals as scheduling a post (gap: next valid time; overlap: ask). */
+/** Zone + wall time → instant, with the same DST refusals as scheduling a post (a task may be overdue, so no "past" refusal). */
 export function resolveDueOrThrow(due: DueInput): { timezone: string; localTime: string; dueAt: Date } {
-  const resolved = resolveLocalTime(due.timezone, due.localTime, due.disambiguation);
-  if (resolved.kind === "gap") {
-    throw badRequestWith(resolved.message, {
-      schedule: { kind: "gap", message: resolved.message, suggestion: { localTime: resolved.suggestion.localTime, scheduledAt: resolved.suggestion.instant.toISOString() } },
-    });
-  }
-  if (resolved.kind === "ambiguous") {
-    throw badRequestWith(resolved.message, {
-      schedule: {
-        kind: "ambiguous",
-        message: resolved.message,
-        options: resolved.options.map((o) => ({ disambiguation: o.disambiguation, scheduledAt: o.instant.toISOString(), offset: o.offset, zoneName: o.zoneName })),
-      },
-    });
-  }
-  return { timezone: due.timezone, localTime: due.localTime, dueAt: resolved.instant };
+  return { timezone: due.timezone, localTime: due.localTime, dueAt: resolveWallTimeOrThrow(due) };
 }
 
 interface Links {

@@ -10,15 +10,19 @@ export interface ResolvedSchedule {
 /** A past time is tolerated by this much (the user pressed "Schedule" at 09:00:40 for 09:00). */
 const PAST_TOLERANCE_MS = 2 * 60_000;
 
+export interface WallTimeInput {
+  timezone: string;
+  localTime: string;
+  disambiguation?: "earlier" | "later";
+}
+
 /**
- * Turns the user's zone + wall-clock time into the instant to publish at — or refuses: a time in
- * a DST gap does not exist (the suggestion is the first valid time after it), a time in a DST
- * overlap happens twice (the user must say which), and a time long past cannot be scheduled.
+ * Zone + wall-clock time → the instant, or the refusal every scheduled thing shares (posts, CRM
+ * tasks): a time in a DST gap does not exist (the suggestion is the first valid time after it), a
+ * time in a DST overlap happens twice (the user must say which). The `schedule` detail is what the
+ * web forms read to offer the fix.
  */
-export function resolveScheduleOrThrow(
-  input: { timezone: string; localTime: string; disambiguation?: "earlier" | "later" },
-  now: Date = new Date(),
-): ResolvedSchedule {
+export function resolveWallTimeOrThrow(input: WallTimeInput): Date {
   const resolved = resolveLocalTime(input.timezone, input.localTime, input.disambiguation);
   if (resolved.kind === "gap") {
     throw badRequestWith(resolved.message, {
@@ -34,11 +38,21 @@ export function resolveScheduleOrThrow(
       },
     });
   }
-  if (resolved.instant.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
+  return resolved.instant;
+}
+
+/**
+ * Turns the user's zone + wall-clock time into the instant to publish at — or refuses: a DST gap
+ * or overlap as resolveWallTimeOrThrow does, and a time long past (a post cannot be published
+ * into the past).
+ */
+export function resolveScheduleOrThrow(input: WallTimeInput, now: Date = new Date()): ResolvedSchedule {
+  const scheduledAt = resolveWallTimeOrThrow(input);
+  if (scheduledAt.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
     const message = `${input.localTime.replace("T", " ")} in ${input.timezone} has already passed. Pick a later time or publish now.`;
     throw badRequestWith(message, { schedule: { kind: "past", message } });
   }
-  return { timezone: input.timezone, localTime: input.localTime, scheduledAt: resolved.instant };
+  return { timezone: input.timezone, localTime: input.localTime, scheduledAt };
 }
 
 /** "Now" as a wall-clock time in `timezone`, for posts published immediately. */
