@@ -3,7 +3,7 @@ import { createTenantDatabase, refuseTenantModels, type TenantDatabase, type Ten
 import { dbEnv } from "./env";
 
 export type { TenantDb, TenantDatabase, TenantOptions } from "./tenancy/tenant-client";
-export { TenantScopeError } from "./tenancy/scope";
+export { TenantScopeError, WHERE_OPERATIONS } from "./tenancy/scope";
 export { TENANT_MODELS, isTenantModel } from "./tenancy/tenant-models";
 export { Prisma } from "./generated/prisma/client";
 export type { PrismaClient } from "./generated/prisma/client";

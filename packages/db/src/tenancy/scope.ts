@@ -11,7 +11,12 @@ export class TenantScopeError extends Error {
 
 type Args = Record<string, unknown>;
 
-const WHERE_OPERATIONS = new Set([
+/**
+ * Operations whose `where` selects the rows they read or change — the ones a row filter must be
+ * added to. Exported so narrower filters on top of the tenant scope (the CRM's "own records only")
+ * cover exactly the same operations.
+ */
+export const WHERE_OPERATIONS: ReadonlySet<string> = new Set([
   "findUnique",
   "findUniqueOrThrow",
   "findFirst",

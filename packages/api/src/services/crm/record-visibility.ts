@@ -1,4 +1,4 @@
-import type { TenantDb } from "@mg/db";
+import { WHERE_OPERATIONS, type TenantDb } from "@mg/db";
 
 /**
  * "Members see only the contacts, companies and deals they own" (CRM settings), enforced here —
@@ -13,24 +13,12 @@ export interface RecordVisibility {
   userId: string;
 }
 
+/**
+ * The delegates filtered by owner. The operations filtered are the tenant scope's own list
+ * (WHERE_OPERATIONS from @mg/db), so an operation the tenant client learns to scope is
+ * owner-filtered too.
+ */
 const OWNED_DELEGATES = new Set(["contact", "company", "deal"]);
-/** Operations whose `where` selects the rows they read or change. */
-const FILTERED_OPERATIONS = new Set([
-  "findUnique",
-  "findUniqueOrThrow",
-  "findFirst",
-  "findFirstOrThrow",
-  "findMany",
-  "count",
-  "aggregate",
-  "groupBy",
-  "update",
-  "updateMany",
-  "updateManyAndReturn",
-  "delete",
-  "deleteMany",
-  "upsert",
-]);
 
 type Args = Record<string, unknown> | undefined;
 
@@ -45,7 +33,7 @@ function restrictDelegate(delegate: object, userId: string): object {
   return new Proxy(delegate, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof prop !== "string" || typeof value !== "function" || !FILTERED_OPERATIONS.has(prop)) return value;
+      if (typeof prop !== "string" || typeof value !== "function" || !WHERE_OPERATIONS.has(prop)) return value;
       const operation = value as (args: Args) => unknown;
       return (args: Args) => operation.call(target, ownedWhere(args, userId));
     },
