@@ -12,6 +12,7 @@ import { Input } from "@mg/ui/input";
 import { cn } from "@mg/ui/lib/utils";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Textarea } from "@mg/ui/textarea";
+import { CurrencySelect } from "~/components/currency-select";
 import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
 import { useTRPC } from "~/trpc/client";
@@ -20,7 +21,6 @@ import { addDays, dateInZone } from "./dates";
 import { KPI_LABELS, type Campaign } from "./kpi";
 
 const COLORS = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#ec4899", "#8b5cf6", "#64748b"] as const;
-const CURRENCIES = ["USD", "EUR", "GBP", "AUD", "CAD", "NZD", "INR", "JPY", "CHF", "SEK", "NOK", "DKK", "SGD", "BRL", "MXN", "ZAR"] as const;
 
 interface KpiRow {
   key: number;
@@ -94,7 +94,6 @@ function CampaignForm({ campaign, onDone }: { campaign?: Campaign; onDone: () =>
   const [kpiError, setKpiError] = useState<string | null>(null);
 
   const usedMetrics = new Set(kpis.map((k) => k.metric));
-  const currencies: readonly string[] = CURRENCIES.includes(currency as (typeof CURRENCIES)[number]) ? CURRENCIES : [currency, ...CURRENCIES];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -158,20 +157,7 @@ function CampaignForm({ campaign, onDone }: { campaign?: Campaign; onDone: () =>
           <Input type="number" inputMode="decimal" min={0} step="0.01" value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="0.00" />
         </FormField>
         <FormField label="Currency" error={fieldErrors.currency}>
-          {(control) => (
-            <Select value={currency} onValueChange={setCurrency}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {currencies.map((c) => (
-                  <SelectItem key={c} value={c}>
-                    {c}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <CurrencySelect {...control} value={currency} onValueChange={setCurrency} />}
         </FormField>
       </div>
 

@@ -8,10 +8,11 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
+import { CurrencySelect } from "~/components/currency-select";
 import { FormFailure } from "~/lib/form-failure";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
-import { CURRENCIES, minorToDecimal, parseAmount, type Pipeline } from "./money";
+import { minorToDecimal, parseAmount, type Pipeline } from "./money";
 
 const UNASSIGNED = "__none";
 
@@ -72,7 +73,6 @@ function DealForm({ pipeline, stageId, deal, contactId, onDone }: { pipeline?: P
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const create = useMutation(trpc.deals.create.mutationOptions());
   const update = useMutation(trpc.deals.update.mutationOptions());
-  const currencies: readonly string[] = (CURRENCIES as readonly string[]).includes(currency) ? CURRENCIES : [currency, ...CURRENCIES];
   const myUserId = owners.data?.myUserId;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -115,20 +115,7 @@ function DealForm({ pipeline, stageId, deal, contactId, onDone }: { pipeline?: P
           <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="0.00" />
         </FormField>
         <FormField label="Currency" error={fieldErrors.currency}>
-          {(control) => (
-            <Select value={currency} onValueChange={setCurrency}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {currencies.map((c) => (
-                  <SelectItem key={c} value={c}>
-                    {c}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <CurrencySelect {...control} value={currency} onValueChange={setCurrency} />}
         </FormField>
       </div>
       {!deal && openStages.length > 0 ? (

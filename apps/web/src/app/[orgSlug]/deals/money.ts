@@ -11,8 +11,6 @@ export type DealRow = Outputs["deals"]["list"]["deals"][number];
 export type Forecast = Outputs["deals"]["forecast"];
 export type Person = Outputs["deals"]["owners"]["people"][number];
 
-export const CURRENCIES = ["USD", "EUR", "GBP", "AUD", "CAD", "NZD", "INR", "JPY", "CHF", "SEK", "NOK", "DKK", "SGD", "BRL", "MXN", "ZAR"] as const;
-
 /** Digits after the decimal point of a currency's minor unit (2 for EUR, 0 for JPY). */
 export function minorDigits(currency: string): number {
   try {

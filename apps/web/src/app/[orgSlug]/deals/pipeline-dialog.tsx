@@ -10,10 +10,11 @@ import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Separator } from "@mg/ui/separator";
+import { CurrencySelect } from "~/components/currency-select";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { FormFailure } from "~/lib/form-failure";
 import { useTRPC } from "~/trpc/client";
-import { CURRENCIES, type Pipeline } from "./money";
+import type { Pipeline } from "./money";
 
 type Kind = "OPEN" | "WON" | "LOST";
 interface StageRow {
@@ -129,20 +130,7 @@ function PipelineForm({ pipeline, onDone, onCreated }: { pipeline?: Pipeline; on
           <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="New business" autoFocus />
         </FormField>
         <FormField label="Currency" description="For new deals.">
-          {(control) => (
-            <Select value={currency} onValueChange={setCurrency}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {((CURRENCIES as readonly string[]).includes(currency) ? CURRENCIES : [currency, ...CURRENCIES]).map((c) => (
-                  <SelectItem key={c} value={c}>
-                    {c}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <CurrencySelect {...control} value={currency} onValueChange={setCurrency} />}
         </FormField>
       </div>
       <fieldset className="grid gap-2">
