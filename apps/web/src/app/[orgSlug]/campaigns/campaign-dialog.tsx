@@ -6,13 +6,14 @@ import { PlusIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { createCampaignInput, KPI_METRICS, updateCampaignInput, type KpiMetric } from "@mg/api/schemas";
 import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { cn } from "@mg/ui/lib/utils";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Textarea } from "@mg/ui/textarea";
 import { CurrencySelect } from "~/components/currency-select";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { FormFailure } from "~/lib/form-failure";
 import { useSchemaForm } from "~/lib/use-schema-form";
 import { useTRPC } from "~/trpc/client";
@@ -223,14 +224,7 @@ function CampaignForm({ campaign, onDone }: { campaign?: Campaign; onDone: () =>
         </div>
       </fieldset>
 
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {campaign ? "Save changes" : "Create campaign"}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter onCancel={onDone} busy={create.isPending || update.isPending} submitLabel={campaign ? "Save changes" : "Create campaign"} />
     </form>
   );
 }

@@ -3,12 +3,12 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { CurrencySelect } from "~/components/currency-select";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { FormFailure } from "~/lib/form-failure";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
@@ -159,14 +159,7 @@ function DealForm({ pipeline, stageId, deal, contactId, onDone }: { pipeline?: P
           )}
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {deal ? "Save" : "Create deal"}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter onCancel={onDone} busy={create.isPending || update.isPending} submitLabel={deal ? "Save" : "Create deal"} />
     </form>
   );
 }

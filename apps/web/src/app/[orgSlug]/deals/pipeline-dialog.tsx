@@ -5,12 +5,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArchiveIcon, ArrowDownIcon, ArrowUpIcon, PlusIcon, StarIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
 import { Separator } from "@mg/ui/separator";
 import { CurrencySelect } from "~/components/currency-select";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { FormFailure } from "~/lib/form-failure";
 import { useTRPC } from "~/trpc/client";
@@ -211,14 +212,7 @@ function PipelineForm({ pipeline, onDone, onCreated }: { pipeline?: Pipeline; on
           </div>
         </>
       ) : null}
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={busy}>
-          {pipeline ? "Save" : "Create pipeline"}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter onCancel={onDone} busy={busy} submitLabel={pipeline ? "Save" : "Create pipeline"} />
     </form>
   );
 }

@@ -3,8 +3,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Button } from "@mg/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@mg/ui/select";
@@ -12,6 +11,7 @@ import { Textarea } from "@mg/ui/textarea";
 import { Combobox } from "~/components/combobox";
 import { ScheduleProblemDialog, type ScheduleFix } from "~/components/posts/schedule-problem-dialog";
 import { scheduleProblemOf, type ScheduleProblem } from "~/components/posts/schedule-problem";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { apiError, type ApiErrorInfo } from "~/lib/errors";
 import { FormFailure } from "~/lib/form-failure";
 import { timeZoneOptions } from "~/lib/locale-options";
@@ -187,14 +187,7 @@ function TaskForm({ task, links, onDone }: { task?: TaskDraft; links?: { dealId?
       <FormField label="Notes" error={fieldErrors.notes}>
         <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={5000} />
       </FormField>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={busy}>
-          {task ? "Save" : "Create task"}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter onCancel={onDone} busy={busy} submitLabel={task ? "Save" : "Create task"} />
       <ScheduleProblemDialog problem={problem} timezone={timezone ?? org.timezone} busy={busy} onResolve={(fix) => void save(fix)} onCancel={() => setProblem(null)} />
     </form>
   );
