@@ -17,11 +17,12 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { ArrowRightIcon, GripVerticalIcon, MoreHorizontalIcon, PlusIcon, RotateCcwIcon, Trash2Icon, TrophyIcon, XCircleIcon } from "lucide-react";
+import { ArrowRightIcon, GripVerticalIcon, PlusIcon, RotateCcwIcon, Trash2Icon, TrophyIcon, XCircleIcon } from "lucide-react";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuSub, DropdownMenuSubContent, DropdownMenuSubTrigger, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
+import { DropdownMenuItem, DropdownMenuSeparator, DropdownMenuSub, DropdownMenuSubContent, DropdownMenuSubTrigger } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
+import { RowActionsMenu } from "~/components/row-actions-menu";
 import { useOrg } from "../org-context";
 import { dropOf, moveToEnd, STAGE_PREFIX, stageDropId, type Drop } from "./board-model";
 import { formatCloseDate, formatMinor, personName, type Board, type BoardCard, type BoardStage, type Person } from "./money";
@@ -314,55 +315,48 @@ function SortableCard({
   ) : null;
   const menu =
     canMove || canDelete ? (
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon-sm" className="-mt-1 -mr-1 size-7" aria-label={`Actions for ${deal.name}`}>
-            <MoreHorizontalIcon aria-hidden />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          {canMove ? (
-            <>
-              <DropdownMenuSub>
-                <DropdownMenuSubTrigger>
-                  <ArrowRightIcon aria-hidden /> Move to stage
-                </DropdownMenuSubTrigger>
-                <DropdownMenuSubContent>
-                  {stages
-                    .filter((s) => s.id !== stage.id)
-                    .map((s) => (
-                      <DropdownMenuItem key={s.id} onSelect={() => (s.kind === "OPEN" ? onMoveTo(deal, s) : onClose(deal, s.kind))}>
-                        {s.name}
-                      </DropdownMenuItem>
-                    ))}
-                </DropdownMenuSubContent>
-              </DropdownMenuSub>
-              {stage.kind === "OPEN" ? (
-                <>
-                  <DropdownMenuItem onSelect={() => onClose(deal, "WON")}>
-                    <TrophyIcon aria-hidden /> Mark as won
-                  </DropdownMenuItem>
-                  <DropdownMenuItem onSelect={() => onClose(deal, "LOST")}>
-                    <XCircleIcon aria-hidden /> Mark as lost
-                  </DropdownMenuItem>
-                </>
-              ) : (
-                <DropdownMenuItem onSelect={() => onReopen(deal)}>
-                  <RotateCcwIcon aria-hidden /> Reopen
+      <RowActionsMenu name={deal.name} triggerClassName="-mt-1 -mr-1 size-7">
+        {canMove ? (
+          <>
+            <DropdownMenuSub>
+              <DropdownMenuSubTrigger>
+                <ArrowRightIcon aria-hidden /> Move to stage
+              </DropdownMenuSubTrigger>
+              <DropdownMenuSubContent>
+                {stages
+                  .filter((s) => s.id !== stage.id)
+                  .map((s) => (
+                    <DropdownMenuItem key={s.id} onSelect={() => (s.kind === "OPEN" ? onMoveTo(deal, s) : onClose(deal, s.kind))}>
+                      {s.name}
+                    </DropdownMenuItem>
+                  ))}
+              </DropdownMenuSubContent>
+            </DropdownMenuSub>
+            {stage.kind === "OPEN" ? (
+              <>
+                <DropdownMenuItem onSelect={() => onClose(deal, "WON")}>
+                  <TrophyIcon aria-hidden /> Mark as won
                 </DropdownMenuItem>
-              )}
-            </>
-          ) : null}
-          {canDelete ? (
-            <>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem variant="destructive" onSelect={() => onDelete(deal)}>
-                <Trash2Icon aria-hidden /> Delete
+                <DropdownMenuItem onSelect={() => onClose(deal, "LOST")}>
+                  <XCircleIcon aria-hidden /> Mark as lost
+                </DropdownMenuItem>
+              </>
+            ) : (
+              <DropdownMenuItem onSelect={() => onReopen(deal)}>
+                <RotateCcwIcon aria-hidden /> Reopen
               </DropdownMenuItem>
-            </>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+            )}
+          </>
+        ) : null}
+        {canDelete ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem variant="destructive" onSelect={() => onDelete(deal)}>
+              <Trash2Icon aria-hidden /> Delete
+            </DropdownMenuItem>
+          </>
+        ) : null}
+      </RowActionsMenu>
     ) : null;
   return (
     <li ref={setNodeRef} style={{ transform: transform ? `translate3d(${Math.round(transform.x)}px, ${Math.round(transform.y)}px, 0)` : undefined, transition }} className={cn(isDragging && "opacity-40")} data-testid="deal-card" data-name={deal.name}>

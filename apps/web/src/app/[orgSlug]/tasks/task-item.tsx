@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { MoreHorizontalIcon, PencilIcon, Trash2Icon } from "lucide-react";
+import { PencilIcon, Trash2Icon } from "lucide-react";
 import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
 import { formatZoned } from "@mg/scheduling";
 import { Badge } from "@mg/ui/badge";
-import { Button } from "@mg/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
+import { DropdownMenuItem } from "@mg/ui/dropdown-menu";
 import { cn } from "@mg/ui/lib/utils";
+import { RowActionsMenu } from "~/components/row-actions-menu";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
@@ -83,25 +83,18 @@ export function TaskItem({ task, overdue = false, onEdit }: { task: TaskView; ov
         {task.notes ? <p className="text-xs break-words whitespace-pre-line text-muted-foreground">{task.notes}</p> : null}
       </div>
       {can("tasks.update") || can("tasks.delete") ? (
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${task.title}`}>
-              <MoreHorizontalIcon aria-hidden />
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="end">
-            {onEdit && can("tasks.update") ? (
-              <DropdownMenuItem onSelect={() => onEdit(task)}>
-                <PencilIcon aria-hidden /> Edit
-              </DropdownMenuItem>
-            ) : null}
-            {can("tasks.delete") ? (
-              <DropdownMenuItem variant="destructive" onSelect={() => void actions.remove(task)}>
-                <Trash2Icon aria-hidden /> Delete
-              </DropdownMenuItem>
-            ) : null}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <RowActionsMenu name={task.title}>
+          {onEdit && can("tasks.update") ? (
+            <DropdownMenuItem onSelect={() => onEdit(task)}>
+              <PencilIcon aria-hidden /> Edit
+            </DropdownMenuItem>
+          ) : null}
+          {can("tasks.delete") ? (
+            <DropdownMenuItem variant="destructive" onSelect={() => void actions.remove(task)}>
+              <Trash2Icon aria-hidden /> Delete
+            </DropdownMenuItem>
+          ) : null}
+        </RowActionsMenu>
       ) : null}
     </li>
   );

@@ -3,12 +3,12 @@
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArchiveIcon, ArchiveRestoreIcon, ListIcon, ListPlusIcon, MoreHorizontalIcon, PencilIcon, PlusIcon } from "lucide-react";
+import { ArchiveIcon, ArchiveRestoreIcon, ListIcon, ListPlusIcon, PencilIcon, PlusIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@mg/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@mg/ui/dropdown-menu";
+import { DropdownMenuItem } from "@mg/ui/dropdown-menu";
 import { EmptyState } from "@mg/ui/empty-state";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
@@ -18,6 +18,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Switch } from "@mg/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@mg/ui/table";
 import { QueryStates } from "~/components/query-states";
+import { RowActionsMenu } from "~/components/row-actions-menu";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
@@ -250,27 +251,20 @@ export function ListsView() {
                   <div className="flex items-center justify-end gap-1">
                     <ExportContactsButton scope={{ kind: "list", listId: list.id }} label="Export" />
                     {canEdit ? (
-                      <DropdownMenu>
-                        <DropdownMenuTrigger asChild>
-                          <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${list.name}`}>
-                            <MoreHorizontalIcon aria-hidden />
-                          </Button>
-                        </DropdownMenuTrigger>
-                        <DropdownMenuContent align="end">
-                          <DropdownMenuItem onSelect={() => setDialog({ kind: "rename", list })}>
-                            <PencilIcon aria-hidden /> Rename
+                      <RowActionsMenu name={list.name}>
+                        <DropdownMenuItem onSelect={() => setDialog({ kind: "rename", list })}>
+                          <PencilIcon aria-hidden /> Rename
+                        </DropdownMenuItem>
+                        {list.archivedAt ? (
+                          <DropdownMenuItem onSelect={() => void setArchived(list, false)}>
+                            <ArchiveRestoreIcon aria-hidden /> Restore
                           </DropdownMenuItem>
-                          {list.archivedAt ? (
-                            <DropdownMenuItem onSelect={() => void setArchived(list, false)}>
-                              <ArchiveRestoreIcon aria-hidden /> Restore
-                            </DropdownMenuItem>
-                          ) : (
-                            <DropdownMenuItem onSelect={() => void setArchived(list, true)}>
-                              <ArchiveIcon aria-hidden /> Archive
-                            </DropdownMenuItem>
-                          )}
-                        </DropdownMenuContent>
-                      </DropdownMenu>
+                        ) : (
+                          <DropdownMenuItem onSelect={() => void setArchived(list, true)}>
+                            <ArchiveIcon aria-hidden /> Archive
+                          </DropdownMenuItem>
+                        )}
+                      </RowActionsMenu>
                     ) : null}
                   </div>
                 </TableCell>
