@@ -76,9 +76,16 @@ function Checkboxes({ label, options, selected, onChange }: { label: string; opt
 
 const days = (raw: string) => Math.max(1, Math.min(3650, Math.round(Number(raw) || 1)));
 const num = (raw: string) => (raw === "" ? 0 : Number(raw));
+/** "is empty" / "is not empty" test the field itself: no value to type. */
+const takesNoValue = (op: string) => op === "is_empty" || op === "is_not_empty";
+
+function TextOperand({ label, condition, onChange }: { label: string; condition: { op: string; value?: string | undefined }; onChange: (patch: { value: string }) => void }) {
+  if (takesNoValue(condition.op)) return null;
+  return <TextValue label={`${label} value`} value={condition.value} onChange={(v) => onChange({ value: v })} />;
+}
 
 function DateOperand({ label, condition, onChange }: { label: string; condition: { op: string; date?: string | undefined; days?: number | undefined }; onChange: (patch: { date?: string; days?: number }) => void }) {
-  if (condition.op === "is_empty" || condition.op === "is_not_empty") return null;
+  if (takesNoValue(condition.op)) return null;
   if (condition.op === "before" || condition.op === "after") return <TextValue label={`${label} date`} type="date" value={condition.date} onChange={(v) => onChange({ date: v })} />;
   return (
     <span className="flex items-center gap-1.5 text-sm">
@@ -99,7 +106,7 @@ function NumberOperand({
   scale?: number;
   onChange: (patch: { value?: number; valueTo?: number }) => void;
 }) {
-  if (condition.op === "is_empty" || condition.op === "is_not_empty") return null;
+  if (takesNoValue(condition.op)) return null;
   const shown = (v: number | undefined) => (v === undefined ? "" : v / scale);
   return (
     <span className="flex items-center gap-1.5 text-sm">
@@ -119,7 +126,7 @@ function Operand({ label, condition, catalog, onChange }: { label: string; condi
   switch (condition.kind) {
     case "contact_text":
     case "company":
-      return condition.op === "is_empty" || condition.op === "is_not_empty" ? null : <TextValue label={`${label} value`} value={condition.value} onChange={(v) => set({ value: v })} />;
+      return <TextOperand label={label} condition={condition} onChange={set} />;
     case "contact_date":
       return <DateOperand label={label} condition={condition} onChange={set} />;
     case "tags":
@@ -155,7 +162,7 @@ function Operand({ label, condition, catalog, onChange }: { label: string; condi
       ) : null;
     case "custom": {
       const field = catalog?.customFields.find((f) => f.id === condition.fieldId);
-      if (condition.type === "text") return condition.op === "is_empty" || condition.op === "is_not_empty" ? null : <TextValue label={`${label} value`} value={condition.value} onChange={(v) => set({ value: v })} />;
+      if (condition.type === "text") return <TextOperand label={label} condition={condition} onChange={set} />;
       if (condition.type === "number") return <NumberOperand label={label} condition={condition} scale={field?.type === "CURRENCY" ? 10 ** currencyDigits(field.currency) : 1} onChange={set} />;
       if (condition.type === "date") return <DateOperand label={label} condition={condition} onChange={set} />;
       if (condition.type === "single_select" || condition.type === "multi_select") {
@@ -222,6 +229,16 @@ function Operand({ label, condition, catalog, onChange }: { label: string; condi
   }
 }
 
+/** Operators that read the same wherever they apply (lifecycle and single selects; tags and multi selects). */
+const IN_OPERATORS = [
+  ["in", "is one of"],
+  ["not_in", "is none of"],
+] as const;
+const HAS_OPERATORS = [
+  ["has_any", "has any of"],
+  ["has_all", "has all of"],
+] as const;
+
 function operatorsOf(condition: Condition): Pair {
   switch (condition.kind) {
     case "contact_text":
@@ -230,16 +247,9 @@ function operatorsOf(condition: Condition): Pair {
     case "contact_date":
       return DATE_OPERATORS;
     case "tags":
-      return [
-        ["has_any", "has any of"],
-        ["has_all", "has all of"],
-        ["has_none", "has none of"],
-      ];
+      return [...HAS_OPERATORS, ["has_none", "has none of"]];
     case "lifecycle":
-      return [
-        ["in", "is one of"],
-        ["not_in", "is none of"],
-      ];
+      return IN_OPERATORS;
     case "score":
       return NUMBER_OPERATORS.filter(([op]) => op !== "eq");
     case "owner":
@@ -264,17 +274,9 @@ function operatorsOf(condition: Condition): Pair {
             ["is_empty", "is not set"],
           ];
         case "single_select":
-          return [
-            ["in", "is one of"],
-            ["not_in", "is none of"],
-            ["is_empty", "is empty"],
-          ];
+          return [...IN_OPERATORS, ["is_empty", "is empty"]];
         case "multi_select":
-          return [
-            ["has_any", "has any of"],
-            ["has_all", "has all of"],
-            ["is_empty", "is empty"],
-          ];
+          return [...HAS_OPERATORS, ["is_empty", "is empty"]];
       }
       break;
     case "consent":
