@@ -4,20 +4,18 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeftIcon, CalendarIcon, MessageSquareTextIcon, PencilIcon, PhoneIcon, PlusIcon, Trash2Icon, UsersIcon } from "lucide-react";
+import { PlusIcon, UsersIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
 import { PageHeader } from "@mg/ui/page-header";
-import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
 import { NewContactDialog } from "../../contacts/contact-dialog";
 import { CustomFieldEditor } from "../../contacts/custom-field-editor";
-import { formatDate, formatMinor, LIFECYCLE_LABELS, useMemberOptions, type CustomValue, type LifecycleStage } from "../../contacts/crm-ui";
+import { formatDate, LIFECYCLE_LABELS, useMemberOptions, type CustomValue, type LifecycleStage } from "../../contacts/crm-ui";
+import { BackLink, DealList, DeletedNotice, Detail, QuickActions, RecordPageError, RecordPageLoading, SectionCard } from "../../contacts/record-page";
 import { LogActivityDialog, Timeline, type LogKind } from "../../contacts/timeline";
 import { CompanyDialog, type CompanyValues } from "../company-dialog";
 
@@ -44,28 +42,8 @@ export function CompanyView({ companyId }: { companyId: string }) {
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.companies.pathKey() });
 
-  if (query.isPending || data?.kind === "merged") {
-    return (
-      <div className="grid gap-4" role="status" aria-label="Loading the company">
-        <Skeleton className="h-12 w-72" />
-        <Skeleton className="h-48" />
-      </div>
-    );
-  }
-  if (query.isError || !data) {
-    return (
-      <div className="grid gap-4">
-        <Alert variant="destructive">
-          <AlertDescription>{query.error ? apiError(query.error).message : "Company not found."}</AlertDescription>
-        </Alert>
-        <Button variant="outline" className="justify-self-start" asChild>
-          <Link href={`/${slug}/companies`}>
-            <ArrowLeftIcon aria-hidden /> All companies
-          </Link>
-        </Button>
-      </div>
-    );
-  }
+  if (query.isPending || data?.kind === "merged") return <RecordPageLoading label="Loading the company" />;
+  if (query.isError || !data) return <RecordPageError message={query.error ? apiError(query.error).message : "Company not found."} backHref={`/${slug}/companies`} backLabel="All companies" />;
   const { company, customFields, fieldDefinitions, contacts, contactCount, deals } = data;
   const deleted = company.deletedAt !== null;
   const address = [company.address.line1, company.address.line2, company.address.postalCode, company.address.city, company.address.region].filter(Boolean).join(", ");
@@ -88,59 +66,20 @@ export function CompanyView({ companyId }: { companyId: string }) {
 
   return (
     <div className="grid gap-6">
-      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
-        <Link href={`/${slug}/companies`}>
-          <ArrowLeftIcon aria-hidden /> Companies
-        </Link>
-      </Button>
-      {deleted ? (
-        <Alert>
-          <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
-            This company is deleted.
-            {can("companies.delete") ? (
-              <Button size="sm" variant="outline" onClick={doRestore}>
-                Restore
-              </Button>
-            ) : null}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <BackLink href={`/${slug}/companies`} label="Companies" />
+      {deleted ? <DeletedNotice what="company" onRestore={can("companies.delete") ? doRestore : null} /> : null}
       <PageHeader
         title={company.name}
         description={[company.domain, company.industry].filter(Boolean).join(" · ") || undefined}
         actions={
           !deleted && canEdit ? (
-            <div className="flex flex-wrap gap-2">
-              <Button variant="outline" onClick={() => setLog("note")}>
-                <MessageSquareTextIcon aria-hidden /> Note
-              </Button>
-              <Button variant="outline" onClick={() => setLog("call")}>
-                <PhoneIcon aria-hidden /> Call
-              </Button>
-              <Button variant="outline" onClick={() => setLog("meeting")}>
-                <CalendarIcon aria-hidden /> Meeting
-              </Button>
-              <Button onClick={() => setEditOpen(true)}>
-                <PencilIcon aria-hidden /> Edit
-              </Button>
-              {can("companies.delete") ? (
-                <Button variant="outline" className="text-destructive" onClick={() => void onDelete()} aria-label={`Delete ${company.name}`}>
-                  <Trash2Icon aria-hidden />
-                </Button>
-              ) : null}
-            </div>
+            <QuickActions onLog={setLog} onEdit={() => setEditOpen(true)} onDelete={can("companies.delete") ? () => void onDelete() : null} deleteLabel={`Delete ${company.name}`} />
           ) : null
         }
       />
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <div className="grid content-start gap-4">
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2" className="text-base">
-                Details
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Details">
               <dl className="grid gap-3 text-sm">
                 {(
                   [
@@ -153,22 +92,14 @@ export function CompanyView({ companyId }: { companyId: string }) {
                     ["Created", formatDate(company.createdAt)],
                   ] as const
                 ).map(([label, value]) => (
-                  <div key={label}>
-                    <dt className="text-xs text-muted-foreground">{label}</dt>
-                    <dd className="break-words">{value ?? <span className="text-muted-foreground">—</span>}</dd>
-                  </div>
+                  <Detail key={label} label={label} className="break-words">
+                    {value}
+                  </Detail>
                 ))}
               </dl>
-            </CardContent>
-          </Card>
+          </SectionCard>
           {fieldDefinitions.length > 0 ? (
-            <Card>
-              <CardHeader>
-                <CardTitle as="h2" className="text-base">
-                  Custom fields
-                </CardTitle>
-              </CardHeader>
-              <CardContent>
+            <SectionCard title="Custom fields">
                 <dl className="grid divide-y">
                   {fieldDefinitions.map((def) => (
                     <CustomFieldEditor
@@ -183,21 +114,18 @@ export function CompanyView({ companyId }: { companyId: string }) {
                     />
                   ))}
                 </dl>
-              </CardContent>
-            </Card>
+            </SectionCard>
           ) : null}
-          <Card>
-            <CardHeader className="flex flex-row items-center justify-between">
-              <CardTitle as="h2" className="text-base">
-                People ({contactCount})
-              </CardTitle>
-              {can("contacts.create") && !deleted ? (
+          <SectionCard
+            title={`People (${contactCount})`}
+            action={
+              can("contacts.create") && !deleted ? (
                 <Button size="sm" variant="outline" onClick={() => setContactOpen(true)}>
                   <PlusIcon aria-hidden /> Add
                 </Button>
-              ) : null}
-            </CardHeader>
-            <CardContent>
+              ) : null
+            }
+          >
               {contacts.length === 0 ? (
                 <p className="text-sm text-muted-foreground">Nobody linked yet.</p>
               ) : (
@@ -220,33 +148,8 @@ export function CompanyView({ companyId }: { companyId: string }) {
                   <UsersIcon className="size-4" aria-hidden /> All {contactCount} in Contacts
                 </Link>
               ) : null}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2" className="text-base">
-                Deals
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
-              {deals.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No deals yet.</p>
-              ) : (
-                <ul className="grid gap-1 text-sm">
-                  {deals.map((d) => (
-                    <li key={d.id} className="flex justify-between gap-2">
-                      <Link href={`/${slug}/deals/${d.id}`} className="truncate hover:underline">
-                        {d.name}
-                      </Link>
-                      <span className="shrink-0 text-muted-foreground tabular-nums">
-                        {d.stageName} · {formatMinor(d.amountMinor, d.currency)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
+          </SectionCard>
+          <SectionCard title="Deals">{deals.length === 0 ? <p className="text-sm text-muted-foreground">No deals yet.</p> : <DealList slug={slug} deals={deals} className="grid gap-1 text-sm" />}</SectionCard>
         </div>
         <Timeline target={{ companyId }} />
       </div>

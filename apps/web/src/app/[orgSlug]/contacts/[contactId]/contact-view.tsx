@@ -4,23 +4,22 @@ import { useEffect, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeftIcon, CalendarIcon, ListTodoIcon, MailIcon, MessageSquareTextIcon, PencilIcon, PhoneIcon, ShieldCheckIcon, Trash2Icon } from "lucide-react";
+import { ListTodoIcon, MailIcon, PhoneIcon, ShieldCheckIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@mg/ui/alert";
 import { Badge } from "@mg/ui/badge";
 import { Button } from "@mg/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@mg/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@mg/ui/dialog";
 import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { PageHeader } from "@mg/ui/page-header";
-import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
 import { CustomFieldEditor } from "../custom-field-editor";
-import { CHANNEL_LABELS, CONSENT_CHANNELS, formatDate, formatDateTime, formatMinor, LIFECYCLE_LABELS, useMemberOptions, type ConsentChannel, type CustomValue } from "../crm-ui";
+import { CHANNEL_LABELS, CONSENT_CHANNELS, formatDate, formatDateTime, LIFECYCLE_LABELS, useMemberOptions, type ConsentChannel, type CustomValue } from "../crm-ui";
 import { ChoiceSelect, CompanySelect, FormFooter, LIFECYCLE_CHOICES, NONE, ownerChoices } from "../record-fields";
+import { BackLink, DealList, DeletedNotice, Detail, QuickActions, RecordPageError, RecordPageLoading, SectionCard } from "../record-page";
 import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
 import { DealDialog } from "../../deals/deal-dialog";
 
@@ -65,39 +64,23 @@ export function ContactView({ contactId }: { contactId: string }) {
     }
   }
 
-  if (query.isPending || data?.kind === "merged") {
-    return (
-      <div className="grid gap-4" role="status" aria-label={data?.kind === "merged" ? "Opening the contact this one was merged into" : "Loading the contact"}>
-        <Skeleton className="h-12 w-72" />
-        <Skeleton className="h-48" />
-      </div>
-    );
-  }
-  if (query.isError || !data) {
-    return (
-      <div className="grid gap-4">
-        <Alert variant="destructive">
-          <AlertDescription>{query.error ? apiError(query.error).message : "Contact not found."}</AlertDescription>
-        </Alert>
-        <Button variant="outline" className="justify-self-start" asChild>
-          <Link href={`/${slug}/contacts`}>
-            <ArrowLeftIcon aria-hidden /> All contacts
-          </Link>
-        </Button>
-      </div>
-    );
-  }
+  if (query.isPending || data?.kind === "merged") return <RecordPageLoading label={data?.kind === "merged" ? "Opening the contact this one was merged into" : "Loading the contact"} />;
+  if (query.isError || !data) return <RecordPageError message={query.error ? apiError(query.error).message : "Contact not found."} backHref={`/${slug}/contacts`} backLabel="All contacts" />;
 
   const { contact, customFields, fieldDefinitions, consents, deals, tasks } = data;
   const deleted = contact.deletedAt !== null;
+
+  const doRestore = () =>
+    void restore
+      .mutateAsync({ contactIds: [contactId] })
+      .then(invalidate)
+      .catch((e: unknown) => toast.error(apiError(e).message));
 
   async function onDelete() {
     try {
       await remove.mutateAsync({ contactIds: [contactId] });
       await invalidate();
-      toast.success(`Deleted ${contact.displayName}`, {
-        action: { label: "Undo", onClick: () => void restore.mutateAsync({ contactIds: [contactId] }).then(invalidate).catch((e: unknown) => toast.error(apiError(e).message)) },
-      });
+      toast.success(`Deleted ${contact.displayName}`, { action: { label: "Undo", onClick: doRestore } });
     } catch (e) {
       toast.error(apiError(e).message);
     }
@@ -105,38 +88,14 @@ export function ContactView({ contactId }: { contactId: string }) {
 
   return (
     <div className="grid gap-6">
-      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
-        <Link href={`/${slug}/contacts`}>
-          <ArrowLeftIcon aria-hidden /> Contacts
-        </Link>
-      </Button>
-      {deleted ? (
-        <Alert>
-          <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
-            This contact is deleted.
-            {can("contacts.delete") ? (
-              <Button size="sm" variant="outline" onClick={() => void restore.mutateAsync({ contactIds: [contactId] }).then(invalidate).catch((e: unknown) => toast.error(apiError(e).message))}>
-                Restore
-              </Button>
-            ) : null}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <BackLink href={`/${slug}/contacts`} label="Contacts" />
+      {deleted ? <DeletedNotice what="contact" onRestore={can("contacts.delete") ? doRestore : null} /> : null}
       <PageHeader
         title={contact.displayName}
         description={[contact.jobTitle, contact.company?.name].filter(Boolean).join(" · ") || undefined}
         actions={
           !deleted && canEdit ? (
-            <div className="flex flex-wrap gap-2">
-              <Button variant="outline" onClick={() => setLog("note")}>
-                <MessageSquareTextIcon aria-hidden /> Note
-              </Button>
-              <Button variant="outline" onClick={() => setLog("call")}>
-                <PhoneIcon aria-hidden /> Call
-              </Button>
-              <Button variant="outline" onClick={() => setLog("meeting")}>
-                <CalendarIcon aria-hidden /> Meeting
-              </Button>
+            <QuickActions onLog={setLog} onEdit={() => setEditOpen(true)} onDelete={can("contacts.delete") ? () => void onDelete() : null} deleteLabel={`Delete ${contact.displayName}`}>
               {can("tasks.create") ? (
                 <Button variant="outline" asChild>
                   <Link href={`/${slug}/tasks?contactId=${contactId}`}>
@@ -144,55 +103,31 @@ export function ContactView({ contactId }: { contactId: string }) {
                   </Link>
                 </Button>
               ) : null}
-              <Button onClick={() => setEditOpen(true)}>
-                <PencilIcon aria-hidden /> Edit
-              </Button>
-              {can("contacts.delete") ? (
-                <Button variant="outline" className="text-destructive" onClick={() => void onDelete()} aria-label={`Delete ${contact.displayName}`}>
-                  <Trash2Icon aria-hidden />
-                </Button>
-              ) : null}
-            </div>
+            </QuickActions>
           ) : null
         }
       />
 
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <div className="grid content-start gap-4">
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2" className="text-base">
-                Details
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Details">
               <dl className="grid gap-3 text-sm">
-                <div>
-                  <dt className="text-xs text-muted-foreground">Lifecycle stage</dt>
-                  <dd>
+                <Detail label="Lifecycle stage">
                     {canEdit && !deleted ? (
                       <ChoiceSelect className="mt-1 w-full" aria-label="Lifecycle stage" size="sm" value={contact.lifecycleStage} onChange={(v) => void saveQuick({ lifecycleStage: v })} choices={LIFECYCLE_CHOICES} />
                     ) : (
                       <Badge variant="outline">{LIFECYCLE_LABELS[contact.lifecycleStage]}</Badge>
                     )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Owner</dt>
-                  <dd>
+                </Detail>
+                <Detail label="Owner">
                     {canEdit && !deleted ? (
                       <ChoiceSelect className="mt-1 w-full" aria-label="Owner" size="sm" value={contact.ownerUserId ?? NONE} onChange={(v) => void saveQuick({ ownerUserId: v === NONE ? null : v })} choices={ownerChoices(members)} />
                     ) : (
                       (nameOf(contact.ownerUserId) ?? "Nobody")
                     )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Emails</dt>
-                  <dd>
-                    {contact.emails.length === 0 ? (
-                      <span className="text-muted-foreground">—</span>
-                    ) : (
+                </Detail>
+                <Detail label="Emails">
+                    {contact.emails.length === 0 ? null : (
                       <ul>
                         {contact.emails.map((e) => (
                           <li key={e.id} className="flex items-center gap-1.5 break-all">
@@ -205,14 +140,9 @@ export function ContactView({ contactId }: { contactId: string }) {
                         ))}
                       </ul>
                     )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Phones</dt>
-                  <dd>
-                    {contact.phones.length === 0 ? (
-                      <span className="text-muted-foreground">—</span>
-                    ) : (
+                </Detail>
+                <Detail label="Phones">
+                    {contact.phones.length === 0 ? null : (
                       <ul>
                         {contact.phones.map((p) => (
                           <li key={p.id} className="flex items-center gap-1.5">
@@ -225,43 +155,24 @@ export function ContactView({ contactId }: { contactId: string }) {
                         ))}
                       </ul>
                     )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Company</dt>
-                  <dd>
+                </Detail>
+                <Detail label="Company">
                     {contact.company ? (
                       <Link href={`/${slug}/companies/${contact.company.id}`} className="hover:underline">
                         {contact.company.name}
                       </Link>
-                    ) : (
-                      <span className="text-muted-foreground">—</span>
-                    )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Tags</dt>
-                  <dd className="flex flex-wrap gap-1">
-                    {contact.tags.length === 0 ? <span className="text-muted-foreground">—</span> : contact.tags.map((t) => <span key={t} className="rounded-full bg-secondary px-2 py-0.5 text-xs text-secondary-foreground">{t}</span>)}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted-foreground">Source · created</dt>
-                  <dd>
+                    ) : null}
+                </Detail>
+                <Detail label="Tags" className="flex flex-wrap gap-1">
+                    {contact.tags.length === 0 ? null : contact.tags.map((t) => <span key={t} className="rounded-full bg-secondary px-2 py-0.5 text-xs text-secondary-foreground">{t}</span>)}
+                </Detail>
+                <Detail label="Source · created">
                     {contact.source} · {formatDate(contact.createdAt)}
-                  </dd>
-                </div>
+                </Detail>
               </dl>
-            </CardContent>
-          </Card>
+          </SectionCard>
 
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2" className="text-base">
-                Custom fields
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Custom fields">
               {fieldDefinitions.length === 0 ? (
                 <p className="text-sm text-muted-foreground">
                   No custom fields yet.{" "}
@@ -278,21 +189,18 @@ export function ContactView({ contactId }: { contactId: string }) {
                   ))}
                 </dl>
               )}
-            </CardContent>
-          </Card>
+          </SectionCard>
 
-          <Card>
-            <CardHeader className="flex flex-row items-center justify-between">
-              <CardTitle as="h2" className="text-base">
-                Consent
-              </CardTitle>
-              {canEdit && !deleted ? (
+          <SectionCard
+            title="Consent"
+            action={
+              canEdit && !deleted ? (
                 <Button size="sm" variant="outline" onClick={() => setConsentOpen(true)}>
                   Record
                 </Button>
-              ) : null}
-            </CardHeader>
-            <CardContent>
+              ) : null
+            }
+          >
               {consents.length === 0 ? (
                 <p className="text-sm text-muted-foreground">No consent recorded. Messages that need consent will not be sent.</p>
               ) : (
@@ -313,36 +221,21 @@ export function ContactView({ contactId }: { contactId: string }) {
                   ))}
                 </ul>
               )}
-            </CardContent>
-          </Card>
+          </SectionCard>
 
-          <Card>
-            <CardHeader className="flex flex-row items-center justify-between">
-              <CardTitle as="h2" className="text-base">
-                Deals and tasks
-              </CardTitle>
-              {can("deals.create") && !deleted ? (
+          <SectionCard
+            title="Deals and tasks"
+            contentClassName="grid gap-3 text-sm"
+            action={
+              can("deals.create") && !deleted ? (
                 <Button size="sm" variant="outline" onClick={() => setDealOpen(true)}>
                   New deal
                 </Button>
-              ) : null}
-            </CardHeader>
-            <CardContent className="grid gap-3 text-sm">
+              ) : null
+            }
+          >
               {deals.length === 0 && tasks.length === 0 ? <p className="text-muted-foreground">No deals or tasks yet.</p> : null}
-              {deals.length > 0 ? (
-                <ul className="grid gap-1" aria-label="Deals">
-                  {deals.map((d) => (
-                    <li key={d.id} className="flex justify-between gap-2">
-                      <Link href={`/${slug}/deals/${d.id}`} className="truncate hover:underline">
-                        {d.name}
-                      </Link>
-                      <span className="shrink-0 text-muted-foreground tabular-nums">
-                        {d.stageName} · {formatMinor(d.amountMinor, d.currency)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              {deals.length > 0 ? <DealList slug={slug} deals={deals} className="grid gap-1" label="Deals" /> : null}
               {tasks.length > 0 ? (
                 <ul className="grid gap-1" aria-label="Tasks">
                   {tasks.map((t) => (
@@ -353,8 +246,7 @@ export function ContactView({ contactId }: { contactId: string }) {
                   ))}
                 </ul>
               ) : null}
-            </CardContent>
-          </Card>
+          </SectionCard>
         </div>
 
         <Timeline target={{ contactId }} />
