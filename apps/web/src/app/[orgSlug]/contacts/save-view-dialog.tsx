@@ -9,6 +9,7 @@ import { FormField } from "@mg/ui/form-field";
 import { Input } from "@mg/ui/input";
 import { Label } from "@mg/ui/label";
 import { Switch } from "@mg/ui/switch";
+import { savedViewSaveInput } from "@mg/api/schemas/crm";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import type { SavedView } from "./crm-ui";
@@ -53,12 +54,14 @@ function SaveViewForm({ onOpenChange, canShare, current, config, onSaved, onDele
   const editable = current !== null && (current.mine || canShare);
 
   async function save(asNew: boolean) {
-    if (!name.trim()) {
-      setError("Give the view a name.");
+    // The procedure's own schema: the same words ("Give the view a name.") before anything is sent.
+    const parsed = savedViewSaveInput.safeParse({ ...(asNew || !editable || !current ? {} : { viewId: current.id }), name, shared, config });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Check the view.");
       return;
     }
     try {
-      const input = { ...(asNew || !editable || !current ? {} : { viewId: current.id }), name: name.trim(), shared, config };
+      const input = parsed.data;
       const view = object === "contacts" ? await saveContact.mutateAsync(input) : await saveCompany.mutateAsync(input);
       await queryClient.invalidateQueries({ queryKey: object === "contacts" ? trpc.contacts.viewList.queryKey() : trpc.companies.viewList.queryKey() });
       toast.success(`Saved the view “${view.name}”`);
