@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
-import { flagImportDuplicates } from "../../../src/services/crm/import/flag-duplicates";
+import { flagExactDuplicates } from "../../../src/services/crm/duplicates/exact";
 import { openFile, readFile, type RowContext } from "../../../src/services/crm/import/rows";
 import { createTenant, deleteTenant, type Tenant } from "../../fixtures";
 import { seedContact } from "./helpers";
@@ -95,7 +95,7 @@ describe("the import's exact-duplicate check", () => {
     });
 
     const flagged = await withOrg(tenant.id, (db) =>
-      flagImportDuplicates(db, tenant.id, [
+      flagExactDuplicates(db, tenant.id, [
         { id: written, phone: "+447911000001" },
         { id: written, phone: "+447911000001" },
         { id: other, phone: "+447911000002" },

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type TenantDb } from "@mg/db";
 import type { ImportRowError } from "../../../schemas/crm/contact-import";
+import { flagExactDuplicates } from "../duplicates/exact";
 import { nameKey } from "../normalize";
 import { recordActivities } from "../timeline";
 import { companyRefKey, companyWanted, ensureCompanies, findCompanies, type CompanyWant } from "./companies";
 import type { ImportSetup } from "./context";
 import { decide, loadStates, unionTags, type ContactState, type Decision } from "./decide";
-import { flagImportDuplicates } from "./flag-duplicates";
 import { identifierConflict, resolveRows, type Resolution } from "./resolve";
 import type { ImportRow, TypedValue } from "./rows";
 
@@ -282,7 +282,7 @@ export async function writeChunk(db: TenantDb, setup: ImportSetup, importId: str
       ...created.map((contactId) => ({ kind: "IMPORTED" as const, contactId, actorLabel, payload: { importId, fileName: setup.fileName.slice(0, 300), kind: "created" as const } })),
       ...updated.map((contactId) => ({ kind: "IMPORTED" as const, contactId, actorLabel, payload: { importId, fileName: setup.fileName.slice(0, 300), kind: "updated" as const } })),
     ]);
-    await flagImportDuplicates(db, organizationId, [
+    await flagExactDuplicates(db, organizationId, [
       ...createRows.map((c) => ({ id: c.id, phone: c.row.phone })),
       ...updates.filter((u) => u.previous.primaryPhone !== undefined).map((u) => ({ id: u.state.id, phone: u.next.primaryPhone })),
     ]);
