@@ -1,18 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import type { TenantDb } from "@mg/db";
 import { crmProcedure } from "../../trpc/crm";
 import { columnsFromMapping, mappingFromColumns, previewContactImportInput, type ImportMapping } from "../../schemas/crm/contact-import";
+import { assertMember } from "../../services/crm/deals-refs";
 import { contactCustomFields, parseStoredMapping } from "../../services/crm/import/context";
 import { suggestMapping } from "../../services/crm/import/mapping";
 import { previewImport } from "../../services/crm/import/preview";
 import { ImportFileError, parseCsv } from "../../services/crm/import/rows";
 import { normalizeTag } from "../../services/crm/normalize";
 import { IMPORT_SELECT, presentImport } from "./shared";
-
-async function assertMember(db: TenantDb, userId: string) {
-  const member = await db.membership.findFirst({ where: { userId }, select: { id: true } });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "That owner is not a member of this organization." });
-}
 
 /**
  * Upload (or re-map) and dry run: the file is parsed, every row decided exactly as the job will
@@ -25,7 +20,7 @@ export const previewContactImport = crmProcedure("contacts.import", { timeoutMs:
     const existing = input.importId ? await ctx.db.contactImport.findFirst({ where: { id: input.importId }, select: { id: true, status: true, csvText: true, fileName: true, mapping: true } }) : null;
     if (input.importId && !existing) throw new TRPCError({ code: "NOT_FOUND", message: "Import not found." });
     if (existing && existing.status !== "PREVIEWED") throw new TRPCError({ code: "CONFLICT", message: "This import has started: its mapping can no longer change." });
-    if (input.ownerUserId) await assertMember(ctx.db, input.ownerUserId);
+    if (input.ownerUserId) await assertMember(ctx.db, ctx.org, input.ownerUserId);
     if (input.listId && !(await ctx.db.contactList.findFirst({ where: { id: input.listId, archivedAt: null }, select: { id: true } }))) {
       throw new TRPCError({ code: "NOT_FOUND", message: "List not found." });
     }
@@ -57,7 +52,7 @@ export const previewContactImport = crmProcedure("contacts.import", { timeoutMs:
       customFields,
       rules: { updateRule: input.updateRule, tags, ownerUserId: input.ownerUserId ?? null, listId: input.listId ?? null },
     };
-    const preview = await previewImport(ctx.db, setup, csvText);
+    const preview = await previewImport(ctx.db, setup, csvText, ctx.visibility);
     const data = {
       fileName,
       csvText,

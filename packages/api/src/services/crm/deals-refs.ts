@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Organization, TenantDb } from "@mg/db";
 import { listInheritedMembers } from "../../tenancy/inherited-members";
+import { isOrganizationMember } from "./records/members";
 
 /**
  * The records a deal or task points at — owner/assignee, company, contacts — checked before they
@@ -28,10 +29,9 @@ export async function memberDirectory(db: TenantDb, org: Pick<Organization, "par
   return people;
 }
 
+/** A deal's owner, a task's assignee or an import's owner must be a member (isOrganizationMember). */
 export async function assertMember(db: TenantDb, org: Pick<Organization, "parentId">, userId: string, what = "owner"): Promise<void> {
-  const direct = await db.membership.findFirst({ where: { userId }, select: { id: true } });
-  if (direct) return;
-  if (org.parentId && (await listInheritedMembers(org.parentId)).some((m) => m.user.id === userId)) return;
+  if (await isOrganizationMember(db, org, userId)) return;
   throw new TRPCError({ code: "NOT_FOUND", message: `That ${what} is not a member of this organization.` });
 }
 

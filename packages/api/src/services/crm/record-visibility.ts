@@ -5,7 +5,7 @@ import { WHERE_OPERATIONS, type TenantDb } from "@mg/db";
  * in the query layer — rather than in each handler: crmProcedure hands procedures a client whose
  * contact, company and deal delegates add `ownerUserId = <caller>` to every filter. A procedure
  * cannot forget the rule, and a record someone else owns answers NOT_FOUND like any unknown id.
- * Raw SQL (the segment compiler) takes the same visibility explicitly: ownedRecordsSql().
+ * Raw SQL takes the same visibility explicitly: liveContactsSql() (segments/compile.ts).
  */
 export interface RecordVisibility {
   /** True when the caller sees only what they own (the setting is on and their role is below admin). */

@@ -1,4 +1,6 @@
 import type { TenantDb } from "@mg/db";
+import type { RecordVisibility } from "../record-visibility";
+import { liveContactsSql, type SegmentScope } from "../segments/compile";
 import type { ImportDuplicate, ImportPreview, ImportRowError } from "../../../schemas/crm/contact-import";
 import type { ImportSetup } from "./context";
 import { readFile, rowNameKey, type ReadFile } from "./rows";
@@ -19,9 +21,10 @@ export function repeatErrors(file: Pick<ReadFile, "repeats">, setup: Pick<Import
  * The dry run: reads the whole file and decides every row exactly as the job will (planChunk,
  * unlocked), writing nothing. Also lists likely duplicates the match key will not catch: rows
  * that share a phone within the file, and new rows whose phone or full name is an existing
- * contact's.
+ * contact's — among the contacts the caller may see (`visibility`): the dry run names them, so a
+ * member kept to their own records is not shown someone else's contact.
  */
-export async function previewImport(db: TenantDb, setup: ImportSetup, csvText: string): Promise<ImportPreview> {
+export async function previewImport(db: TenantDb, setup: ImportSetup, csvText: string, visibility: RecordVisibility): Promise<ImportPreview> {
   const file = readFile(csvText, setup);
   let creates = 0;
   let updates = 0;
@@ -50,7 +53,7 @@ export async function previewImport(db: TenantDb, setup: ImportSetup, csvText: s
       else duplicates.push({ row: row.row, against: "file", otherRow: first, reason: `same phone as row ${first}` });
     }
   }
-  duplicates.push(...(await existingLookalikes(db, setup.organizationId, createRows)));
+  duplicates.push(...(await existingLookalikes(db, { organizationId: setup.organizationId, visibility }, createRows)));
   duplicates.sort((a, b) => a.row - b.row);
   return {
     headers: file.headers,
@@ -67,17 +70,17 @@ export async function previewImport(db: TenantDb, setup: ImportSetup, csvText: s
   };
 }
 
-/** New rows that look like a contact already there: same phone, or the same full name. */
-async function existingLookalikes(db: TenantDb, organizationId: string, rows: ReadFile["rows"]): Promise<ImportDuplicate[]> {
+/** New rows that look like a contact already there (and visible to the caller): same phone, or the same full name. */
+async function existingLookalikes(db: TenantDb, scope: SegmentScope, rows: ReadFile["rows"]): Promise<ImportDuplicate[]> {
   if (rows.length === 0) return [];
   const phones = [...new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])))];
   // A single name ("Ann") says too little to call two people the same.
   const names = [...new Set(rows.map(rowNameKey).filter((n) => n.includes(" ")))];
   const found = await db.$queryRaw<{ id: string; primary_phone: string | null; name_key: string; first_name: string | null; last_name: string | null }[]>`
-    SELECT id, primary_phone, name_key, first_name, last_name FROM contacts
-    WHERE organization_id = ${organizationId}::uuid AND deleted_at IS NULL AND merged_into_id IS NULL
-      AND (primary_phone = ANY(${phones}::text[]) OR name_key = ANY(${names}::text[]))
-    ORDER BY created_at, id`;
+    SELECT c.id, c.primary_phone, c.name_key, c.first_name, c.last_name FROM contacts c
+    WHERE ${liveContactsSql(scope)}
+      AND (c.primary_phone = ANY(${phones}::text[]) OR c.name_key = ANY(${names}::text[]))
+    ORDER BY c.created_at, c.id`;
   const byPhone = new Map<string, (typeof found)[number]>();
   const byName = new Map<string, (typeof found)[number]>();
   for (const c of found) {
