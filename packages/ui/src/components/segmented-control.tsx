@@ -31,7 +31,7 @@ export function SegmentedControl<V extends string>({
   optionClassName?: string;
 }) {
   return (
-    <div role="group" aria-label={label} data-slot="segmented-control" className={cn("inline-flex h-9 w-fit items-center rounded-lg bg-muted p-[3px] text-muted-foreground", className)}>
+    <div role="group" aria-label={label} data-slot="segmented-control" className={cn("inline-flex h-9 w-fit max-w-full items-center overflow-x-auto rounded-lg bg-muted p-[3px] text-muted-foreground", className)}>
       {options.map((option) => {
         const active = option.value === value;
         return (
@@ -42,7 +42,7 @@ export function SegmentedControl<V extends string>({
             data-state={active ? "active" : "inactive"}
             onClick={() => onValueChange(option.value)}
             className={cn(
-              "inline-flex h-[calc(100%-1px)] items-center justify-center gap-1.5 rounded-md border border-transparent px-2 py-1 text-sm font-medium whitespace-nowrap transition-[color,box-shadow]",
+              "inline-flex h-[calc(100%-1px)] shrink-0 items-center justify-center gap-1.5 rounded-md border border-transparent px-2 py-1 text-sm font-medium whitespace-nowrap transition-[color,box-shadow]",
               "hover:text-foreground data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-sm",
               "outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
               "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
