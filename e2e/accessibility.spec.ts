@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInWithPassword } from "./support";
+import { ORG_PAGES, signInWithPassword } from "./support";
 
 /**
  * axe-core over every page of both apps, light and dark (issue 9): 0 critical and 0 serious
@@ -33,36 +33,6 @@ class Findings {
 
 const SIGNED_OUT = [`${APP}/sign-in`, `${APP}/sign-up`, `${APP}/sign-in/check-email?email=someone%40example.com`, `${APP}/verify-email/not-a-real-token-0000000000`, `${APP}/invite/not-a-real-token-0000000000`];
 const SITE_PAGES = [`${SITE}/`, `${SITE}/pricing`, `${SITE}/no-such-page`];
-const ORG_PAGES = (slug: string) =>
-  [
-    "",
-    "/calendar",
-    "/calendar?view=week",
-    "/calendar?view=list",
-    "/posts",
-    "/posts/new",
-    "/posts/import",
-    "/accounts",
-    "/media",
-    "/campaigns",
-    "/analytics",
-    "/ab-tests",
-    "/members",
-    "/settings",
-    "/audit",
-    // The CRM (issue 10).
-    "/contacts",
-    "/contacts/import",
-    "/contacts/duplicates",
-    "/contacts/segments",
-    "/contacts/lists",
-    "/companies",
-    "/deals",
-    "/deals?view=list",
-    "/deals?view=forecast",
-    "/tasks",
-    "/settings/crm",
-  ].map((path) => `${APP}/${slug}${path}`);
 
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} mode`, () => {

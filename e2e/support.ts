@@ -50,3 +50,35 @@ export function slugOf(page: Page): string {
 export async function expectOrgName(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId("current-org-name").first()).toHaveText(name);
 }
+
+/** Every page of an organization, for the e2e sweeps over all pages (accessibility, layout). */
+export const ORG_PAGES = (slug: string): string[] =>
+  [
+    "",
+    "/calendar",
+    "/calendar?view=week",
+    "/calendar?view=list",
+    "/posts",
+    "/posts/new",
+    "/posts/import",
+    "/accounts",
+    "/media",
+    "/campaigns",
+    "/analytics",
+    "/ab-tests",
+    "/members",
+    "/settings",
+    "/audit",
+    // The CRM (issue 10).
+    "/contacts",
+    "/contacts/import",
+    "/contacts/duplicates",
+    "/contacts/segments",
+    "/contacts/lists",
+    "/companies",
+    "/deals",
+    "/deals?view=list",
+    "/deals?view=forecast",
+    "/tasks",
+    "/settings/crm",
+  ].map((path) => `http://localhost:3000/${slug}${path}`);
