@@ -10,6 +10,8 @@ import { CRM_RECORD_PROCEDURE_CASES } from "./procedure-cases/crm-records";
 import { CRM_DEAL_PROCEDURE_CASES } from "./procedure-cases/crm-deals";
 import { CRM_IMPORT_PROCEDURE_CASES } from "./procedure-cases/crm-import";
 import { CRM_SEGMENT_PROCEDURE_CASES } from "./procedure-cases/crm-segments";
+import { CRM_EXPORT_PROCEDURE_CASES } from "./procedure-cases/crm-exports";
+import type { SessionUser } from "../src/trpc/context";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
 export type ForeignInput = (self: Tenant, other: Tenant) => Promise<unknown> | unknown;
@@ -40,8 +42,11 @@ export interface AllowedError {
  * exists nowhere, unless `foreignAnswer` declares otherwise.
  */
 export interface ProcedureCase {
-  /** Input for a legitimate call in `self` (may create what it needs). */
-  valid: (self: Tenant) => Promise<unknown> | unknown;
+  /**
+   * Input for a legitimate call in `self` (may create what it needs). `caller` is the user who
+   * will call (the owner unless a suite says otherwise): for rows that belong to one member.
+   */
+  valid: (self: Tenant, caller?: SessionUser) => Promise<unknown> | unknown;
   allowedErrors?: readonly AllowedError[];
   /** Input that names `other`'s rows while calling inside `self`; omitted when there is no id to aim. */
   foreign?: ForeignInput;
@@ -133,6 +138,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CRM_DEAL_PROCEDURE_CASES,
   ...CRM_IMPORT_PROCEDURE_CASES,
   ...CRM_SEGMENT_PROCEDURE_CASES,
+  ...CRM_EXPORT_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */

@@ -57,7 +57,7 @@ describe("RBAC matrix: every role × every organization procedure", () => {
           const spec = PROCEDURE_CASES[path];
           if (!spec) throw new Error(`no case for ${path}`);
           const caller = callerFor(tenant.users[role], tenant.slug);
-          const result = await attempt(procedureAt(caller, path)(await spec.valid(tenant)));
+          const result = await attempt(procedureAt(caller, path)(await spec.valid(tenant, tenant.users[role])));
           // Allowed means it works: an error the case does not declare (a 500, a BAD_REQUEST from
           // an input that is not really valid) is a failure, not a pass.
           if (allowed) expect(acceptableForAllowed(spec, role), `${role} on ${path} answered ${result.code}: ${result.message}`).toContain(result.code);

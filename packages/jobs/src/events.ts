@@ -75,6 +75,12 @@ export const contactImportRequestedData = z.object({
   importId: id(),
 });
 
+/** A CSV export of CRM records was asked for (or resumed): write its parts from the cursor. */
+export const crmExportRequestedData = z.object({
+  organizationId: id(),
+  exportId: id(),
+});
+
 /** A CRM task got (or changed) its due time; `id` = `task:<taskId>:<dueAt>` so a resend is deduplicated. */
 export const taskScheduledData = z.object({
   organizationId: id(),
@@ -90,6 +96,7 @@ export const abTestStarted = eventType("ab-test/started", { schema: abTestStarte
 export const metricsSyncAccount = eventType("metrics/sync.account", { schema: metricsSyncAccountData });
 export const taskScheduled = eventType("task/scheduled", { schema: taskScheduledData });
 export const contactImportRequested = eventType("crm/contact-import.requested", { schema: contactImportRequestedData });
+export const crmExportRequested = eventType("crm/export.requested", { schema: crmExportRequestedData });
 
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
 export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
@@ -105,6 +112,7 @@ export const jobEventSchemas = {
   "metrics/sync.account": metricsSyncAccountData,
   "task/scheduled": taskScheduledData,
   "crm/contact-import.requested": contactImportRequestedData,
+  "crm/export.requested": crmExportRequestedData,
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;
@@ -113,6 +121,7 @@ export type JobEventData<N extends JobEventName> = z.infer<(typeof jobEventSchem
 export type OrganizationCreatedData = JobEventData<"organization/created">;
 export type MemberInvitedData = JobEventData<"member/invited">;
 export type ContactImportRequestedData = JobEventData<"crm/contact-import.requested">;
+export type CrmExportRequestedData = JobEventData<"crm/export.requested">;
 
 /**
  * An event as the API layer sends it. `id` is the deduplication key: pass a deterministic one

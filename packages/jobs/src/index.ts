@@ -28,6 +28,7 @@ export {
   abTestStarted,
   metricsSyncAccount,
   contactImportRequested,
+  crmExportRequested,
   jobEventSchemas,
   type JobEvent,
   type JobEventData,
@@ -52,6 +53,9 @@ export {
 export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } from "./local-scheduler";
 export { contactImportFn } from "./crm/contact-import";
 export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
+export { crmExportFn } from "./crm/crm-export";
+export { purgeExpiredExportFiles } from "./crm/expired-exports";
+export { setCrmExportRunner, settleLocalCrmExports, type CrmExportRunner } from "./crm/crm-export-runner";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";
 export { DEFAULT_ONBOARDING_TASKS, type OnboardingTaskKey } from "./onboarding";
 export { DELAY_GRACE_MS, delayedEventsForOrganization, outboxHealth, type DelayedEventGroup, type OutboxHealth } from "./outbox/delays";

@@ -1,4 +1,5 @@
 import { systemDb } from "@mg/db/system";
+import { purgeExpiredExportFiles } from "./crm/expired-exports";
 import { remindTask } from "./crm/task-reminders";
 import { decideAbTest } from "./publishing/ab-test";
 import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
@@ -19,6 +20,7 @@ const CHORES = [
   { name: "remind due tasks", everyMs: 30_000, run: remindDueTasks },
   { name: "refresh expiring tokens", everyMs: 6 * 60 * 60_000, run: refreshExpiringTokens },
   { name: "extend recurring posts", everyMs: 6 * 60 * 60_000, run: extendRecurrences },
+  { name: "delete expired export files", everyMs: 60 * 60_000, run: purgeExpiredExports },
 ] as const;
 
 export type Housekeeping = (now: Date) => Promise<void>;
@@ -33,7 +35,7 @@ export function createHousekeeping(logger: SweepLogger, organizationId?: string)
       if (last !== undefined && now.getTime() - last < chore.everyMs) continue;
       lastRun.set(chore.name, now.getTime());
       try {
-        const done = await chore.run(now, mine);
+        const done = await chore.run(now, mine, organizationId);
         if (done > 0) logger.info(`${chore.name}: ${done}`);
       } catch (error) {
         logger.warn(`${chore.name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -83,4 +85,9 @@ async function extendRecurrences(now: Date, only: Only): Promise<number> {
 async function remindDueTasks(now: Date, only: Only): Promise<number> {
   const due = only(await systemDb().task.findMany({ where: { dueAt: { lte: now }, remindedAt: null, doneAt: null, deletedAt: null }, orderBy: { dueAt: "asc" }, take: 500, select: { organizationId: true, id: true, dueAt: true } }));
   return eachSettled(due, (task) => remindTask({ organizationId: task.organizationId, taskId: task.id, dueAt: task.dueAt ?? now, now }));
+}
+
+async function purgeExpiredExports(now: Date, _only: Only, organizationId?: string): Promise<number> {
+  // Filtered in its own query: the files of other organizations are never even read.
+  return purgeExpiredExportFiles(now, organizationId);
 }

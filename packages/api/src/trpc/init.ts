@@ -126,7 +126,9 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
     throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
   }
   // Lifecycle: a suspended or archived organization stays readable (and exportable) but frozen.
-  if (type === "mutation" && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
+  // Taking data out is never frozen: a background export writes only its own file.
+  const takesDataOut = permission.endsWith(".export");
+  if (type === "mutation" && !takesDataOut && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
     throw new TRPCError({ code: "FORBIDDEN", message: `This organization is ${access.organization.status.toLowerCase()}: it is read-only until it is reactivated.` });
   }
   const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };

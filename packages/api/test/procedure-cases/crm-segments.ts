@@ -47,13 +47,13 @@ const membersAnswer = {
 
 const everyone = { match: "all" as const, conditions: [] };
 
-async function freshCompany(tenant: Org): Promise<string> {
+export async function freshCompany(tenant: Org): Promise<string> {
   const tag = randomUUID().slice(0, 8);
   const company = await systemDb().company.create({ data: { organizationId: tenant.id, name: `Company ${tag}`, domain: `${tag}.example`, domainKey: `${tag}.example` } });
   return company.id;
 }
 
-async function freshDeal(tenant: Org): Promise<{ dealId: string; pipelineId: string }> {
+export async function freshDeal(tenant: Org): Promise<{ dealId: string; pipelineId: string }> {
   const pipeline = await systemDb().pipeline.create({ data: { organizationId: tenant.id, name: `Pipeline ${randomUUID().slice(0, 8)}` } });
   const stage = await systemDb().pipelineStage.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, name: "Open", position: 0, probability: 20 } });
   const deal = await systemDb().deal.create({ data: { organizationId: tenant.id, pipelineId: pipeline.id, stageId: stage.id, name: "Export me", amountMinor: 1_000n, currency: "EUR", position: "a0" } });

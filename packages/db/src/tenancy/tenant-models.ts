@@ -46,6 +46,8 @@ export const TENANT_MODELS = [
   "ContactImport",
   "ContactImportChange",
   "CrmMerge",
+  "CrmExport",
+  "CrmExportPart",
   "DuplicateCandidate",
 ] as const satisfies readonly Prisma.ModelName[];
 
@@ -112,6 +114,8 @@ export const TENANT_TABLES: Record<TenantModel, string> = {
   CrmSavedView: "crm_saved_views",
   ContactImport: "contact_imports",
   ContactImportChange: "contact_import_changes",
+  CrmExport: "crm_exports",
+  CrmExportPart: "crm_export_parts",
   CrmMerge: "crm_merges",
   DuplicateCandidate: "duplicate_candidates",
 };

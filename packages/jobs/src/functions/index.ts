@@ -1,9 +1,11 @@
 import { contactImportFn } from "../crm/contact-import";
+import { crmExportFn } from "../crm/crm-export";
 import { checkAccountTokens } from "./check-account-tokens";
 import { decideAbTestFn } from "./decide-ab-test";
 import { extendRecurrences } from "./extend-recurrences";
 import { provisionOrganization } from "./provision-organization";
 import { publishPost } from "./publish-post";
+import { purgeExpiredExportsCron } from "./purge-expired-exports";
 import { publishRequested } from "./publish-requested";
 import { remindTaskFn } from "./remind-task";
 import { replayOutboxCron } from "./replay-outbox";
@@ -14,11 +16,13 @@ import { syncAccountMetricsFn, syncMetricsCron } from "./sync-metrics";
 export {
   checkAccountTokens,
   contactImportFn,
+  crmExportFn,
   decideAbTestFn,
   extendRecurrences,
   provisionOrganization,
   publishPost,
   publishRequested,
+  purgeExpiredExportsCron,
   remindTaskFn,
   replayOutboxCron,
   sendInvitationMail,
@@ -42,4 +46,6 @@ export const functions = [
   extendRecurrences,
   remindTaskFn,
   contactImportFn,
+  crmExportFn,
+  purgeExpiredExportsCron,
 ];

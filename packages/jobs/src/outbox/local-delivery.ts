@@ -1,5 +1,6 @@
 import { runContactImportLocally } from "../crm/contact-import-runner";
-import type { ContactImportRequestedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import { runCrmExportLocally } from "../crm/crm-export-runner";
+import type { ContactImportRequestedData, CrmExportRequestedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
 import { deliverInvitationMailNow } from "../invitations";
 import { provisionOrganizationNow } from "../provisioning";
 
@@ -21,6 +22,7 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   "task/scheduled": null,
   // Started in the background: the import's own cursor, not this delivery, makes it durable.
   "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
+  "crm/export.requested": async (data) => runCrmExportLocally(data as CrmExportRequestedData),
 };
 
 /** Whether delivering `name` in process does anything (else it is only recorded as handled). */

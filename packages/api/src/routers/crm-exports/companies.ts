@@ -1,11 +1,12 @@
 import { crmProcedure } from "../../trpc/crm";
 import { companyExportInput } from "../../schemas/crm/exports";
-import { exportCompaniesCsv } from "../../services/crm/exports/companies-deals";
-import { utcDay } from "./file-name";
+import { exportFileName, sourceContext } from "../../services/crm/exports/background";
+import { companyExportSource } from "../../services/crm/exports/companies";
+import { wholeFile } from "../../services/crm/exports/source";
 
 export const exportCompanies = crmProcedure("companies.export", { timeoutMs: 60_000 })
   .input(companyExportInput)
   .query(async ({ ctx, input }) => {
-    const file = await exportCompaniesCsv(ctx.db, input, ctx.org.parentId);
-    return { fileName: `${ctx.org.slug}-companies-${input.companyIds ? "selection" : "all"}-${utcDay()}.csv`, ...file };
+    const file = await wholeFile(await companyExportSource(sourceContext(ctx), input), "COMPANY");
+    return { fileName: exportFileName(ctx.org.slug, "COMPANY", file.label), rowCount: file.rowCount, csv: file.csv };
   });

@@ -3,11 +3,16 @@ import { idSchema } from "../common";
 import { segmentFilter } from "./segment";
 
 /**
- * CSV exports of contacts, companies and deals. Synchronous and bounded: an export of more than
- * MAX_EXPORT_ROWS rows is refused with a message that says so (narrow it with a segment or a
- * list), and what fits is read in keyset pages so memory stays at one page of rows plus the file.
+ * CSV exports of contacts, companies and deals. The synchronous ones hand the file over in the
+ * answer and are bounded (MAX_EXPORT_ROWS, read in keyset pages so memory stays at one page of
+ * rows plus the file); a background export has no bound: a job writes it in parts of
+ * EXPORT_PART_ROWS, and one of at most INLINE_EXPORT_ROWS is written before the answer.
  */
 export const MAX_EXPORT_ROWS = 50_000;
+export const EXPORT_PART_ROWS = 5_000;
+export const INLINE_EXPORT_ROWS = 5_000;
+/** How long a prepared file can be downloaded. */
+export const EXPORT_TTL_DAYS = 7;
 export const MAX_EXPORT_IDS = 5_000;
 
 const ids = z.array(idSchema).min(1, "Pick at least one record.").max(MAX_EXPORT_IDS, `Export at most ${MAX_EXPORT_IDS.toLocaleString("en")} picked records at a time.`);
@@ -27,3 +32,11 @@ export const companyExportInput = z.object({ companyIds: ids.optional() }).defau
 export const dealExportInput = z
   .object({ pipelineId: idSchema.optional(), status: z.enum(["any", "open", "won", "lost"]).default("any"), dealIds: ids.optional() })
   .default({ status: "any" });
+export type ContactExportInput = z.output<typeof contactExportInput>;
+export type CompanyExportInput = z.output<typeof companyExportInput>;
+export type DealExportInput = z.output<typeof dealExportInput>;
+
+export const crmExportIdInput = z.object({ exportId: idSchema });
+/** Parts of a prepared file from `fromIndex` (the download reads it in a few calls, not one). */
+export const crmExportPartsInput = z.object({ exportId: idSchema, fromIndex: z.number().int().min(0).max(1_000_000) });
+export const listCrmExportsInput = z.object({ limit: z.number().int().min(1).max(50).default(20) }).default({ limit: 20 });

@@ -16,6 +16,7 @@ import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 import { formatCustomValue, formatDate, useDebounced, useMemberOptions } from "../contacts/crm-ui";
+import { ExportButton } from "../contacts/exports/export-button";
 import { ALL_VIEWS as ALL, BulkBar, ColumnChooser, LoadMore, nextSort, RecordToolbar, SavedViewPicker, SelectCheckbox, SortableHead, TableLoading, useRowSelection, type Sort } from "../contacts/record-table";
 import { SaveViewDialog } from "../contacts/save-view-dialog";
 import { CompanyDialog } from "./company-dialog";
@@ -109,11 +110,14 @@ export function CompaniesView() {
         title="Companies"
         description="The businesses your contacts work for."
         actions={
-          can("companies.create") ? (
-            <Button onClick={() => setNewOpen(true)} data-testid="new-company">
-              <PlusIcon aria-hidden /> New company
-            </Button>
-          ) : null
+          <>
+            <ExportButton request={{ object: "COMPANY", input: {} }} label="Export all" />
+            {can("companies.create") ? (
+              <Button onClick={() => setNewOpen(true)} data-testid="new-company">
+                <PlusIcon aria-hidden /> New company
+              </Button>
+            ) : null}
+          </>
         }
       />
       <RecordToolbar
@@ -126,11 +130,14 @@ export function CompaniesView() {
         }
       />
 
-      {chosen.length > 0 && can("companies.delete") ? (
+      {chosen.length > 0 && (can("companies.delete") || can("companies.export")) ? (
         <BulkBar count={chosen.length} onClear={selection.clear}>
-          <Button size="sm" variant="outline" className="text-destructive" onClick={() => void deleteSelected()} disabled={remove.isPending}>
-            <Trash2Icon aria-hidden /> Delete
-          </Button>
+          <ExportButton request={{ object: "COMPANY", input: { companyIds: chosen } }} label="Export" size="sm" />
+          {can("companies.delete") ? (
+            <Button size="sm" variant="outline" className="text-destructive" onClick={() => void deleteSelected()} disabled={remove.isPending}>
+              <Trash2Icon aria-hidden /> Delete
+            </Button>
+          ) : null}
         </BulkBar>
       ) : null}
 

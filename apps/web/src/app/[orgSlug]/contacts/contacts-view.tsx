@@ -19,6 +19,7 @@ import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
 import { NewContactDialog } from "./contact-dialog";
+import { ExportButton } from "./exports/export-button";
 import { formatCustomValue, formatDate, LIFECYCLE_LABELS, useDebounced, useMemberOptions, type ContactRow, type FieldDefinition, type LifecycleStage, type MemberOption, type SavedView } from "./crm-ui";
 import { ALL_VIEWS as ALL, BulkBar, ColumnChooser, LoadMore, nextSort, RecordToolbar, SavedViewPicker, SelectCheckbox, SortableHead, TableLoading, useRowSelection, type Sort as TableSort } from "./record-table";
 import { ChoiceSelect, FormFooter, LIFECYCLE_CHOICES, ownerChoices } from "./record-fields";
@@ -206,6 +207,12 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
                 <Link href={`/${slug}/contacts/import`}>Import</Link>
               </Button>
             ) : null}
+            <ExportButton request={{ object: "CONTACT", input: { scope: { kind: "all" } } }} label="Export all" />
+            {can("contacts.export") ? (
+              <Button variant="ghost" asChild>
+                <Link href={`/${slug}/contacts/exports`}>Exports</Link>
+              </Button>
+            ) : null}
             {can("contacts.create") ? (
               <Button onClick={() => setNewOpen(true)} data-testid="new-contact">
                 <PlusIcon aria-hidden /> New contact
@@ -271,6 +278,7 @@ export function ContactsView({ companyId = null }: { companyId?: string | null }
               </Button>
             </>
           ) : null}
+          <ExportButton request={{ object: "CONTACT", input: { scope: { kind: "ids", contactIds: chosen } } }} label="Export" size="sm" />
           {can("contacts.delete") ? (
             <Button size="sm" variant="outline" className="text-destructive" onClick={() => void deleteSelected()} disabled={remove.isPending}>
               <Trash2Icon aria-hidden /> Delete

@@ -23,6 +23,7 @@ import { DealList } from "./deal-list";
 import { ForecastPanel } from "./forecast";
 import { PipelineDialog } from "./pipeline-dialog";
 import { useDealActions } from "./use-deal-actions";
+import { ExportButton } from "../contacts/exports/export-button";
 
 const VIEWS = [
   { value: "board", label: "Board" },
@@ -75,10 +76,15 @@ export function DealsView() {
       title="Deals"
       description="Your pipeline by stage, with totals and weighted totals per currency. Drag a card, or use its actions, to move it."
       actions={
-        can("deals.create") && pipeline ? (
-          <Button onClick={() => setDialog({ open: true })}>
-            <PlusIcon aria-hidden /> New deal
-          </Button>
+        pipeline ? (
+          <>
+            <ExportButton request={{ object: "DEAL", input: { pipelineId: pipeline.id, status: "any" } }} label="Export" />
+            {can("deals.create") ? (
+              <Button onClick={() => setDialog({ open: true })}>
+                <PlusIcon aria-hidden /> New deal
+              </Button>
+            ) : null}
+          </>
         ) : null
       }
     />

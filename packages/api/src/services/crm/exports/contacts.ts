@@ -1,16 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { Prisma, type TenantDb } from "@mg/db";
-import { toCsv, type CsvValue } from "../../../csv/write-csv";
-import { MAX_EXPORT_ROWS, type ContactExportScope } from "../../../schemas/crm/exports";
-import type { RecordVisibility } from "../record-visibility";
+import type { ContactExportScope } from "../../../schemas/crm/exports";
 import { liveContactsSql, segmentWhereSql, type SegmentScope } from "../segments/compile";
 import { loadList } from "../segments/lists";
 import { scopeOf } from "../segments/queries";
 import { loadSegment } from "../segments/store";
 import { customCells, exportFields, ownerEmails } from "./custom-columns";
-
-/** Rows read per statement: a keyset page on (created_at, id), like the table's. */
-export const EXPORT_PAGE_SIZE = 1_000;
+import { fileSlug, type ExportCursor, type ExportSource, type SourceContext } from "./source";
 
 export const CONTACT_COLUMNS = [
   "id",
@@ -56,7 +51,7 @@ async function scopeWhere(db: TenantDb, segmentScope: SegmentScope, scope: Conta
       return { where: liveContactsSql(segmentScope), label: "all" };
     case "segment": {
       const segment = await loadSegment(db, scope.segmentId);
-      return { where: segmentWhereSql(segment.filter, segmentScope), label: `segment-${slug(segment.name)}` };
+      return { where: segmentWhereSql(segment.filter, segmentScope), label: `segment-${fileSlug(segment.name)}` };
     }
     case "filter":
       return { where: segmentWhereSql(scope.filter, segmentScope), label: "filtered" };
@@ -64,7 +59,7 @@ async function scopeWhere(db: TenantDb, segmentScope: SegmentScope, scope: Conta
       const list = await loadList(db, scope.listId);
       return {
         where: Prisma.sql`${liveContactsSql(segmentScope)} AND EXISTS (SELECT 1 FROM contact_list_members m WHERE m.organization_id = ${org} AND m.list_id = ${list.id}::uuid AND m.contact_id = c.id)`,
-        label: `list-${slug(list.name)}`,
+        label: `list-${fileSlug(list.name)}`,
       };
     }
     case "ids":
@@ -72,29 +67,10 @@ async function scopeWhere(db: TenantDb, segmentScope: SegmentScope, scope: Conta
   }
 }
 
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 40) || "export"
-  );
-}
-
-export function tooManyRows(count: number, what: string): TRPCError {
-  return new TRPCError({
-    code: "PAYLOAD_TOO_LARGE",
-    message: `This export holds ${count.toLocaleString("en")} ${what}; one file holds at most ${MAX_EXPORT_ROWS.toLocaleString("en")}. Narrow it with a segment or a list and export the parts.`,
-  });
-}
-
-function pageSql(where: Prisma.Sql, scope: SegmentScope, afterId: string | null): Prisma.Sql {
+function pageSql(where: Prisma.Sql, scope: SegmentScope, after: ExportCursor | null, limit: number): Prisma.Sql {
   const org = Prisma.sql`${scope.organizationId}::uuid`;
-  // The previous page's last row, its position read by primary key (as the members' pages do).
-  const keyset = afterId
-    ? Prisma.sql`AND (c.created_at, c.id) < ((SELECT k.created_at FROM contacts k WHERE k.organization_id = ${org} AND k.id = ${afterId}::uuid), ${afterId}::uuid)`
-    : Prisma.empty;
+  // The cursor's own values, not a lookup of its row: an import undone meanwhile may have removed it.
+  const keyset = after ? Prisma.sql`AND (c.created_at, c.id) < (${after.createdAt}, ${after.id}::uuid)` : Prisma.empty;
   return Prisma.sql`
     SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.primary_email AS "primaryEmail", c.primary_phone AS "primaryPhone",
            c.job_title AS "jobTitle", co.name AS "companyName", co.domain AS "companyDomain", c.lifecycle_stage::text AS "lifecycleStage",
@@ -103,40 +79,38 @@ function pageSql(where: Prisma.Sql, scope: SegmentScope, afterId: string | null)
     LEFT JOIN companies co ON co.organization_id = ${org} AND co.id = c.company_id
     WHERE ${where} ${keyset}
     ORDER BY c.created_at DESC, c.id DESC
-    LIMIT ${EXPORT_PAGE_SIZE}`;
+    LIMIT ${limit}`;
 }
 
 /**
- * Contacts of a scope as CSV, through the formula-safe writer: the standard columns, then one per
- * custom field. Counted first (refused above MAX_EXPORT_ROWS), then read page by page.
+ * Contacts of a scope (a segment, a list, a filter, a selection, everyone), through raw SQL that
+ * takes the caller's record visibility (liveContactsSql): the standard columns, then one per
+ * custom field.
  */
-export async function exportContactsCsv(
-  db: TenantDb,
-  visibility: RecordVisibility,
-  scope: ContactExportScope,
-  /** The organization's agency, whose members may own its contacts (owner_email). */
-  parentId: string | null,
-): Promise<{ label: string; rowCount: number; csv: string }> {
-  const segmentScope = scopeOf(db, visibility);
+export async function contactExportSource(ctx: SourceContext, scope: ContactExportScope): Promise<ExportSource> {
+  const { db } = ctx;
+  const segmentScope = scopeOf(db, ctx.visibility);
   const { where, label } = await scopeWhere(db, segmentScope, scope);
-  const [{ count } = { count: 0 }] = await db.$queryRaw<{ count: number }[]>(Prisma.sql`SELECT count(*)::int AS count FROM contacts c WHERE ${where}`);
-  if (count > MAX_EXPORT_ROWS) throw tooManyRows(count, "contacts");
   // One after the other: statements of one transaction share its connection.
-  const fields = await exportFields(db, "CONTACT");
-  const owners = await ownerEmails(db, parentId);
-  const rows: CsvValue[][] = [[...CONTACT_COLUMNS, ...fields.map((f) => f.label)]];
-  let after: string | null = null;
-  for (;;) {
-    const page: ExportRow[] = await db.$queryRaw<ExportRow[]>(pageSql(where, segmentScope, after));
-    if (page.length === 0) break;
-    const custom = await customCells(
-      db,
-      "CONTACT",
-      fields,
-      page.map((r) => r.id),
-    );
-    for (const r of page) {
-      rows.push([
+  const fields = await exportFields(db, "CONTACT", ctx.fieldIds);
+  const owners = await ownerEmails(db, ctx.parentId);
+  return {
+    label,
+    header: [...CONTACT_COLUMNS, ...fields.map((f) => f.label)],
+    fieldIds: fields.map((f) => f.id),
+    async count() {
+      const [row] = await db.$queryRaw<{ count: number }[]>(Prisma.sql`SELECT count(*)::int AS count FROM contacts c WHERE ${where}`);
+      return row?.count ?? 0;
+    },
+    async page(after, limit) {
+      const page = await db.$queryRaw<ExportRow[]>(pageSql(where, segmentScope, after, limit));
+      const custom = await customCells(
+        db,
+        "CONTACT",
+        fields,
+        page.map((r) => r.id),
+      );
+      const rows = page.map((r) => [
         r.id,
         r.firstName,
         r.lastName,
@@ -154,10 +128,8 @@ export async function exportContactsCsv(
         r.updatedAt.toISOString(),
         ...(custom.get(r.id) ?? []),
       ]);
-    }
-    const last = page.at(-1);
-    if (!last || page.length < EXPORT_PAGE_SIZE || rows.length > MAX_EXPORT_ROWS) break;
-    after = last.id;
-  }
-  return { label, rowCount: rows.length - 1, csv: toCsv(rows) };
+      const tail = page.at(-1);
+      return { rows, last: tail ? { createdAt: tail.createdAt, id: tail.id } : null };
+    },
+  };
 }

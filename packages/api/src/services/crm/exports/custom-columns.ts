@@ -15,13 +15,21 @@ export interface ExportField {
   currency: string | null;
 }
 
-export async function exportFields(db: TenantDb, object: CrmObject): Promise<ExportField[]> {
+/**
+ * The object's live custom fields in the app's order — or, for the later parts of a background
+ * export, exactly the fields its header was written with (`fieldIds`, in that order; one archived
+ * since keeps its column, one deleted since leaves it empty).
+ */
+export async function exportFields(db: TenantDb, object: CrmObject, fieldIds?: readonly string[]): Promise<ExportField[]> {
   const defs = await db.customFieldDefinition.findMany({
-    where: { object, archivedAt: null },
+    where: fieldIds ? { object, id: { in: [...fieldIds] } } : { object, archivedAt: null },
     orderBy: [{ position: "asc" }, { label: "asc" }],
     select: { id: true, label: true, type: true, options: true, currency: true },
   });
-  return defs.map((d) => ({ id: d.id, label: d.label, type: d.type, currency: d.currency, options: optionLabels(d.options) }));
+  const fields = defs.map((d) => ({ id: d.id, label: d.label, type: d.type, currency: d.currency, options: optionLabels(d.options) }));
+  if (!fieldIds) return fields;
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  return fieldIds.map((id) => byId.get(id) ?? { id, label: "", type: "TEXT", currency: null, options: new Map<string, string>() });
 }
 
 function optionLabels(raw: unknown): Map<string, string> {

@@ -23,7 +23,7 @@ import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
 import { ContactsNav } from "../segments/contacts-nav";
-import { ExportContactsButton } from "../segments/export-button";
+import { ExportButton } from "../exports/export-button";
 import { COUNT_FORMAT, type ContactListRow } from "../segments/segment-ui";
 
 type DialogState = { kind: "create" } | { kind: "rename"; list: ContactListRow } | { kind: "snapshot" } | null;
@@ -249,7 +249,7 @@ export function ListsView() {
                 <TableCell>{new Date(list.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}</TableCell>
                 <TableCell className="text-right">
                   <div className="flex items-center justify-end gap-1">
-                    <ExportContactsButton scope={{ kind: "list", listId: list.id }} label="Export" />
+                    <ExportButton request={{ object: "CONTACT", input: { scope: { kind: "list", listId: list.id } } }} label="Export" />
                     {canEdit ? (
                       <RowActionsMenu name={list.name}>
                         <DropdownMenuItem onSelect={() => setDialog({ kind: "rename", list })}>

@@ -16,7 +16,7 @@ import { Skeleton } from "@mg/ui/skeleton";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../org-context";
-import { ExportContactsButton } from "./export-button";
+import { ExportButton } from "../exports/export-button";
 import { FilterBuilder } from "./filter-builder";
 import { MembersTable } from "./members-table";
 import { COUNT_FORMAT, EMPTY_FILTER, useDebounced, type Filter } from "./segment-ui";
@@ -147,7 +147,7 @@ export function SegmentEditor({ segmentId }: { segmentId?: string }) {
         description="Contacts are members while they match: the segment is evaluated whenever it is used."
         actions={
           <div className="flex flex-wrap gap-2">
-            {segmentId && !dirty ? <ExportContactsButton scope={{ kind: "segment", segmentId }} /> : null}
+            {segmentId && !dirty ? <ExportButton request={{ object: "CONTACT", input: { scope: { kind: "segment", segmentId } } }} /> : null}
             {segmentId && canEdit && !dirty ? (
               <Button type="button" variant="outline" onClick={() => void freeze()} disabled={snapshot.isPending}>
                 <ListPlusIcon aria-hidden /> {snapshot.isPending ? "Saving to a list…" : "Save members to a list"}

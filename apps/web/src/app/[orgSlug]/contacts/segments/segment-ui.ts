@@ -20,7 +20,6 @@ export type CatalogField = Catalog["customFields"][number];
 export type Member = Outputs["segments"]["preview"]["items"][number];
 export type SegmentRow = Outputs["segments"]["list"][number];
 export type ContactListRow = Outputs["contactLists"]["list"][number];
-export type ExportScope = Inputs["crmExports"]["contacts"]["scope"];
 
 export const EMPTY_FILTER: Filter = { match: "all", conditions: [] };
 

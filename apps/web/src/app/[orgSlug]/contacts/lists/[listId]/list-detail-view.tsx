@@ -11,7 +11,7 @@ import { QueryStates, ShowMoreButton } from "~/components/query-states";
 import { apiError } from "~/lib/errors";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../../../org-context";
-import { ExportContactsButton } from "../../segments/export-button";
+import { ExportButton } from "../../exports/export-button";
 import { MembersTable } from "../../segments/members-table";
 import { COUNT_FORMAT, memberName, type Member } from "../../segments/segment-ui";
 
@@ -63,7 +63,7 @@ export function ListDetailView({ listId }: { listId: string }) {
         }
         title={list?.name ?? "List"}
         description={list ? `${COUNT_FORMAT.format(list.memberCount)} ${list.memberCount === 1 ? "member" : "members"}${archived ? " · archived" : ""}` : undefined}
-        actions={<ExportContactsButton scope={{ kind: "list", listId }} />}
+        actions={<ExportButton request={{ object: "CONTACT", input: { scope: { kind: "list", listId } } }} />}
       />
       <QueryStates
         query={members}
