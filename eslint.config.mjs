@@ -29,6 +29,7 @@ const SYSTEM_PATH_ALLOWED = [
   "packages/jobs/src/provisioning.ts",
   "packages/jobs/src/local-housekeeping.ts",
   "packages/jobs/src/publishing/{sweep,tokens,recurrences,metrics}.ts",
+  "packages/jobs/src/crm/expired-exports.ts",
   "packages/integrations/src/sandbox/**",
   "apps/web/src/app/sandbox/sandbox-posts.ts",
   "**/test/**",

@@ -1,9 +1,11 @@
+import { withOrg } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 
 /**
  * Expired export files are deleted (the export rows stay, so the Exports page can say "expired"
- * and offer to export again). A system chore across organizations, idempotent: a second run
- * finds nothing left. Returns how many exports lost their file.
+ * and offer to export again). A cross-tenant chore: the system path only finds which exports
+ * have expired; each file is deleted in its organization's own RLS scope. Idempotent — a second
+ * run finds nothing left. Returns how many exports lost their file.
  */
 export async function purgeExpiredExportFiles(now: Date = new Date(), organizationId?: string): Promise<number> {
   const expired = await systemDb().crmExport.findMany({
@@ -12,10 +14,10 @@ export async function purgeExpiredExportFiles(now: Date = new Date(), organizati
     take: 500,
   });
   for (const e of expired) {
-    await systemDb().$transaction([
-      systemDb().crmExportPart.deleteMany({ where: { organizationId: e.organizationId, exportId: e.id } }),
-      systemDb().crmExport.update({ where: { organizationId_id: { organizationId: e.organizationId, id: e.id } }, data: { partCount: 0 } }),
-    ]);
+    await withOrg(e.organizationId, async (db) => {
+      await db.crmExportPart.deleteMany({ where: { exportId: e.id } });
+      await db.crmExport.update({ where: { organizationId_id: { organizationId: e.organizationId, id: e.id } }, data: { partCount: 0 } });
+    });
   }
   return expired.length;
 }
