@@ -75,6 +75,7 @@ export const ORG_PAGES = (slug: string): string[] =>
     "/contacts/duplicates",
     "/contacts/segments",
     "/contacts/lists",
+    "/contacts/exports",
     "/companies",
     "/deals",
     "/deals?view=list",
