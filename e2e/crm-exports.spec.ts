@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { confirmEmail, signUp, slugOf, unique } from "./support";
 
@@ -63,6 +64,23 @@ test("crm exports: a large export is prepared in the background and downloads wh
     await expect(row).toContainText(`${ROWS.toLocaleString("en")} contacts`);
     const again = await downloaded(page, () => row.getByRole("link", { name: /^Download / }).click());
     expect(again.split("\r\n").filter(Boolean)).toHaveLength(ROWS + 1);
+  });
+
+  await test.step("the filled Exports page: no serious axe violation in light and dark, no sideways scroll on a phone", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.reload();
+      await expect(page.getByTestId("export-row").first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      const serious = results.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+      expect(serious).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByTestId("export-row").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: "light" });
   });
 
   await test.step("two picked contacts export at once", async () => {
