@@ -64,7 +64,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Reading the CRM: contacts, companies, deals, tasks and its settings (pipelines, fields). */
 const CRM_READ: Permission[] = ["contacts.read", "companies.read", "deals.read", "tasks.read", "crm_settings.read"];
 const CRM_ALL: Permission[] = PERMISSIONS.filter((p) => /^(contacts|companies|deals|tasks|crm_settings)\./.test(p));
-const CRM_EXPORT: Permission[] = ["contacts.export", "companies.export", "deals.export"];
+/** Which permission exports which CRM object (a CSV export, its file and its place in Exports). */
+export const CRM_EXPORT_PERMISSIONS = { CONTACT: "contacts.export", COMPANY: "companies.export", DEAL: "deals.export" } as const satisfies Record<string, Permission>;
+const CRM_EXPORT: Permission[] = Object.values(CRM_EXPORT_PERMISSIONS);
 const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", ...CRM_READ];
 /** The overview, plus per-post and per-account numbers and the CSV export of them; CRM exports. */
 const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export", ...CRM_EXPORT];
@@ -151,4 +153,14 @@ export function rolesWith(permission: Permission): Role[] {
 export function describeRolesWith(permission: Permission): string {
   const names = rolesWith(permission).map((role) => `${ROLE_LABELS[role].toLowerCase()}s`);
   return names.length <= 1 ? (names[0] ?? "nobody") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * Permissions whose procedures only take the organization's data out (exports). A suspended or
+ * archived organization is frozen for every other mutation, never for these: its data stays its own.
+ */
+const DATA_TAKEOUT: ReadonlySet<Permission> = new Set<Permission>(["analytics.export", ...CRM_EXPORT]);
+
+export function takesDataOut(permission: Permission): boolean {
+  return DATA_TAKEOUT.has(permission);
 }

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { forOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { requestLogger } from "@mg/logger";
-import { can, ROLE_LABELS, type Permission } from "../rbac";
+import { can, ROLE_LABELS, takesDataOut, type Permission } from "../rbac";
 import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
@@ -126,9 +126,8 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
     throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[access.role]}) does not allow ${permission}.` });
   }
   // Lifecycle: a suspended or archived organization stays readable (and exportable) but frozen.
-  // Taking data out is never frozen: a background export writes only its own file.
-  const takesDataOut = permission.endsWith(".export");
-  if (type === "mutation" && !takesDataOut && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
+  // Taking data out is never frozen (rbac takesDataOut): a background export writes only its own file.
+  if (type === "mutation" && !takesDataOut(permission) && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
     throw new TRPCError({ code: "FORBIDDEN", message: `This organization is ${access.organization.status.toLowerCase()}: it is read-only until it is reactivated.` });
   }
   const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };

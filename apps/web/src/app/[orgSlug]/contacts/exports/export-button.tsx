@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { DownloadIcon } from "lucide-react";
 import { toast } from "sonner";
+import { CRM_EXPORT_PERMISSIONS } from "@mg/api/rbac";
 import { Button } from "@mg/ui/button";
 import { apiError } from "~/lib/errors";
 import { useTRPCClient } from "~/trpc/client";
 import { useOrg } from "../../org-context";
-import { countOf, downloadExport, EXPORT_PERMISSION, type ExportRequest } from "./export-ui";
+import { countOf, downloadExport, type ExportRequest } from "./export-ui";
 
 const POLL_MS = 1_000;
 
@@ -68,7 +69,8 @@ export function ExportButton({ request, label = "Export CSV", size, variant = "o
     onSettled: () => setPercent(null),
   });
 
-  if (!can(EXPORT_PERMISSION[request.object])) return null;
+  // Which permission an object needs is the API's (rbac); whether the role has it, too (can).
+  if (!can(CRM_EXPORT_PERMISSIONS[request.object])) return null;
   return (
     <Button type="button" variant={variant} size={size} onClick={() => run.mutate()} disabled={run.isPending} data-testid="export-button">
       <DownloadIcon aria-hidden /> {percent !== null ? `Preparing… ${percent}%` : run.isPending ? "Exporting…" : label}

@@ -11,7 +11,6 @@ export type ExportRequest =
   | { object: "COMPANY"; input: Inputs["startCompanies"] }
   | { object: "DEAL"; input: Inputs["startDeals"] };
 
-export const EXPORT_PERMISSION = { CONTACT: "contacts.export", COMPANY: "companies.export", DEAL: "deals.export" } as const;
 export const OBJECT_NOUNS = { CONTACT: ["contact", "contacts"], COMPANY: ["company", "companies"], DEAL: ["deal", "deals"] } as const;
 
 export function countOf(object: ExportRequest["object"], count: number): string {
