@@ -1,8 +1,7 @@
 import { crmProcedure } from "../../trpc/crm";
 import { companyExportInput } from "../../schemas/crm/exports";
-import { exportFileName, sourceContext } from "../../services/crm/exports/background";
 import { companyExportSource } from "../../services/crm/exports/companies";
-import { wholeFile } from "../../services/crm/exports/source";
+import { exportFileName, sourceContext, wholeFile } from "../../services/crm/exports/source";
 
 export const exportCompanies = crmProcedure("companies.export", { timeoutMs: 60_000 })
   .input(companyExportInput)

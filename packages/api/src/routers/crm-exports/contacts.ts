@@ -1,8 +1,7 @@
 import { crmProcedure } from "../../trpc/crm";
 import { contactExportInput } from "../../schemas/crm/exports";
-import { exportFileName, sourceContext } from "../../services/crm/exports/background";
 import { contactExportSource } from "../../services/crm/exports/contacts";
-import { wholeFile } from "../../services/crm/exports/source";
+import { exportFileName, sourceContext, wholeFile } from "../../services/crm/exports/source";
 
 /**
  * Contacts of a segment, a list, an unsaved filter, a selection or everyone, as a CSV file the

@@ -1,8 +1,7 @@
 import { crmProcedure } from "../../trpc/crm";
 import { dealExportInput } from "../../schemas/crm/exports";
-import { exportFileName, sourceContext } from "../../services/crm/exports/background";
 import { dealExportSource } from "../../services/crm/exports/deals";
-import { wholeFile } from "../../services/crm/exports/source";
+import { exportFileName, sourceContext, wholeFile } from "../../services/crm/exports/source";
 
 /** Deals with their amount as an exact decimal in the deal's currency (minor units never leave as floats). */
 export const exportDeals = crmProcedure("deals.export", { timeoutMs: 60_000 })

@@ -14,18 +14,18 @@ const PARTS_PER_CALL = 10;
 export const crmExportParts = crmProcedure("contacts.export")
   .input(crmExportPartsInput)
   .query(async ({ ctx, input }) => {
-    const presented = presentExport(await findOwnExport(ctx, input.exportId));
+    const record = await findOwnExport(ctx, input.exportId);
+    const presented = presentExport(record);
     if (presented.status === "EXPIRED") throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This export has expired: export again to get a fresh file." });
     if (presented.status !== "DONE") throw new TRPCError({ code: "CONFLICT", message: `This export is ${presented.status.toLowerCase()}: its file is not ready.` });
-    const record = await ctx.db.crmExport.findFirst({ where: { id: presented.id }, select: { columns: true, partCount: true } });
+    const stored = await ctx.db.crmExport.findFirst({ where: { id: record.id }, select: { columns: true } });
     const parts = await ctx.db.crmExportPart.findMany({
       where: { exportId: presented.id, index: { gte: input.fromIndex, lt: input.fromIndex + PARTS_PER_CALL } },
       orderBy: { index: "asc" },
       select: { index: true, csv: true },
     });
-    const partCount = record?.partCount ?? 0;
     const next = input.fromIndex + PARTS_PER_CALL;
     // The header through the formula-safe writer too: a custom field's label is the tenant's text.
-    const headerLine = toCsv([storedColumns(record?.columns ?? {}).header]);
-    return { fileName: presented.fileName, headerLine, parts: parts.map((p) => p.csv), nextIndex: next < partCount ? next : null };
+    const headerLine = toCsv([storedColumns(stored?.columns ?? {}).header]);
+    return { fileName: presented.fileName, headerLine, parts: parts.map((p) => p.csv), nextIndex: next < record.partCount ? next : null };
   });

@@ -40,3 +40,7 @@ export const crmExportIdInput = z.object({ exportId: idSchema });
 /** Parts of a prepared file from `fromIndex` (the download reads it in a few calls, not one). */
 export const crmExportPartsInput = z.object({ exportId: idSchema, fromIndex: z.number().int().min(0).max(1_000_000) });
 export const listCrmExportsInput = z.object({ limit: z.number().int().min(1).max(50).default(20) }).default({ limit: 20 });
+
+/** An export's stored header and the custom fields behind its last columns (crm_exports.columns). */
+export const crmExportColumns = z.object({ header: z.array(z.string()), fieldIds: z.array(z.string()) });
+export type CrmExportColumns = z.infer<typeof crmExportColumns>;

@@ -3,12 +3,11 @@ import { withOrg, type CrmExportStatus, type CrmObject, type Prisma, type Tenant
 import type { AuditRecorder } from "../../../audit/recorder";
 import { toCsv } from "../../../csv/write-csv";
 import type { Emit } from "../../../jobs";
-import { can, type Permission, type Role } from "../../../rbac";
-import { companyExportInput, contactExportInput, dealExportInput, EXPORT_PART_ROWS, EXPORT_TTL_DAYS, INLINE_EXPORT_ROWS } from "../../../schemas/crm/exports";
-import { utcDay } from "../../analytics/periods";
+import { can, CRM_EXPORT_PERMISSIONS, type Role } from "../../../rbac";
+import { companyExportInput, contactExportInput, crmExportColumns, dealExportInput, EXPORT_PART_ROWS, EXPORT_TTL_DAYS, INLINE_EXPORT_ROWS, type CrmExportColumns } from "../../../schemas/crm/exports";
 import { visibleDb, type RecordVisibility } from "../record-visibility";
 import { openExportSource } from "./open";
-import { EXPORT_NOUNS, type ExportCursor, type ExportRequest, type SourceContext } from "./source";
+import { exportFileName, sourceContext, type ExportCursor, type ExportRequest } from "./source";
 
 /**
  * Background exports: a crm_exports row that remembers what was asked (the request, the header,
@@ -19,26 +18,10 @@ import { EXPORT_NOUNS, type ExportCursor, type ExportRequest, type SourceContext
  * every row is in the file exactly once. Small exports are written before the answer.
  */
 
-export const EXPORT_PERMISSIONS: Record<CrmObject, Permission> = { CONTACT: "contacts.export", COMPANY: "companies.export", DEAL: "deals.export" };
-
-export function exportFileName(orgSlug: string, object: CrmObject, label: string, now: Date = new Date()): string {
-  return `${orgSlug}-${EXPORT_NOUNS[object]}-${label}-${utcDay(now)}.csv`;
-}
-
-/** What a CRM procedure's context gives an export source. */
-export function sourceContext(ctx: { db: TenantDb; visibility: RecordVisibility; org: { parentId: string | null } }): SourceContext {
-  return { db: ctx.db, visibility: ctx.visibility, parentId: ctx.org.parentId };
-}
-
-interface StoredColumns {
-  header: string[];
-  fieldIds: string[];
-}
-
-export function storedColumns(raw: Prisma.JsonValue): StoredColumns {
-  const value = (raw ?? {}) as { header?: unknown; fieldIds?: unknown };
-  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : []);
-  return { header: strings(value.header), fieldIds: strings(value.fieldIds) };
+/** A stored header: parsed like any input (a row written by an older version is not trusted blindly). */
+export function storedColumns(raw: Prisma.JsonValue): CrmExportColumns {
+  const parsed = crmExportColumns.safeParse(raw);
+  return parsed.success ? parsed.data : { header: [], fieldIds: [] };
 }
 
 /** The stored request, validated again: the job trusts nothing it did not check. */
@@ -90,13 +73,21 @@ export function presentExport(record: ExportRecord, now: Date = new Date()) {
 
 export type PresentedExport = ReturnType<typeof presentExport>;
 
+type ExportReader = { user: { id: string }; role: Role };
+
 /**
- * The caller's own export (an export holds what its requester could see, so nobody else's is
- * reachable), while their role still allows exporting its object. Anything else is NOT_FOUND.
+ * Which exports a caller reaches — the one rule for every export procedure: their own (an export
+ * holds what its requester could see), of the objects their role may still export.
  */
-export async function findOwnExport(ctx: { db: TenantDb; user: { id: string }; role: Role }, exportId: string): Promise<ExportRecord> {
-  const record = await ctx.db.crmExport.findFirst({ where: { id: exportId, requestedById: ctx.user.id }, select: EXPORT_SELECT });
-  if (!record || !can(ctx.role, EXPORT_PERMISSIONS[record.object])) throw new TRPCError({ code: "NOT_FOUND", message: "Export not found." });
+export function ownExportsWhere(ctx: ExportReader): Prisma.CrmExportWhereInput {
+  const objects = (Object.keys(CRM_EXPORT_PERMISSIONS) as CrmObject[]).filter((o) => can(ctx.role, CRM_EXPORT_PERMISSIONS[o]));
+  return { requestedById: ctx.user.id, object: { in: objects } };
+}
+
+/** One of the caller's exports (ownExportsWhere); anything else is NOT_FOUND. */
+export async function findOwnExport(ctx: ExportReader & { db: TenantDb }, exportId: string): Promise<ExportRecord> {
+  const record = await ctx.db.crmExport.findFirst({ where: { AND: [ownExportsWhere(ctx), { id: exportId }] }, select: EXPORT_SELECT });
+  if (!record) throw new TRPCError({ code: "NOT_FOUND", message: "Export not found." });
   return record;
 }
 
@@ -116,7 +107,7 @@ interface StartContext {
 export async function startExport(ctx: StartContext, request: ExportRequest, now: Date = new Date()): Promise<ExportRecord> {
   const source = await openExportSource(sourceContext(ctx), request);
   const totalRows = await source.count();
-  const columns: StoredColumns = { header: source.header, fieldIds: source.fieldIds };
+  const columns: CrmExportColumns = { header: source.header, fieldIds: source.fieldIds };
   const record = await ctx.db.crmExport.create({
     data: {
       organizationId: ctx.org.id,

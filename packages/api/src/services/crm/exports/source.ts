@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { CrmObject, TenantDb } from "@mg/db";
 import { toCsv, type CsvValue } from "../../../csv/write-csv";
 import { MAX_EXPORT_ROWS, type CompanyExportInput, type ContactExportInput, type DealExportInput } from "../../../schemas/crm/exports";
+import { utcDay } from "../../analytics/periods";
 import type { RecordVisibility } from "../record-visibility";
 
 /**
@@ -49,6 +50,15 @@ export interface SourceContext {
 export const EXPORT_PAGE_SIZE = 1_000;
 
 export const EXPORT_NOUNS: Record<CrmObject, string> = { CONTACT: "contacts", COMPANY: "companies", DEAL: "deals" };
+
+export function exportFileName(orgSlug: string, object: CrmObject, label: string, now: Date = new Date()): string {
+  return `${orgSlug}-${EXPORT_NOUNS[object]}-${label}-${utcDay(now)}.csv`;
+}
+
+/** What a CRM procedure's context gives an export source. */
+export function sourceContext(ctx: { db: TenantDb; visibility: RecordVisibility; org: { parentId: string | null } }): SourceContext {
+  return { db: ctx.db, visibility: ctx.visibility, parentId: ctx.org.parentId };
+}
 
 export function tooManyRows(count: number, object: CrmObject): TRPCError {
   return new TRPCError({
