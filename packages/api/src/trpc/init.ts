@@ -3,6 +3,7 @@ import { z, ZodError } from "zod";
 import { forOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { requestLogger } from "@mg/logger";
 import { can, ROLE_LABELS, takesDataOut, type Permission } from "../rbac";
+import { withInheritedMembers } from "../tenancy/inherited-members";
 import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
@@ -140,16 +141,19 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
     const emit: Emit = perOperationEmitter(access.organization.id, queueAfterCommit);
     return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id), emit } });
   }
-  return withOrg(
-    access.organization.id,
-    async (db) => {
-      // Job events join this transaction (the outbox): they exist exactly when the change does.
-      const emit: Emit = emitterFor(db, access.organization.id, queueAfterCommit);
-      const result = await next({ ctx: { ...orgCtx, db, emit } });
-      if (!result.ok) throw result.error;
-      return result;
-    },
-    { userId: user.id, timeout: meta.timeoutMs },
+  // A client's agency members are read before its transaction opens (withInheritedMembers says why).
+  return withInheritedMembers(access.organization.parentId, () =>
+    withOrg(
+      access.organization.id,
+      async (db) => {
+        // Job events join this transaction (the outbox): they exist exactly when the change does.
+        const emit: Emit = emitterFor(db, access.organization.id, queueAfterCommit);
+        const result = await next({ ctx: { ...orgCtx, db, emit } });
+        if (!result.ok) throw result.error;
+        return result;
+      },
+      { userId: user.id, timeout: meta.timeoutMs },
+    ),
   );
 });
 

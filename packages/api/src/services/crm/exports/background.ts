@@ -5,6 +5,7 @@ import { toCsv } from "../../../csv/write-csv";
 import type { Emit } from "../../../jobs";
 import { can, CRM_EXPORT_PERMISSIONS, type Role } from "../../../rbac";
 import { companyExportInput, contactExportInput, crmExportColumns, dealExportInput, EXPORT_PART_ROWS, EXPORT_TTL_DAYS, INLINE_EXPORT_ROWS, type CrmExportColumns } from "../../../schemas/crm/exports";
+import { withInheritedMembers } from "../../../tenancy/inherited-members";
 import { visibleDb, type RecordVisibility } from "../record-visibility";
 import { openExportSource } from "./open";
 import { exportFileName, sourceContext, type ExportCursor, type ExportRequest } from "./source";
@@ -221,11 +222,15 @@ const PART_TIMEOUT_MS = 120_000;
 /** The job's run: part after part, each its own RLS transaction, until done or `budgetMs` is spent. */
 export async function runExport(input: { organizationId: string; exportId: string; budgetMs?: number }): Promise<ExportRunResult> {
   const started = Date.now();
-  for (;;) {
-    const result = await withOrg(input.organizationId, (db) => writeNextPart(db, input.exportId), { timeout: PART_TIMEOUT_MS });
-    if (result.done) return result;
-    if (input.budgetMs !== undefined && Date.now() - started >= input.budgetMs) return result;
-  }
+  const org = await withOrg(input.organizationId, (db) => db.organization.findFirst({ where: { id: input.organizationId }, select: { parentId: true } }));
+  // Owners may be the agency's members: read before the parts' transactions (withInheritedMembers).
+  return withInheritedMembers(org?.parentId ?? null, async () => {
+    for (;;) {
+      const result = await withOrg(input.organizationId, (db) => writeNextPart(db, input.exportId), { timeout: PART_TIMEOUT_MS });
+      if (result.done) return result;
+      if (input.budgetMs !== undefined && Date.now() - started >= input.budgetMs) return result;
+    }
+  });
 }
 
 /** After the job gave up (retries spent): the export says so and can be resumed from its cursor. */
