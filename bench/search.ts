@@ -1,15 +1,19 @@
 // `BENCH_ONLY=search pnpm bench`: the posts list (`posts.search`) at 1,000 organizations × 1,000
 // posts, three ways interleaved in one run — its SQL run unscoped on a plain pg connection (the
-// baseline), `searchPosts` through the tenant client (one RLS transaction), and the whole tRPC
-// procedure through createCaller (rate limit, membership, RBAC, the transaction, the query).
-// Prints p50/p95/p99 per variant and each variant's ratio to the baseline; numbers only, no
-// timed assertions. BENCH_SEARCH_ORGS, BENCH_SEARCH_POSTS and BENCH_SEARCH_SAMPLES scale it down.
+// baseline), `searchPosts` through the tenant client's read path (one READ ONLY RLS transaction,
+// as the procedure runs it), and the whole tRPC procedure through createCaller (rate limit,
+// membership, RBAC, the transaction, the query).
+// Prints p50/p95/p99 per variant and each variant's ratio to the baseline, then the fixed costs
+// per request measured alone (an empty transaction both ways; the organization and membership
+// lookup); numbers only, no timed assertions. BENCH_SEARCH_ORGS, BENCH_SEARCH_POSTS and
+// BENCH_SEARCH_SAMPLES scale it down.
 import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
-import { withOrg, type PostStatus } from "@mg/db";
+import { readWithOrg, withOrg, type PostStatus } from "@mg/db";
 import { createCaller, createInnerContext } from "@mg/api";
 // Not part of the package's public API: the benchmark runs the very function and SQL the procedure does.
 import { searchPosts, searchPostsSql } from "../packages/api/src/services/posts/queries";
+import { resolveOrgAccess } from "../packages/api/src/tenancy/resolve-access";
 import { rawClient } from "./support";
 
 const ORGS = Number(process.env.BENCH_SEARCH_ORGS ?? 1_000);
@@ -142,7 +146,7 @@ type Variant = "sql" | "tenant" | "trpc";
 const VARIANTS: Variant[] = ["sql", "tenant", "trpc"];
 const LABELS: Record<Variant, string> = {
   sql: "SQL, unscoped (baseline)",
-  tenant: "tenant client (searchPosts)",
+  tenant: "tenant read path (searchPosts)",
   trpc: "tRPC posts.search (createCaller)",
 };
 
@@ -204,7 +208,8 @@ export async function benchSearch(): Promise<void> {
         // The statement reads one row more than a page, to know whether there is a next one.
         return (await client.query<{ id: string }>(query.text, query.values)).rows.slice(0, input.limit);
       },
-      tenant: async (org, input) => (await withOrg(org.id, (db) => searchPosts(db, input), { userId: org.user.id })).items,
+      // What the procedure runs: the read path (one READ ONLY RLS transaction driven by pg itself).
+      tenant: async (org, input) => (await readWithOrg(org.id, (db) => searchPosts(db, input), { userId: org.user.id })).items,
       trpc: async (org, input) =>
         (await createCaller(createInnerContext({ user: org.user, orgSlug: org.slug, ip: "127.0.0.1", userAgent: "bench" })).posts.search(input)).items,
     };
@@ -236,6 +241,21 @@ export async function benchSearch(): Promise<void> {
       }
     }
 
+    // The fixed part of every request, alone: what the ratios above are made of.
+    const fixed: Record<string, { run: (org: BenchOrg) => Promise<unknown>; times: number[] }> = {
+      "read path transaction, empty (readWithOrg)": { run: (org) => readWithOrg(org.id, async () => null, { userId: org.user.id }), times: [] },
+      "Prisma interactive transaction, empty (withOrg)": { run: (org) => withOrg(org.id, async () => null, { userId: org.user.id }), times: [] },
+      "organization + membership lookup (system path)": { run: (org) => resolveOrgAccess(org.user.id, org.slug), times: [] },
+    };
+    for (let round = 0; round < WARMUP + SAMPLES; round++) {
+      const org = orgs[Math.floor(random() * orgs.length)];
+      if (!org) continue;
+      for (const entry of Object.values(fixed)) {
+        const took = await time(() => entry.run(org));
+        if (round >= WARMUP) entry.times.push(took);
+      }
+    }
+
     const n = (x: number) => x.toLocaleString("en-US");
     console.log(`\nPosts list (posts.search), ${n(orgs.length)} organizations × ${n(POSTS)} posts (${n(orgs.length * POSTS)} posts, ${n(Math.round(orgs.length * POSTS * 1.5))} targets, seeded in ${seedSeconds.toFixed(0)} s)`);
     console.log(`  ${n(SAMPLES)} calls per variant and page kind (after ${WARMUP} warm-up rounds), interleaved, a random organization each; pages of ${PAGE}`);
@@ -247,6 +267,11 @@ export async function benchSearch(): Promise<void> {
       for (const v of VARIANTS) all[v].push(...entry[v]);
     }
     printTable("all page kinds", all);
+    console.log(`  ${"fixed costs per request, alone".padEnd(49)}${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`);
+    for (const [label, entry] of Object.entries(fixed)) {
+      const sorted = [...entry.times].sort((a, b) => a - b);
+      console.log(`    ${label.padEnd(47)}${ms(percentile(sorted, 50))}${ms(percentile(sorted, 95))}${ms(percentile(sorted, 99))}`);
+    }
   } finally {
     await (KEEP ? Promise.resolve() : cleanup(client, prefix)).finally(() => client.end());
   }

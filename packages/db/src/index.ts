@@ -2,9 +2,10 @@ import { appPrisma } from "./singletons";
 import { createTenantDatabase, refuseTenantModels, type TenantDatabase, type TenantDb } from "./tenancy/tenant-client";
 import { dbEnv } from "./env";
 
-export type { TenantDb, TenantDatabase, TenantOptions } from "./tenancy/tenant-client";
+export type { TenantDb, TenantDatabase, TenantOptions, TenantRows } from "./tenancy/tenant-client";
 export { TenantScopeError, WHERE_OPERATIONS } from "./tenancy/scope";
 export { TENANT_MODELS, isTenantModel } from "./tenancy/tenant-models";
+export { organizationAccessSql, type OrganizationAccessRow } from "./tenancy/organization-access";
 export { Prisma } from "./generated/prisma/client";
 export type { PrismaClient } from "./generated/prisma/client";
 export * from "./generated/prisma/enums";
@@ -30,6 +31,10 @@ function tenantDatabase(): TenantDatabase {
 
 /** One transaction, as the app role, scoped to `orgId` by the extension and by RLS. */
 export const withOrg: TenantDatabase["withOrg"] = (orgId, fn, options) => tenantDatabase().withOrg(orgId, fn, options);
+
+/** The read path: raw statements in one READ ONLY RLS transaction, run by pg on the app pool (no ORM). */
+export const readWithOrg: TenantDatabase["readWithOrg"] = (orgId, fn, options) => tenantDatabase().readWithOrg(orgId, fn, options);
+export const readEnteringOrg: TenantDatabase["readEnteringOrg"] = (entry, admit, fn, options) => tenantDatabase().readEnteringOrg(entry, admit, fn, options);
 
 /** A scoped client whose every operation is its own RLS-scoped transaction. */
 export function forOrg(orgId: string): TenantDb {

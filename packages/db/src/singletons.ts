@@ -5,7 +5,7 @@ import { appDatabaseUrl, dbEnv } from "./env";
 const store = globalThis as unknown as { __mgAppPrisma?: PrismaClient; __mgSystemPrisma?: PrismaClient };
 
 export function appPrisma(): PrismaClient {
-  store.__mgAppPrisma ??= createPrismaClient(appDatabaseUrl(), dbEnv().DATABASE_POOL_MAX);
+  store.__mgAppPrisma ??= createPrismaClient(appDatabaseUrl(), dbEnv().DATABASE_POOL_MAX, { tenantSettings: true });
   return store.__mgAppPrisma;
 }
 

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "./client";
+import { queryRowsOn, type PrismaClient } from "./client";
+import type { Prisma } from "./generated/prisma/client";
 import { systemPrisma } from "./singletons";
 
 /**
@@ -9,6 +10,14 @@ import { systemPrisma } from "./singletons";
  */
 export function systemDb(): PrismaClient {
   return systemPrisma();
+}
+
+/**
+ * One statement on the system connection through the driver alone (no ORM pipeline), with
+ * `$queryRaw`'s value types: for the system-path read every request makes (resolving access).
+ */
+export function systemRows<T>(query: Prisma.Sql): Promise<T[]> {
+  return queryRowsOn<T>(systemPrisma(), query);
 }
 
 export { disconnectAll } from "./singletons";

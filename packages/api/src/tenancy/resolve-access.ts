@@ -1,12 +1,11 @@
-import { systemDb } from "@mg/db/system";
-import type { Organization, Role } from "@mg/db";
+import { systemDb, systemRows } from "@mg/db/system";
+import { organizationAccessSql, type Organization, type OrganizationAccessRow, type Role } from "@mg/db";
 
 /**
- * Who may enter which organization. This module is the only place membership is resolved, and
- * it uses the system path by necessity: it decides the tenant, so it cannot yet be scoped to one.
- *
- * Rule: a direct membership decides the role; otherwise a membership in the parent agency is
- * inherited. Deleted organizations do not exist for anyone.
+ * Who may enter which organization. The rule is the database's `mg_organization_access` (a
+ * direct membership decides the role; otherwise a membership in the parent agency is inherited;
+ * deleted organizations do not exist for anyone); this module is the only place the API asks it,
+ * through the system path by necessity: it decides the tenant, so it cannot yet be scoped to one.
  */
 export interface OrgAccess {
   organization: Organization;
@@ -17,22 +16,26 @@ export interface OrgAccess {
   parent: { name: string; slug: string } | null;
 }
 
-export async function resolveOrgAccess(userId: string, orgSlug: string): Promise<OrgAccess | null> {
-  const organization = await systemDb().organization.findUnique({ where: { slug: orgSlug } });
-  if (!organization || organization.deletedAt) return null;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-  const memberships = await systemDb().membership.findMany({
-    where: { userId, organizationId: { in: organization.parentId ? [organization.id, organization.parentId] : [organization.id] } },
-    select: { organizationId: true, role: true },
-  });
-  const direct = memberships.find((m) => m.organizationId === organization.id);
-  const inherited = memberships.find((m) => m.organizationId === organization.parentId);
-  const membership = direct ?? inherited;
-  if (!membership) return null;
-  const parent = organization.parentId
-    ? await systemDb().organization.findUnique({ where: { id: organization.parentId }, select: { name: true, slug: true } })
-    : null;
-  return { organization, role: membership.role, via: direct ? "direct" : "agency", parent };
+/** The access row as the API speaks of it: the organization apart from the caller's role. */
+export function accessFromRow(row: OrganizationAccessRow): OrgAccess {
+  const { role, via, parentName, parentSlug, ...organization } = row;
+  return { organization, role, via, parent: parentName !== null && parentSlug !== null ? { name: parentName, slug: parentSlug } : null };
+}
+
+/**
+ * Every request into an organization pays for this: one statement, the database's own
+ * `mg_organization_access` (the only statement of the rule), sent by the driver alone (one round
+ * trip, no ORM pipeline). `test/tenancy/resolve-access.test.ts` proves the organization in it
+ * equals Prisma's own read, so a column added to the model cannot be missed there. The read path
+ * enters through the same function inside its own transaction (`readEnteringOrg`).
+ */
+export async function resolveOrgAccess(userId: string, orgSlug: string): Promise<OrgAccess | null> {
+  // A user id that is not a uuid belongs to nobody (and would not survive the cast).
+  if (!UUID.test(userId)) return null;
+  const [row] = await systemRows<OrganizationAccessRow>(organizationAccessSql(userId, orgSlug));
+  return row ? accessFromRow(row) : null;
 }
 
 export interface MyOrganization {

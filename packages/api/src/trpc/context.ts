@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ORG_SLUG_HEADER } from "../http";
 import { clientIpFrom } from "../client-ip";
+import type { OrgAccess } from "../tenancy/resolve-access";
 
 export interface SessionUser {
   id: string;
@@ -23,6 +24,12 @@ export interface InnerContext {
   ip: string | null;
   userAgent: string | null;
   requestId: string;
+  /**
+   * The organization accesses being resolved for this request, by user and slug: calls of one
+   * batch (and a page's server calls) that arrive together share one lookup. An entry lives only
+   * while its lookup is in flight, so a later call always sees the memberships as they are then.
+   */
+  accessInFlight?: Map<string, Promise<OrgAccess | null>>;
 }
 
 export function createInnerContext(input: Partial<InnerContext> = {}): InnerContext {
@@ -32,6 +39,7 @@ export function createInnerContext(input: Partial<InnerContext> = {}): InnerCont
     ip: input.ip ?? null,
     userAgent: input.userAgent ?? null,
     requestId: input.requestId ?? randomUUID(),
+    accessInFlight: input.accessInFlight ?? new Map(),
   };
 }
 

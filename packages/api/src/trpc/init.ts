@@ -1,12 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
-import { forOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
+import { forOrg, readEnteringOrg, withOrg, type Organization, type TenantDb } from "@mg/db";
 import { requestLogger } from "@mg/logger";
 import { can, ROLE_LABELS, takesDataOut, type Permission } from "../rbac";
 import { withInheritedMembers } from "../tenancy/inherited-members";
 import { assertRateLimit, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../rate-limit";
 import { UpgradeRequiredError, type UpgradeRequired } from "../quotas";
 import { createAuditRecorder } from "../audit/recorder";
+import { accessFromRow, resolveOrgAccess, type OrgAccess } from "../tenancy/resolve-access";
 import type { InnerContext, SessionUser } from "./context";
 import { DetailedBadRequest, isServerError, markLogged, publicMessage, requestIdOf, toApiError } from "./errors";
 import { guardedTransformer, guardInput } from "./input-guard";
@@ -16,8 +17,8 @@ import { emitterFor, perOperationEmitter, type Emit } from "../jobs";
 export interface ProcedureMeta {
   access: "public" | "authed" | "org";
   permission?: Permission;
-  /** Org procedures: "single" (default) runs the whole procedure in one transaction. */
-  transaction?: "single" | "per-operation";
+  /** Org procedures: "single" (default) runs the whole procedure in one transaction; "read" is `orgReadProcedure`'s. */
+  transaction?: "single" | "per-operation" | "read";
   /** Org procedures: how long that one transaction may take (bulk imports need more than 15 s). */
   timeoutMs?: number;
   /** `false` only for mutations that change nothing tenant-owned (declared, never implied). */
@@ -109,17 +110,37 @@ const requireUser = t.middleware(async ({ ctx, next }) => {
   return next({ ctx: { user: ctx.user as SessionUser } });
 });
 
-/**
- * The tenant boundary. Resolves the organization from the URL slug, checks membership (NOT_FOUND
- * for outsiders), checks the procedure's permission (FORBIDDEN), then runs the rest of the chain
- * in one transaction with RLS set. A failed procedure is rethrown so nothing commits.
- */
-const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
-  const user = ctx.user;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+/** One lookup for calls of the same request that ask at the same time (see `InnerContext.accessInFlight`). */
+function accessFor(ctx: InnerContext, userId: string, orgSlug: string): Promise<OrgAccess | null> {
+  const inFlight = ctx.accessInFlight;
+  if (!inFlight) return resolveOrgAccess(userId, orgSlug);
+  const key = `${userId}\n${orgSlug}`;
+  let lookup = inFlight.get(key);
+  if (!lookup) {
+    const started = resolveOrgAccess(userId, orgSlug);
+    inFlight.set(key, started);
+    const settled = () => {
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    };
+    started.then(settled, settled);
+    lookup = started;
+  }
+  return lookup;
+}
+
+/** The caller and the organization slug of the URL, before anything is looked up. */
+function entering(ctx: InnerContext): { user: SessionUser; orgSlug: string } {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization in the URL." });
-  const { resolveOrgAccess } = await import("../tenancy/resolve-access");
-  const access = await resolveOrgAccess(user.id, ctx.orgSlug);
+  return { user: ctx.user, orgSlug: ctx.orgSlug };
+}
+
+/**
+ * Who may enter, given the caller's access: NOT_FOUND for outsiders, the procedure's permission
+ * (FORBIDDEN), and the lifecycle (a suspended or archived organization stays readable but
+ * frozen). Shared by both tenant boundaries below.
+ */
+function admit(user: SessionUser, access: OrgAccess | null, meta: ProcedureMeta | undefined, type: string) {
   if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
   const permission = meta?.permission;
   if (!permission) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure declares no permission." });
@@ -131,29 +152,65 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
   if (type === "mutation" && !takesDataOut(permission) && (access.organization.status === "SUSPENDED" || access.organization.status === "ARCHIVED")) {
     throw new TRPCError({ code: "FORBIDDEN", message: `This organization is ${access.organization.status.toLowerCase()}: it is read-only until it is reactivated.` });
   }
-  const orgCtx = { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
+  return { user, org: access.organization, role: access.role, via: access.via, parent: access.parent };
+}
+
+/** The organization from the URL slug, looked up on the system path, then admitted (above). */
+async function enterOrganization(ctx: InnerContext, meta: ProcedureMeta | undefined, type: string) {
+  const { user, orgSlug } = entering(ctx);
+  return admit(user, await accessFor(ctx, user.id, orgSlug), meta, type);
+}
+
+/**
+ * The tenant boundary. Enters the organization (above), then runs the rest of the chain in one
+ * transaction with RLS set. A failed procedure is rethrown so nothing commits.
+ */
+const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
+  const orgCtx = await enterOrganization(ctx, meta, type);
+  const orgId = orgCtx.org.id;
   // The base chain's afterCommit queue (set up before this middleware runs).
   const { afterCommit: queueAfterCommit } = ctx as typeof ctx & { afterCommit: (fn: () => Promise<unknown>) => void };
-  if (meta.transaction === "per-operation") {
+  if (meta?.transaction === "per-operation") {
     // Every operation is its own RLS-scoped transaction, so none is held open across another
     // connection (an agency reading each client in that client's own scope) or across a call to
     // a third party (a token refresh, an upload to storage). Declared per procedure, never implied.
-    const emit: Emit = perOperationEmitter(access.organization.id, queueAfterCommit);
-    return next({ ctx: { ...orgCtx, db: forOrg(access.organization.id), emit } });
+    const emit: Emit = perOperationEmitter(orgId, queueAfterCommit);
+    return next({ ctx: { ...orgCtx, db: forOrg(orgId), emit } });
   }
   // A client's agency members are read before its transaction opens (withInheritedMembers says why).
-  return withInheritedMembers(access.organization.parentId, () =>
+  return withInheritedMembers(orgCtx.org.parentId, () =>
     withOrg(
-      access.organization.id,
+      orgId,
       async (db) => {
         // Job events join this transaction (the outbox): they exist exactly when the change does.
-        const emit: Emit = emitterFor(db, access.organization.id, queueAfterCommit);
+        const emit: Emit = emitterFor(db, orgId, queueAfterCommit);
         const result = await next({ ctx: { ...orgCtx, db, emit } });
         if (!result.ok) throw result.error;
         return result;
       },
-      { userId: user.id, timeout: meta.timeoutMs },
+      { userId: orgCtx.user.id, timeout: meta?.timeoutMs },
     ),
+  );
+});
+
+/**
+ * The read-only tenant boundary: the same admission, inside one READ ONLY transaction with the
+ * same RLS settings, run by the driver (`readEnteringOrg`): the access is read by the
+ * transaction's first message (with its BEGIN: one round trip for both) and judged before
+ * anything else runs. `ctx.db` has the organization and raw statements only — no ORM, no job
+ * events, and PostgreSQL refuses writes.
+ */
+const requireOrgRead = t.middleware(async ({ ctx, meta, type, next }) => {
+  const { user, orgSlug } = entering(ctx);
+  return readEnteringOrg(
+    { slug: orgSlug, userId: user.id },
+    (row) => admit(user, row ? accessFromRow(row) : null, meta, type),
+    async (db, orgCtx) => {
+      const result = await next({ ctx: { ...orgCtx, db } });
+      if (!result.ok) throw result.error;
+      return result;
+    },
+    { timeout: meta?.timeoutMs },
   );
 });
 
@@ -225,4 +282,14 @@ export function orgProcedure(permission: Permission, options: { transaction?: "s
     .use(requireUser)
     .use(requireOrg)
     .use(audit);
+}
+
+/**
+ * Queries on the hot path whose SQL already returns the answer's shape (the posts list): the
+ * same membership, permission and RLS as `orgProcedure`, in a READ ONLY transaction run by the
+ * driver, with `ctx.db` limited to `$organizationId` and `$queryRows`. What it saves is Prisma's
+ * interactive transaction and query pipeline on every request (docs/tenancy.md).
+ */
+export function orgReadProcedure(permission: Permission) {
+  return base.meta({ access: "org", permission, transaction: "read" }).use(requireUser).use(requireOrgRead).use(audit);
 }

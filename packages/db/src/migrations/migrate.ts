@@ -75,6 +75,9 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   const updatable = rows.map((r) => r.column_name).filter((c) => !(SYSTEM_ONLY_ORGANIZATION_COLUMNS as readonly string[]).includes(c));
   await client.query(`REVOKE UPDATE ON TABLE "organizations" FROM "${role}"`);
   await client.query(`GRANT UPDATE (${updatable.map((c) => `"${c}"`).join(", ")}) ON TABLE "organizations" TO "${role}"`);
+  // The read path's way in: the caller's own access, setting the organization it admits to (the
+  // migration 20261203150000_organization_access). The access function itself stays the owner's.
+  await client.query(`GRANT EXECUTE ON FUNCTION "mg_enter_organization"(text) TO "${role}"`);
 }
 
 /**

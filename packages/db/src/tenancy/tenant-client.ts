@@ -1,6 +1,10 @@
+import { poolOf } from "../client";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { scopeArgs, TenantScopeError } from "./scope";
 import { isOrganizationModel, isSystemModel, isTenantModel, RLS_ORG_SETTING, RLS_USER_SETTING } from "./tenant-models";
+import { readTransaction } from "./read-path";
+import type { OrganizationAccessRow } from "./organization-access";
+import { queryRows, startingWith, type SettingsTicket } from "./transaction-settings";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +19,17 @@ function orgScopeExtension(orgId: string) {
     // Raw SQL through the scoped client (a list's one statement, a bulk INSERT) names the
     // organization as a bound value too: RLS enforces it, the explicit predicate lets the planner
     // (and, sharded, the router) go straight to that organization's rows.
-    client: { $organizationId: orgId },
+    client: {
+      $organizationId: orgId,
+      /**
+       * A raw statement on this transaction's connection through the driver alone (no ORM
+       * pipeline), with `$queryRaw`'s value types: for hot statements whose SQL already returns
+       * the API's shape (the posts list). Only inside `withOrg`; RLS applies as to any statement.
+       */
+      $queryRows<T>(query: Prisma.Sql): Promise<T[]> {
+        return queryRows<T>(orgId, query);
+      },
+    },
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
@@ -59,15 +73,39 @@ export interface TenantOptions {
   timeout?: number;
 }
 
+/** What the read path gives: the organization, and raw statements on its read-only transaction. */
+export type TenantRows = Pick<TenantDb, "$organizationId" | "$queryRows">;
+
 export interface TenantDatabase {
   /** Runs `fn` in one transaction as the app role with the organization's RLS setting. */
   withOrg<T>(orgId: string, fn: (db: TenantDb) => Promise<T>, options?: TenantOptions): Promise<T>;
+  /**
+   * The read path: `fn` gets raw statements (`$queryRows`) in one READ ONLY transaction with the
+   * same RLS settings, run on the app pool by pg alone (read-path.ts) — for hot lists whose SQL
+   * already returns the API's shape. PostgreSQL refuses any write in it.
+   */
+  readWithOrg<T>(orgId: string, fn: (db: TenantRows) => Promise<T>, options?: TenantOptions): Promise<T>;
+  /**
+   * The read path entered by the URL's slug in the same round trip as its BEGIN: the transaction
+   * sets the user, `mg_enter_organization` finds their access and puts the organization in scope.
+   * `admit` judges that row (undefined: no access) and throws to refuse — the transaction then
+   * rolls back before anything is read; otherwise `fn` runs with what it returned.
+   */
+  readEnteringOrg<A, T>(
+    entry: { slug: string; userId: string },
+    admit: (access: OrganizationAccessRow | undefined) => A,
+    fn: (db: TenantRows, admitted: A) => Promise<T>,
+    options?: Pick<TenantOptions, "timeout">,
+  ): Promise<T>;
   /** A scoped client whose every operation runs in its own transaction with RLS set. */
   forOrg(orgId: string): TenantDb;
 }
 
 /** Extended clients are reused per organization: building one per transaction costs CPU on hot paths. */
 const SCOPED_CACHE_LIMIT = 500;
+
+/** How long the read path waits for a pooled connection (Prisma's maxWait for withOrg). */
+const READ_MAX_WAIT_MS = 10_000;
 
 export function createTenantDatabase(base: PrismaClient, appRole: string): TenantDatabase {
   const cache = new Map<string, ScopedClient>();
@@ -86,29 +124,66 @@ export function createTenantDatabase(base: PrismaClient, appRole: string): Tenan
     cache.set(orgId, client);
     return client;
   };
-  const rlsStatement = (orgId: string, userId: string | null | undefined) =>
-    base.$executeRaw`SELECT set_config('role', ${appRole}, true), set_config(${RLS_ORG_SETTING}, ${orgId}, true), set_config(${RLS_USER_SETTING}, ${userId ?? ""}, true)`;
+  const rlsStatement = (orgId: string) =>
+    base.$executeRaw`SELECT set_config('role', ${appRole}, true), set_config(${RLS_ORG_SETTING}, ${orgId}, true), set_config(${RLS_USER_SETTING}, ${""}, true)`;
+  const settingsFor = (organizationId: string, userId: string | null | undefined) => ({ role: appRole, organizationId, userId: userId ?? "" });
+  // Fail closed and loudly: a base client whose driver adapter does not apply the settings
+  // (see transaction-settings.ts) would otherwise run tenant work that RLS answers with nothing.
+  const assertApplied = (ticket: SettingsTicket) => {
+    if (ticket.state !== "applied") throw new TenantScopeError("The tenant transaction started without its RLS settings: the client must use applyingTenantSettings()");
+  };
 
   return {
     async withOrg(orgId, fn, options = {}) {
       assertOrgId(orgId);
-      return scopedFor(orgId).$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT set_config('role', ${appRole}, true), set_config(${RLS_ORG_SETTING}, ${orgId}, true), set_config(${RLS_USER_SETTING}, ${options.userId ?? ""}, true)`;
-          return fn(tx);
-        },
-        { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+      const client = scopedFor(orgId);
+      // The driver applies role, organization and user as the transaction begins (transaction-settings.ts).
+      return startingWith(settingsFor(orgId, options.userId), (ticket) =>
+        client.$transaction(
+          async (tx) => {
+            assertApplied(ticket);
+            return fn(tx);
+          },
+          { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+        ),
       );
+    },
+    async readWithOrg(orgId, fn, options = {}) {
+      assertOrgId(orgId);
+      const pool = poolOf(base);
+      if (!pool) throw new TenantScopeError("readWithOrg needs a client made by createPrismaClient (its pool is the app role's)");
+      const settings = settingsFor(orgId, options.userId);
+      return readTransaction(await pool(), { settings }, { timeout: options.timeout ?? 15_000, maxWait: READ_MAX_WAIT_MS }, (query) =>
+        fn({ $organizationId: orgId, $queryRows: query }),
+      );
+    },
+    async readEnteringOrg(entry, admit, fn, options = {}) {
+      const pool = poolOf(base);
+      if (!pool) throw new TenantScopeError("readEnteringOrg needs a client made by createPrismaClient (its pool is the app role's)");
+      if (!UUID.test(entry.userId)) {
+        // Nobody's id: no access, decided without a transaction (the function casts it to uuid).
+        admit(undefined);
+        throw new TenantScopeError("readEnteringOrg admitted a caller without access");
+      }
+      const opening = { entry: { role: appRole, userId: entry.userId, slug: entry.slug } };
+      return readTransaction(await pool(), opening, { timeout: options.timeout ?? 15_000, maxWait: READ_MAX_WAIT_MS }, async (query, access) => {
+        const admitted = admit(access);
+        // admit returned, so there is access: the function put exactly this organization in scope.
+        if (!access) throw new TenantScopeError("readEnteringOrg admitted a caller without access");
+        assertOrgId(access.id);
+        return fn({ $organizationId: access.id, $queryRows: query }, admitted);
+      });
     },
     forOrg(orgId) {
       assertOrgId(orgId);
       // Each operation becomes a two-statement batch transaction: the RLS settings, then the query.
+      // (A one-statement batch would run without a transaction, so the settings stay a statement here.)
       return base.$extends(orgScopeExtension(orgId)).$extends({
         name: "org-rls-per-operation",
         query: {
           $allModels: {
             async $allOperations({ args, query }) {
-              const [, result] = await base.$transaction([rlsStatement(orgId, null), query(args)]);
+              const [, result] = await base.$transaction([rlsStatement(orgId), query(args)]);
               return result;
             },
           },

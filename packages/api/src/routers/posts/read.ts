@@ -1,4 +1,4 @@
-import { orgProcedure } from "../../trpc/init";
+import { orgProcedure, orgReadProcedure } from "../../trpc/init";
 import { listPostsSchema, postIdSchema, resolveTimeSchema, searchPostsSchema, validatePostSchema, optimalTimesSchema } from "../../schemas/posts";
 import { getPost, listPostsInRange, searchPosts } from "../../services/posts/queries";
 import { allMediaIds, checkTargets, loadMedia, loadTargetAccounts } from "../../services/posts/targets";
@@ -10,8 +10,8 @@ export const listPosts = orgProcedure("posts.read")
   .input(listPostsSchema)
   .query(({ ctx, input }) => listPostsInRange(ctx.db, input));
 
-/** The posts list: all posts, searchable, newest first. */
-export const searchPostsProcedure = orgProcedure("posts.read")
+/** The posts list: all posts, searchable, newest first (one statement on the read path). */
+export const searchPostsProcedure = orgReadProcedure("posts.read")
   .input(searchPostsSchema)
   .query(({ ctx, input }) => searchPosts(ctx.db, input));
 

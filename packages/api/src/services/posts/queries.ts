@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma, type TenantDb } from "@mg/db";
+import { Prisma, type TenantDb, type TenantRows } from "@mg/db";
 import { tiktokChoice } from "@mg/integrations/types";
 import { accountPageUrl } from "./check-url";
 
@@ -91,8 +91,9 @@ export function searchPostsSql(organizationId: string, input: SearchInput): Pris
 }
 
 /** The list view: every post, newest first, searchable, keyset-paginated by post id. */
-export async function searchPosts(db: TenantDb, input: SearchInput): Promise<{ items: SearchedPost[]; nextCursor: string | null }> {
-  const rows = await db.$queryRaw<SearchedPost[]>(searchPostsSql(db.$organizationId, input));
+export async function searchPosts(db: TenantRows, input: SearchInput): Promise<{ items: SearchedPost[]; nextCursor: string | null }> {
+  // On the transaction's connection through the driver alone: the statement already returns the list's shape.
+  const rows = await db.$queryRows<SearchedPost>(searchPostsSql(db.$organizationId, input));
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
