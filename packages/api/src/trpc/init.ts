@@ -201,6 +201,7 @@ const requireOrg = t.middleware(async ({ ctx, meta, type, next }) => {
  * events, and PostgreSQL refuses writes.
  */
 const requireOrgRead = t.middleware(async ({ ctx, meta, type, next }) => {
+  if (type !== "query") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The read path serves queries only." });
   const { user, orgSlug } = entering(ctx);
   return readEnteringOrg(
     { slug: orgSlug, userId: user.id },
@@ -291,5 +292,7 @@ export function orgProcedure(permission: Permission, options: { transaction?: "s
  * interactive transaction and query pipeline on every request (docs/tenancy.md).
  */
 export function orgReadProcedure(permission: Permission) {
-  return base.meta({ access: "org", permission, transaction: "read" }).use(requireUser).use(requireOrgRead).use(audit);
+  // Queries only (requireOrgRead refuses anything else), so neither the after-commit queue nor the
+  // audit recorder has work here: each middleware costs every call a copy of the context.
+  return t.procedure.use(mapErrors).use(inputGuard).meta({ access: "org", permission, transaction: "read" }).use(requireUser).use(requireOrgRead);
 }

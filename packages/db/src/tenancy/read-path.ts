@@ -115,9 +115,14 @@ export async function readTransaction<T>(
   // One statement at a time, in order (pg no longer wants queries queued on a busy client).
   let tail: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
-  const end = async (how: "COMMIT" | "ROLLBACK") => {
-    if (ended) return;
+  const end = (how: "COMMIT" | "ROLLBACK", later = false): Promise<void> => {
+    if (ended) return Promise.resolve();
+    // From here on no statement is accepted, even while COMMIT waits for its turn.
     ended = true;
+    if (!later) return close(how);
+    return new Promise<void>((resolve, reject) => setImmediate(() => close(how).then(resolve, reject)));
+  };
+  const close = async (how: "COMMIT" | "ROLLBACK") => {
     try {
       await tail;
       await client.query(how);
@@ -148,9 +153,10 @@ export async function readTransaction<T>(
   try {
     const result = await fn(query, entry);
     if (timedOut) throw new Error(`The read transaction timed out after ${options.timeout} ms`);
-    // Nothing a READ ONLY transaction read can change at COMMIT: the answer goes out while COMMIT
-    // travels, and the connection returns to the pool once it is done (or is destroyed if it failed).
-    end("COMMIT").catch(() => undefined);
+    // Nothing a READ ONLY transaction read can change at COMMIT: the answer goes out first (COMMIT
+    // is sent on the next turn of the event loop), and the connection returns to the pool once it
+    // is done (or is destroyed if it failed).
+    end("COMMIT", true).catch(() => undefined);
     return result;
   } catch (error) {
     await end("ROLLBACK");
