@@ -92,16 +92,24 @@ describe("tenant settings applied as the transaction starts", () => {
   });
 
   it("a transaction started inside the callback begins plain; a nested withOrg gets its own organization", async () => {
+    // Started inside the callback and awaited after it: on PostgreSQL they run at once on other
+    // connections; on the embedded database (one backend session, connections take turns) they
+    // wait for this transaction to end. Either way they began in the callback's async context.
+    let plain: Promise<Seen> | undefined;
+    let nested: Promise<Seen> | undefined;
     const seen = await pooledTenants.withOrg(orgA, async (tx) => {
-      const plain = await pooled.$transaction((other) => probe(other));
-      const nested = await pooledTenants.withOrg(orgB, (inner) => probe(inner));
-      return { own: await probe(tx), plain, nested, ownAfter: await probe(tx) };
+      const own = await probe(tx);
+      plain = pooled.$transaction((other) => probe(other));
+      nested = pooledTenants.withOrg(orgB, (inner) => probe(inner));
+      return { own, ownAfter: await probe(tx) };
     });
-    expect(seen.plain).toMatchObject({ org: null });
-    expect(seen.plain.pid).not.toBe(seen.own.pid);
-    expect(seen.nested).toMatchObject({ org: orgB });
+    const [plainSeen, nestedSeen] = await Promise.all([plain, nested]);
+    expect(plainSeen).toMatchObject({ org: null });
+    expect(plainSeen?.xid).not.toBe(seen.own.xid);
+    expect(nestedSeen).toMatchObject({ org: orgB });
+    expect(nestedSeen?.xid).not.toBe(seen.own.xid);
     expect(seen.own).toMatchObject({ org: orgA });
-    expect(seen.ownAfter).toMatchObject({ org: orgA, pid: seen.own.pid });
+    expect(seen.ownAfter).toMatchObject({ org: orgA, pid: seen.own.pid, xid: seen.own.xid });
   });
 
   it("concurrent transactions on a small pool each carry their own organization", async () => {
