@@ -13,9 +13,10 @@ import { beginWithSettings, PLAIN_ROLE, settingsStatement, UUID, type TenantSett
  * BEGIN as `withOrg` applies them, transaction-local — and the transaction is READ ONLY, so
  * PostgreSQL refuses any write in it.
  *
- * Connection hygiene: the statements are sent one at a time; after COMMIT or ROLLBACK (or the
- * timeout) nothing more is sent; a connection whose BEGIN or ROLLBACK failed is destroyed, never
- * returned to the pool.
+ * Connection hygiene: the statements are sent one at a time; once the transaction ends (its
+ * COMMIT is sent after the answer, on the next event-loop turn), on ROLLBACK or at the timeout
+ * nothing more is accepted; a connection whose BEGIN, COMMIT or ROLLBACK failed is destroyed,
+ * never returned to the pool.
  */
 export interface ReadOptions {
   /** Like withOrg's: the transaction is rolled back once it has been open this long. */
@@ -65,7 +66,7 @@ async function open(client: pg.PoolClient, opening: Opening): Promise<Organizati
   }
   await client.query("BEGIN READ ONLY");
   await client.query(settingsStatement({ role, organizationId: "", userId }));
-  return (await client.query<OrganizationAccessRow>(pgQuery(Prisma.sql`SELECT * FROM mg_enter_organization(${slug})`))).rows[0];
+  return (await client.query<OrganizationAccessRow>(pgQuery(Prisma.sql`${Prisma.raw(ENTER_ORGANIZATION_SQL)}(${slug})`))).rows[0];
 }
 
 async function checkout(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
