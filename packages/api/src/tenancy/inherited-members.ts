@@ -16,7 +16,10 @@ async function readInheritedMembers(agencyId: string) {
 }
 
 /** The agency's members read before a client organization's transaction opened (withInheritedMembers). */
-const preloaded = new AsyncLocalStorage<{ agencyId: string; members: InheritedMember[] }>();
+// On globalThis, one per process: a Next.js build bundles this module into several chunks, and the
+// copy that preloads must be the one that serves.
+const holder = globalThis as unknown as { __mgInheritedMembers?: AsyncLocalStorage<{ agencyId: string; members: InheritedMember[] }> };
+const preloaded = (holder.__mgInheritedMembers ??= new AsyncLocalStorage<{ agencyId: string; members: InheritedMember[] }>());
 
 /**
  * Runs `work` — a client organization's transaction — with its agency's members already read. They

@@ -46,7 +46,11 @@ export interface SettingsTicket {
   transaction?: TrackedTransaction;
 }
 
-const tickets = new AsyncLocalStorage<SettingsTicket>();
+// One store per process, on globalThis: a Next.js build bundles this module into several chunks,
+// and the client (a globalThis singleton, created by whichever copy ran first) must read the
+// tickets that every copy's withOrg writes — with one store per copy it read none and refused.
+const holder = globalThis as unknown as { __mgTenantSettingsTickets?: AsyncLocalStorage<SettingsTicket> };
+const tickets = (holder.__mgTenantSettingsTickets ??= new AsyncLocalStorage<SettingsTicket>());
 
 /** Runs `start` (which starts exactly one transaction) so that transaction begins with `settings`. */
 export function startingWith<T>(settings: TenantSettings, start: (ticket: SettingsTicket) => Promise<T>): Promise<T> {
