@@ -12,7 +12,10 @@ export interface PrismaClientOptions {
 }
 
 /** The driver adapter under each client, for the few hot reads that skip Prisma (and the adapter). */
-const drivers = new WeakMap<PrismaClient, () => Promise<PgDriverAdapter>>();
+// One map per process, on globalThis: a Next.js build bundles this module into several chunks,
+// and `poolOf` in one copy must find the driver of a client another copy made (the singleton).
+const driverHolder = globalThis as unknown as { __mgClientDrivers?: WeakMap<PrismaClient, () => Promise<PgDriverAdapter>> };
+const drivers = (driverHolder.__mgClientDrivers ??= new WeakMap<PrismaClient, () => Promise<PgDriverAdapter>>());
 
 /**
  * One driver adapter per connected client, shared by Prisma and by `poolOf` (whichever asks first

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("tenant settings across copies of the module", () => {
-  it("a client made by one copy applies the settings that another copy's withOrg asks for", async () => {
+  it("a client made by one copy applies the settings that another copy's withOrg asks for, and its read path finds the pool", async () => {
     const first = await import("../src/client");
     const firstSettings = await import("../src/tenancy/transaction-settings");
     const { dbEnv, appDatabaseUrl } = await import("../src/env");
@@ -35,6 +35,12 @@ describe("tenant settings across copies of the module", () => {
         return row?.org;
       });
       expect(seen).toBe(org);
+      // The read path finds the pool of a client another copy made.
+      const read = await second.createTenantDatabase(client, dbEnv().DATABASE_APP_ROLE).readWithOrg(org, async (db) => {
+        const [row] = await db.$queryRows<{ org: string }>(Prisma.sql`SELECT current_setting('app.current_organization_id', true) AS org`);
+        return row?.org;
+      });
+      expect(read).toBe(org);
     } finally {
       await client.$disconnect();
     }
