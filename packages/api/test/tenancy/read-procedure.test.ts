@@ -1,3 +1,4 @@
+import { systemDb } from "@mg/db/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext } from "../../src/trpc/context";
 import { createCallerFactory, createTRPCRouter, orgReadProcedure } from "../../src/trpc/init";
@@ -41,6 +42,26 @@ describe("orgReadProcedure", () => {
     expect(await outcome(callerOf(tenant.users.VIEWER, tenant.slug).settings())).toBe("FORBIDDEN");
     expect(await callerOf(tenant.users.OWNER, tenant.slug).settings()).toBe(tenant.id);
     expect(await outcome(callerOf(null, tenant.slug).scope())).toBe("UNAUTHORIZED");
+  });
+
+  it("a change of role or membership since the last call decides the next one (the speculative entry never answers with the old access)", async () => {
+    const owner = tenant.users.OWNER;
+    // Warm: the last entry found OWNER, who may change settings.
+    expect(await callerOf(owner, tenant.slug).settings()).toBe(tenant.id);
+    await systemDb().membership.updateMany({ where: { organizationId: tenant.id, userId: owner.id }, data: { role: "VIEWER" } });
+    try {
+      expect(await outcome(callerOf(owner, tenant.slug).settings())).toBe("FORBIDDEN");
+      expect(await callerOf(owner, tenant.slug).scope()).toMatchObject({ role: "VIEWER" });
+      await systemDb().membership.deleteMany({ where: { organizationId: tenant.id, userId: owner.id } });
+      expect(await outcome(callerOf(owner, tenant.slug).scope())).toBe("NOT_FOUND");
+    } finally {
+      await systemDb().membership.upsert({
+        where: { organizationId_userId: { organizationId: tenant.id, userId: owner.id } },
+        create: { organizationId: tenant.id, userId: owner.id, role: "OWNER" },
+        update: { role: "OWNER" },
+      });
+    }
+    expect(await callerOf(owner, tenant.slug).scope()).toMatchObject({ role: "OWNER" });
   });
 
   it("serves queries only: a mutation built on it is refused before anything runs", async () => {

@@ -2,7 +2,7 @@ import { poolOf } from "../client";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { scopeArgs, TenantScopeError } from "./scope";
 import { isOrganizationModel, isSystemModel, isTenantModel, RLS_ORG_SETTING, RLS_USER_SETTING } from "./tenant-models";
-import { readTransaction } from "./read-path";
+import { EntryChanged, readTransaction } from "./read-path";
 import type { OrganizationAccessRow } from "./organization-access";
 import { queryRows, startingWith, type SettingsTicket } from "./transaction-settings";
 
@@ -90,6 +90,11 @@ export interface TenantDatabase {
    * sets the user, `mg_enter_organization` finds their access and puts the organization in scope.
    * `admit` judges that row (undefined: no access) and throws to refuse — the transaction then
    * rolls back before anything is read; otherwise `fn` runs with what it returned.
+   * When the same user entered the same organization before, `fn` runs at once with the row that
+   * entry found, its first statement pipelined behind this entry (one round trip); no statement's
+   * rows reach `fn`, and nothing it returns is returned, unless this entry finds that very row —
+   * otherwise the speculative run is rolled back and the entry judged afresh, so `fn` may run
+   * twice and must do nothing but read.
    */
   readEnteringOrg<A, T>(
     entry: { slug: string; userId: string },
@@ -107,8 +112,42 @@ const SCOPED_CACHE_LIMIT = 500;
 /** How long the read path waits for a pooled connection (Prisma's maxWait for withOrg). */
 const READ_MAX_WAIT_MS = 10_000;
 
+/** What `admit` makes of a row, or undefined where it refuses (the refusal is then decided afresh). */
+function admitting<A>(admit: (access: OrganizationAccessRow | undefined) => A, row: OrganizationAccessRow): { value: A } | undefined {
+  try {
+    return { value: admit(row) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The access each (user, organization) entry last found, for the next entry to speculate on. */
+class LastAccess {
+  private readonly rows = new Map<string, OrganizationAccessRow>();
+  constructor(private readonly limit: number) {}
+  get(key: string): OrganizationAccessRow | undefined {
+    return this.rows.get(key);
+  }
+  set(key: string, row: OrganizationAccessRow): void {
+    // Insertion order is the eviction order: refresh its place.
+    this.rows.delete(key);
+    if (this.rows.size >= this.limit) {
+      const oldest = this.rows.keys().next().value;
+      if (oldest !== undefined) this.rows.delete(oldest);
+    }
+    this.rows.set(key, row);
+  }
+  delete(key: string): void {
+    this.rows.delete(key);
+  }
+}
+
+/** Entries remembered for speculation (a row each: a few MB at most). */
+const LAST_ACCESS_LIMIT = 2_000;
+
 export function createTenantDatabase(base: PrismaClient, appRole: string): TenantDatabase {
   const cache = new Map<string, ScopedClient>();
+  const lastAccess = new LastAccess(LAST_ACCESS_LIMIT);
   const scopedFor = (orgId: string): ScopedClient => {
     let client = cache.get(orgId);
     if (client) {
@@ -166,11 +205,32 @@ export function createTenantDatabase(base: PrismaClient, appRole: string): Tenan
         throw new TenantScopeError("readEnteringOrg admitted a caller without access");
       }
       const opening = { entry: { role: appRole, userId: entry.userId, slug: entry.slug } };
-      return readTransaction(await pool(), opening, { timeout: options.timeout ?? 15_000, maxWait: READ_MAX_WAIT_MS }, async (query, access) => {
+      const readOptions = { timeout: options.timeout ?? 15_000, maxWait: READ_MAX_WAIT_MS };
+      const key = `${entry.userId}\n${entry.slug}`;
+      // Speculation (one round trip): admit what the last entry found and send the first
+      // statement behind this entry. The decision still rests on this transaction's own entry —
+      // nothing read is handed out unless it found exactly the row admitted — and when it did
+      // not, the request is entered and judged afresh below.
+      const expected = lastAccess.get(key);
+      if (expected) {
+        const admitted = admitting(admit, expected);
+        if (admitted) {
+          try {
+            return await readTransaction(await pool(), { ...opening, expect: expected }, readOptions, (query) =>
+              fn({ $organizationId: expected.id, $queryRows: query }, admitted.value),
+            );
+          } catch (error) {
+            if (!(error instanceof EntryChanged)) throw error;
+          }
+        }
+        lastAccess.delete(key);
+      }
+      return readTransaction(await pool(), opening, readOptions, async (query, access) => {
         const admitted = admit(access);
         // admit returned, so there is access: the function put exactly this organization in scope.
         if (!access) throw new TenantScopeError("readEnteringOrg admitted a caller without access");
         assertOrgId(access.id);
+        lastAccess.set(key, access);
         return fn({ $organizationId: access.id, $queryRows: query }, admitted);
       });
     },
