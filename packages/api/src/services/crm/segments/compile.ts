@@ -1,6 +1,7 @@
 import { Prisma } from "@mg/db";
 import type { RecordVisibility } from "../record-visibility";
 import { normalizeTag } from "../normalize";
+import type { LifecycleStageName } from "../../../schemas/crm/contacts";
 import type { SegmentCondition, SegmentFilter, SegmentGroup } from "../../../schemas/crm/segment";
 
 /**
@@ -16,6 +17,21 @@ import type { SegmentCondition, SegmentFilter, SegmentGroup } from "../../../sch
  * Exported for every feature that targets contacts (counts, pages, list snapshots, exports,
  * broadcasts): segmentWhereSql for the WHERE, segmentContactIdsSql for a set of ids.
  */
+
+/**
+ * `contacts.lifecycle_rank` for each stage: what PostgreSQL computes (`mg_lifecycle_rank`, migration
+ * 20261203200000_contacts_lifecycle_rank) — test/crm/segments/lifecycle-rank.test.ts holds the two
+ * to the same numbers.
+ */
+export const LIFECYCLE_RANK: Readonly<Record<LifecycleStageName, number>> = {
+  SUBSCRIBER: 0,
+  LEAD: 1,
+  MARKETING_QUALIFIED: 2,
+  SALES_QUALIFIED: 3,
+  OPPORTUNITY: 4,
+  CUSTOMER: 5,
+  OTHER: 6,
+};
 
 export interface SegmentScope {
   organizationId: string;
@@ -152,8 +168,9 @@ function conditionSql(condition: SegmentCondition, scope: SegmentScope, org: Pri
       return Prisma.sql`NOT (c.tags && ${tags}::text[])`;
     }
     case "lifecycle": {
-      const stages = Prisma.sql`${condition.values}::text[]::"LifecycleStage"[]`;
-      return condition.op === "in" ? Prisma.sql`c.lifecycle_stage = ANY(${stages})` : Prisma.sql`c.lifecycle_stage <> ALL(${stages})`;
+      // By rank, not by the enum: int2 equality is LEAKPROOF, so under RLS it is an index condition.
+      const ranks = Prisma.sql`${condition.values.map((stage) => LIFECYCLE_RANK[stage])}::smallint[]`;
+      return condition.op === "in" ? Prisma.sql`c.lifecycle_rank = ANY(${ranks})` : Prisma.sql`c.lifecycle_rank <> ALL(${ranks})`;
     }
     case "score":
       return numberTest(Prisma.sql`c.score`, condition.op, condition.value, condition.valueTo);
