@@ -58,7 +58,7 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
-    files: ["apps/**/*.{ts,tsx}", "packages/ui/**/*.{ts,tsx}"],
+    files: ["apps/**/*.{ts,tsx}", "packages/ui/**/*.{ts,tsx}", "packages/pages/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
     rules: { ...reactHooks.configs.recommended.rules, ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules, "@next/next/no-html-link-for-pages": "off" },
   },

@@ -56,6 +56,17 @@ export const PERMISSIONS = [
   "tasks.delete",
   "crm_settings.read",
   "crm_settings.manage",
+  // Lead capture (docs/lead-capture.md)
+  "pages.read",
+  "pages.edit",
+  "pages.publish",
+  "forms.read",
+  "forms.edit",
+  "forms.export",
+  "links.read",
+  "links.edit",
+  "scoring.read",
+  "scoring.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,12 +78,16 @@ const CRM_ALL: Permission[] = PERMISSIONS.filter((p) => /^(contacts|companies|de
 /** Which permission exports which CRM object (a CSV export, its file and its place in Exports). */
 export const CRM_EXPORT_PERMISSIONS = { CONTACT: "contacts.export", COMPANY: "companies.export", DEAL: "deals.export" } as const satisfies Record<string, Permission>;
 const CRM_EXPORT: Permission[] = Object.values(CRM_EXPORT_PERMISSIONS);
-const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", ...CRM_READ];
+/** Reading pages, forms and links with their stats, and how scores are made. */
+const LEAD_CAPTURE_READ: Permission[] = ["pages.read", "forms.read", "links.read", "scoring.read"];
+/** Building pages, forms and links (publishing a page is scheduling-level: `pages.publish`). */
+const LEAD_CAPTURE_BUILD: Permission[] = ["pages.edit", "forms.edit", "links.edit"];
+const VIEWER: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", ...CRM_READ, ...LEAD_CAPTURE_READ];
 /** The overview, plus per-post and per-account numbers and the CSV export of them; CRM exports. */
-const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export", ...CRM_EXPORT];
+const ANALYST: Permission[] = [...VIEWER, "analytics.view_detailed", "analytics.export", ...CRM_EXPORT, "forms.export"];
 /** Content roles read the CRM's contacts (audiences), not its pipeline. */
-const CONTENT_BASE: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", "contacts.read"];
-const CONTENT_EDITOR: Permission[] = [...CONTENT_BASE, "posts.create", "posts.edit_own", "media.upload"];
+const CONTENT_BASE: Permission[] = ["organization.read", "settings.read", "clients.read", "users.read", "posts.read", "campaigns.read", "analytics.view_basic", "contacts.read", ...LEAD_CAPTURE_READ];
+const CONTENT_EDITOR: Permission[] = [...CONTENT_BASE, "posts.create", "posts.edit_own", "media.upload", ...LEAD_CAPTURE_BUILD];
 const CONTENT_MANAGER: Permission[] = [
   ...CONTENT_EDITOR,
   "accounts.manage",
@@ -83,6 +98,7 @@ const CONTENT_MANAGER: Permission[] = [
   "posts.publish",
   "campaigns.manage",
   "analytics.view_detailed",
+  "pages.publish",
 ];
 const ADMIN: Permission[] = [
   ...new Set<Permission>([
@@ -95,6 +111,7 @@ const ADMIN: Permission[] = [
     "users.delete",
     "audit.read",
     ...CRM_ALL,
+    "scoring.manage",
   ]),
 ];
 const OWNER: Permission[] = [...PERMISSIONS];

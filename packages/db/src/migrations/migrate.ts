@@ -38,7 +38,7 @@ export const APP_READABLE_USER_COLUMNS = ["id", "name", "email", "email_verified
  * Tables only the owner connection reaches: job bookkeeping and auth. The app role reads users
  * only through their RLS policy and named columns, and never writes them.
  */
-export const SYSTEM_ONLY_TABLES = ["_prisma_migrations", "event_outbox", "dev_mail", "sandbox_posts", "sessions", "accounts", "verification_tokens", "email_verifications"] as const;
+export const SYSTEM_ONLY_TABLES = ["_prisma_migrations", "link_codes", "event_outbox", "dev_mail", "sandbox_posts", "sessions", "accounts", "verification_tokens", "email_verifications"] as const;
 
 /** System tables the app role may append to (and read the dedupe key of, nothing more): the transactional outbox. */
 export const APP_INSERT_ONLY_TABLES = ["event_outbox"] as const;
@@ -50,6 +50,8 @@ export const APP_INSERT_ONLY_TABLES = ["event_outbox"] as const;
 export const APP_APPEND_ONLY_TABLES = {
   activities: ["contact_id", "company_id", "deal_id"],
   consent_records: ["contact_id"],
+  score_ledger: ["contact_id"],
+  landing_page_versions: [],
 } as const;
 
 async function grantAppRole(client: pg.Client, role: string): Promise<void> {
@@ -64,6 +66,7 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   }
   for (const [table, columns] of Object.entries(APP_APPEND_ONLY_TABLES)) {
     await client.query(`REVOKE UPDATE, DELETE ON TABLE "${table}" FROM "${role}"`);
+    if (columns.length === 0) continue;
     await client.query(`GRANT UPDATE (${columns.map((c) => `"${c}"`).join(", ")}) ON TABLE "${table}" TO "${role}"`);
   }
   await client.query(`REVOKE ALL ON TABLE "users" FROM "${role}"`);
@@ -78,6 +81,11 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   // The read path's way in: the caller's own access, setting the organization it admits to (the
   // migration 20261203150000_organization_access). The access function itself stays the owner's.
   await client.query(`GRANT EXECUTE ON FUNCTION "mg_enter_organization"(text) TO "${role}"`);
+  // Lead capture's public surfaces (migration 20261204011545_lead_capture): short link codes and
+  // the public entry into an organization by slug or id.
+  for (const fn of ['"mg_claim_link_code"(text, uuid)', '"mg_resolve_link_code"(text)', '"mg_enter_public_organization"(text)', '"mg_enter_public_organization_by_id"(uuid)']) {
+    await client.query(`GRANT EXECUTE ON FUNCTION ${fn} TO "${role}"`);
+  }
 }
 
 /**

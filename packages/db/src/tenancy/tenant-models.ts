@@ -49,13 +49,27 @@ export const TENANT_MODELS = [
   "CrmExport",
   "CrmExportPart",
   "DuplicateCandidate",
+  // Lead capture (docs/lead-capture.md)
+  "LandingPage",
+  "LandingPageVersion",
+  "LeadForm",
+  "FormSubmission",
+  "FormRefusalCount",
+  "TrackedLink",
+  "Visit",
+  "LeadCaptureSettings",
+  "LeadScore",
+  "ScoreRule",
+  "ScoreLedger",
+  "ContactScore",
+  "ScoringModel",
 ] as const satisfies readonly Prisma.ModelName[];
 
 /** The tenant root: scoped by its own id (and, for agencies, its clients' parentId). */
 export const ORGANIZATION_MODEL = "Organization" as const satisfies Prisma.ModelName;
 
 /** Models that only the system client may touch (never reachable through the app role): jobs and auth. */
-export const SYSTEM_MODELS = ["EventOutbox", "DevMail", "SandboxPost", "Session", "Account", "VerificationToken", "EmailVerification"] as const satisfies readonly Prisma.ModelName[];
+export const SYSTEM_MODELS = ["LinkCode", "EventOutbox", "DevMail", "SandboxPost", "Session", "Account", "VerificationToken", "EmailVerification"] as const satisfies readonly Prisma.ModelName[];
 
 export type TenantModel = (typeof TENANT_MODELS)[number];
 
@@ -118,6 +132,19 @@ export const TENANT_TABLES: Record<TenantModel, string> = {
   CrmExportPart: "crm_export_parts",
   CrmMerge: "crm_merges",
   DuplicateCandidate: "duplicate_candidates",
+  LandingPage: "landing_pages",
+  LandingPageVersion: "landing_page_versions",
+  LeadForm: "lead_forms",
+  FormSubmission: "form_submissions",
+  FormRefusalCount: "form_refusal_counts",
+  TrackedLink: "tracked_links",
+  Visit: "visits",
+  LeadCaptureSettings: "lead_capture_settings",
+  LeadScore: "lead_scores",
+  ScoreRule: "score_rules",
+  ScoreLedger: "score_ledger",
+  ContactScore: "contact_scores",
+  ScoringModel: "scoring_models",
 };
 
 /** The transaction-local settings the RLS policies read. */
