@@ -47,8 +47,11 @@ function expectBaseHeaders(response: APIResponse, where: string) {
   return directives(csp[0] ?? "");
 }
 
-/** A page: the nonce policy, and every <script> in the HTML carries that nonce. */
-async function expectPagePolicy(response: APIResponse, where: string): Promise<string> {
+/**
+ * A page: the nonce policy, and every <script> in the HTML carries that nonce. `scripts: "none"`:
+ * a page that ships no JavaScript at all (the site's static home and pricing).
+ */
+async function expectPagePolicy(response: APIResponse, where: string, { scripts: expected = "some" }: { scripts?: "some" | "none" } = {}): Promise<string> {
   const csp = expectBaseHeaders(response, where);
   const scripts = csp.get("script-src") ?? [];
   const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1) ?? "";
@@ -64,7 +67,8 @@ async function expectPagePolicy(response: APIResponse, where: string): Promise<s
   expect(csp.has("upgrade-insecure-requests"), where).toBe(false);
   if ((response.headers()["content-type"] ?? "").includes("text/html")) {
     const tags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-    expect(tags.length, `scripts on ${where}`).toBeGreaterThan(0);
+    if (expected === "none") expect(tags, `scripts on ${where}`).toEqual([]);
+    else expect(tags.length, `scripts on ${where}`).toBeGreaterThan(0);
     for (const tag of tags) expect(tag, `a script on ${where}`).toContain(`nonce="${nonce}"`);
   }
   return nonce;
@@ -108,15 +112,15 @@ test.describe("security headers over HTTP", () => {
     for (const path of [chunk, "/icon.svg", "/favicon.ico", "/robots.txt"]) expectResourcePolicy(await get(path), path);
   });
 
-  test("marketing site: home and pricing get a fresh nonce CSP, static files the locked-down one", async ({ request }) => {
+  test("marketing site: home and pricing get a fresh nonce CSP (and ship no script), static files the locked-down one", async ({ request }) => {
     const get = (path: string) => request.get(`${SITE}${path}`, { maxRedirects: 0 });
     const home = await get("/");
     expect(home.status()).toBe(200);
-    const nonce = await expectPagePolicy(home, "site /");
-    expect(await expectPagePolicy(await get("/"), "site / again")).not.toBe(nonce);
-    await expectPagePolicy(await get("/pricing"), "site /pricing");
+    const nonce = await expectPagePolicy(home, "site /", { scripts: "none" });
+    expect(await expectPagePolicy(await get("/"), "site / again", { scripts: "none" })).not.toBe(nonce);
+    await expectPagePolicy(await get("/pricing"), "site /pricing", { scripts: "none" });
     await expectPagePolicy(await get("/no-such-page"), "site 404");
-    const chunk = await firstStaticChunk(await get("/"));
+    const chunk = await firstStaticChunk(await get("/no-such-page"));
     for (const path of [chunk, "/favicon.ico", "/robots.txt"]) expectResourcePolicy(await get(path), `site ${path}`);
   });
 });

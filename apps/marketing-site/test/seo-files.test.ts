@@ -7,6 +7,19 @@ import sitemap from "../src/app/sitemap";
 import { absoluteUrl, SITE_PAGES, siteUrl } from "../src/lib/links";
 
 const APP_DIR = fileURLToPath(new URL("../src/app", import.meta.url));
+/** Home and pricing are Pages Router pages (they ship no client runtime). */
+const PAGES_DIR = fileURLToPath(new URL("../src/pages", import.meta.url));
+
+/** The Pages Router's routes: every page file but `_app`/`_document`, outside dynamic segments. */
+function pagesRouterRoutes(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith("_") || entry.name.startsWith("[")) return [];
+    if (entry.isDirectory()) return entry.name === "api" ? [] : pagesRouterRoutes(path);
+    const route = relative(PAGES_DIR, path).replace(/\.tsx$/, "").split(sep).filter((segment) => segment !== "index");
+    return [`/${route.join("/")}`];
+  });
+}
 
 /** The public routes the app directory defines: every page.tsx outside dynamic segments. */
 function pageRoutes(dir: string): string[] {
@@ -31,7 +44,7 @@ describe("robots.txt and sitemap.xml", () => {
 
   it("list every page of the site, absolute, and nothing else", () => {
     const entries = sitemap();
-    expect(entries.map((e) => e.url).sort()).toEqual(pageRoutes(APP_DIR).map(absoluteUrl).sort());
+    expect(entries.map((e) => e.url).sort()).toEqual([...pageRoutes(APP_DIR), ...pagesRouterRoutes(PAGES_DIR)].map(absoluteUrl).sort());
     expect(entries.map((e) => e.url)).toEqual(SITE_PAGES.map((p) => absoluteUrl(p.path)));
     expect(entries.map((e) => e.url)).toContain(`${siteUrl}/`);
     for (const entry of entries) expect(entry.url.startsWith(`${siteUrl}/`), entry.url).toBe(true);

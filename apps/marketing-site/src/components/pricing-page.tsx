@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { CheckIcon } from "lucide-react";
 
@@ -7,13 +6,7 @@ import { SiteShell } from "~/components/site-shell";
 import { PRICING } from "~/content/copy";
 import { everyPlanFeatures } from "~/lib/catalog-view";
 
-export const metadata: Metadata = {
-  title: "Pricing",
-  description: PRICING.description,
-  alternates: { canonical: "/pricing" },
-};
-
-export default function PricingPage() {
+export function PricingPage() {
   const everyPlan = everyPlanFeatures();
   return (
     <SiteShell current="pricing">

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { catalogFeature } from "@mg/api/catalog";
 import { PLAN_LIST, formatPrice } from "@mg/api/plans";
@@ -10,19 +9,13 @@ import { ComingSoonBadge } from "~/components/coming-soon-badge";
 import { FeatureIcon } from "~/components/feature-icon";
 import { AGENCY_PLAN_ID, priceSuffix } from "~/components/pricing";
 import { SiteShell } from "~/components/site-shell";
-import { HOME, SITE } from "~/content/copy";
+import { HOME } from "~/content/copy";
 import { homeFeatures, planNote } from "~/lib/catalog-view";
 import { appLinks } from "~/lib/links";
 
-export const metadata: Metadata = {
-  title: { absolute: SITE.title },
-  description: HOME.description,
-  alternates: { canonical: "/" },
-};
-
 const agencyPlan = PLAN_LIST.find((plan) => plan.id === AGENCY_PLAN_ID);
 
-export default function HomePage() {
+export function HomePage() {
   const { highlights, included, agencies, comingSoon } = homeFeatures();
   const { hero, heroIllustration: post, agencyIllustration: overview } = HOME;
   return (
