@@ -6,7 +6,7 @@ import { handleLinkRedirect } from "@mg/api/lead-capture/public-links";
  */
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: RouteContext<"/r/[code]">): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   const { code } = await params;
   return handleLinkRedirect(request, code);
 }
