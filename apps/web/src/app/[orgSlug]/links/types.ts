@@ -1,0 +1,35 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@mg/api";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type LinkRow = Outputs["links"]["list"]["items"][number];
+export type LinkDetail = Outputs["links"]["get"];
+export type LinkOptions = Outputs["links"]["options"];
+
+export const UTM_FIELDS = [
+  { key: "source", label: "Source", placeholder: "poster, newsletter, instagram" },
+  { key: "medium", label: "Medium", placeholder: "print, email, social" },
+  { key: "campaign", label: "Campaign", placeholder: "spring-sale" },
+  { key: "term", label: "Term", placeholder: "Optional: a keyword" },
+  { key: "content", label: "Content", placeholder: "Optional: which variant" },
+] as const;
+
+export type UtmKey = (typeof UTM_FIELDS)[number]["key"];
+
+/** The final URL as the redirect builds it (the API's `withUtm`): the destination's own query kept, UTM set. */
+export function previewUrl(base: string, utm: Partial<Record<UtmKey, string>>): string {
+  try {
+    const url = new URL(base);
+    for (const { key } of UTM_FIELDS) {
+      const value = utm[key]?.trim();
+      if (value) url.searchParams.set(`utm_${key}`, value);
+    }
+    return url.toString();
+  } catch {
+    return "";
+  }
+}
+
+export function formatPercent(value: number | null): string {
+  return value === null ? "—" : new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(value);
+}
