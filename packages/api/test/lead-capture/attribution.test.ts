@@ -125,3 +125,26 @@ describe("leads per link, link stats and campaign leads", () => {
     expect(utmCampaignKeys("Spring Sale 2026")).toEqual(expect.arrayContaining(["spring sale 2026", "spring-sale-2026", "spring_sale_2026", "springsale2026"]));
   });
 });
+
+describe("the links demo", () => {
+  it("makes three links (one QR-heavy), two weeks of visits and contacts that came through them, once", async () => {
+    const { seedLinksDemo } = await import("../../src/services/demo/links-demo");
+    const demo = await createTenant("links-demo");
+    try {
+      await systemDb().contact.createMany({ data: Array.from({ length: 15 }, (_, i) => ({ organizationId: demo.id, firstName: `Demo ${i}` })) });
+      const first = await withOrg(demo.id, (db) => seedLinksDemo(db, demo), { timeout: 60_000 });
+      expect(first.linkIds).toHaveLength(3);
+      expect(first.visits).toBeGreaterThan(100);
+      const again = await withOrg(demo.id, (db) => seedLinksDemo(db, demo), { timeout: 60_000 });
+      expect(again).toEqual({ linkIds: first.linkIds, visits: 0 });
+      const list = await callerFor(demo.users.VIEWER, demo.slug).links.list({});
+      expect(list.items).toHaveLength(3);
+      const poster = list.items.find((l) => l.code.endsWith("-window"));
+      expect(poster?.leads).toBe(6);
+      const stats = await callerFor(demo.users.VIEWER, demo.slug).links.get({ linkId: poster?.id ?? "", days: 14 });
+      expect(stats.stats.split.qr).toBeGreaterThan(stats.stats.split.link);
+    } finally {
+      await deleteTenant(demo);
+    }
+  });
+});
