@@ -212,3 +212,51 @@ describe("the attribution cookie and consent", () => {
     expect((await post({ org: "00000000-0000-4000-8000-000000000000", decision: "accept" })).status).toBe(404);
   });
 });
+
+describe("the pieces the page renderer and the form intake use", () => {
+  it("consentBannerHtml: works as a plain form, escapes the organization's name and the return path, carries the nonce, stays small", async () => {
+    const { consentBannerHtml } = await import("../../src/services/lead-capture/visitor");
+    const html = consentBannerHtml({ orgId: b.id, orgName: `Evil "><script>alert(1)</script>`, returnTo: `/p/x?a="><img src=x>`, nonce: "abc123" });
+    expect(html).toContain('<form id="mg-consent" method="post" action="/c/consent"');
+    expect(html).toContain(`name="org" value="${b.id}"`);
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).not.toContain('"><img');
+    expect(html).toContain('<script nonce="abc123">');
+    expect(Buffer.byteLength(html)).toBeLessThan(3000);
+  });
+
+  it("visitorIdFromCookie gives the id only where the organization may use it", async () => {
+    const { visitorIdFromCookie } = await import("../../src/services/lead-capture/visitor");
+    const id = "AbCdEfGhIjKlMnOpQrStUv";
+    expect(visitorIdFromCookie(`${VISITOR_COOKIE}=${id}`, a.id, false)).toBe(id);
+    expect(visitorIdFromCookie(`${VISITOR_COOKIE}=${id}`, b.id, true)).toBeNull();
+    expect(visitorIdFromCookie(`${VISITOR_COOKIE}=${id}; ${CONSENT_COOKIE}=a:${b.id}`, b.id, true)).toBe(id);
+    expect(visitorIdFromCookie(`${VISITOR_COOKIE}=${id}; ${CONSENT_COOKIE}=d:${b.id}`, b.id, true)).toBeNull();
+    expect(visitorIdFromCookie(`${VISITOR_COOKIE}=<script>`, a.id, false)).toBeNull();
+    expect(visitorIdFromCookie(null, a.id, false)).toBeNull();
+  });
+
+  it("attributionNeedsConsent: the setting when there is one; else EU/EEA/UK/CH and unknown countries need it", async () => {
+    const { withOrg } = await import("@mg/db");
+    const { attributionNeedsConsent } = await import("../../src/services/lead-capture/visitor");
+    expect(await withOrg(b.id, (db) => attributionNeedsConsent(db, { country: "US" }))).toBe(true);
+    expect(await withOrg(a.id, (db) => attributionNeedsConsent(db, { country: "US" }))).toBe(false);
+    expect(await withOrg(a.id, (db) => attributionNeedsConsent(db, { country: "DE" }))).toBe(true);
+    expect(await withOrg(a.id, (db) => attributionNeedsConsent(db, { country: "GB" }))).toBe(true);
+    expect(await withOrg(a.id, (db) => attributionNeedsConsent(db, { country: null }))).toBe(true);
+  });
+
+  it("recordVisit serves landing pages too: PAGE visits deduplicated per page and hour, UTM from the URL", async () => {
+    const { withOrg } = await import("@mg/db");
+    const { recordVisit, utmFromUrl } = await import("../../src/services/lead-capture/visits");
+    const pageId = await freshPage(a);
+    const url = new URL("https://go.example/p/a/b?utm_source=mail&utm_medium=email&other=1");
+    const visit = { kind: "PAGE" as const, pageId, ip: "192.0.2.50", userAgent: BROWSER, utm: utmFromUrl(url), landingUrl: url.toString() };
+    expect(await withOrg(a.id, (db) => recordVisit(db, visit))).toEqual({ recorded: true });
+    expect(await withOrg(a.id, (db) => recordVisit(db, visit))).toEqual({ recorded: false, reason: "duplicate" });
+    expect(await withOrg(a.id, (db) => recordVisit(db, { ...visit, userAgent: "python-requests/2.31" }))).toEqual({ recorded: false, reason: "bot" });
+    const rows = await systemDb().visit.findMany({ where: { organizationId: a.id, pageId, kind: "PAGE" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ targetKey: `page:${pageId}`, utm: { source: "mail", medium: "email" }, linkId: null });
+  });
+});
