@@ -32,6 +32,23 @@ export type Utm = z.infer<typeof utmSchema>;
 export const UTM_KEYS = ["source", "medium", "campaign", "term", "content"] as const;
 
 /**
+ * The destination with the link's UTM parameters merged in (the redirect's rule, and the link
+ * dialog's preview of it): the destination's own query and fragment are kept, the link's UTM
+ * values replace any utm_* of the same name, and every value is encoded by URLSearchParams (a
+ * hostile value cannot add parameters or break out of the query). Relative destinations (a
+ * landing page's path) stay relative to the site.
+ */
+export function withUtm(destination: string, utm: Partial<Record<(typeof UTM_KEYS)[number], string | undefined>>): string {
+  const relative = destination.startsWith("/");
+  const url = new URL(destination, "https://site.invalid");
+  for (const key of UTM_KEYS) {
+    const value = utm[key]?.trim();
+    if (value) url.searchParams.set(`utm_${key}`, value);
+  }
+  return relative ? `${url.pathname}${url.search}${url.hash}` : url.toString();
+}
+
+/**
  * Any https URL (never javascript:, data:, http: or credentials in the URL): the public redirect
  * sends visitors there, so what is stored here is what an open redirect would be made of.
  */

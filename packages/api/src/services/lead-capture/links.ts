@@ -2,7 +2,9 @@ import { randomInt } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { Prisma, type TenantDb } from "@mg/db";
 import { apiEnv } from "../../env";
-import { GENERATED_CODE_LENGTH, UTM_KEYS, utmSchema, type LinkDestination, type Utm } from "../../schemas/links";
+import { GENERATED_CODE_LENGTH, UTM_KEYS, utmSchema, withUtm, type LinkDestination, type Utm } from "../../schemas/links";
+
+export { withUtm };
 
 /**
  * Tracked links: codes, short URLs, destinations. A code is global (a visitor's /r/{code} names no
@@ -74,22 +76,6 @@ export function compactUtm(utm: Utm): Utm {
   const out: Utm = {};
   for (const key of UTM_KEYS) if (utm[key]) out[key] = utm[key];
   return out;
-}
-
-/**
- * The destination with the link's UTM parameters merged in: the destination's own query is
- * kept, the link's UTM values replace any utm_* of the same name, and every value is encoded by
- * URLSearchParams (a hostile value cannot add parameters or break out of the query). Relative
- * destinations (a landing page's path) stay relative to the site.
- */
-export function withUtm(destination: string, utm: Utm): string {
-  const relative = destination.startsWith("/");
-  const url = new URL(destination, "https://site.invalid");
-  for (const key of UTM_KEYS) {
-    const value = utm[key];
-    if (value) url.searchParams.set(`utm_${key}`, value);
-  }
-  return relative ? `${url.pathname}${url.search}${url.hash}` : url.toString();
 }
 
 /** A page destination must be one of the organization's live pages; a URL is already validated https. */

@@ -139,7 +139,7 @@ function LinkForm({ link, options, onDone, onCreated }: { link?: LinkRow; option
         <legend className="mb-2 text-sm font-medium">UTM parameters</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           {UTM_FIELDS.map((field) => (
-            <FormField key={field.key} label={field.label} error={fieldErrors.utm}>
+            <FormField key={field.key} label={field.label}>
               <Input value={utm[field.key] ?? ""} onChange={(e) => setUtm((u) => ({ ...u, [field.key]: e.target.value }))} maxLength={200} placeholder={field.placeholder} />
             </FormField>
           ))}
@@ -161,6 +161,11 @@ function LinkForm({ link, options, onDone, onCreated }: { link?: LinkRow; option
             )}
           </FormField>
         </div>
+        {fieldErrors.utm ? (
+          <p role="alert" className="text-sm text-destructive">
+            {fieldErrors.utm}
+          </p>
+        ) : null}
       </fieldset>
 
       {link ? (

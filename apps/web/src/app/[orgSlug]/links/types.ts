@@ -1,5 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@mg/api";
+import { withUtm } from "@mg/api/schemas";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type LinkRow = Outputs["links"]["list"]["items"][number];
@@ -16,15 +17,10 @@ export const UTM_FIELDS = [
 
 export type UtmKey = (typeof UTM_FIELDS)[number]["key"];
 
-/** The final URL as the redirect builds it (the API's `withUtm`): the destination's own query kept, UTM set. */
+/** The final URL as the redirect builds it (the API's own `withUtm`), or "" while the address is incomplete. */
 export function previewUrl(base: string, utm: Partial<Record<UtmKey, string>>): string {
   try {
-    const url = new URL(base);
-    for (const { key } of UTM_FIELDS) {
-      const value = utm[key]?.trim();
-      if (value) url.searchParams.set(`utm_${key}`, value);
-    }
-    return url.toString();
+    return base ? withUtm(new URL(base).toString(), utm) : "";
   } catch {
     return "";
   }
