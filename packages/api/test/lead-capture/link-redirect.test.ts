@@ -131,6 +131,14 @@ describe("/r/{code}", () => {
     expect(await visitsOf(a.id, link.id)).toHaveLength(2);
   });
 
+  it("stops counting one IP past its allowance (visitsPerIp) but keeps redirecting it", async () => {
+    const { RATE_LIMIT_POLICIES } = await import("../../src/rate-limit/policies");
+    const link = await freshLink(a);
+    const allowance = RATE_LIMIT_POLICIES.visitsPerIp.limit;
+    for (let i = 0; i < allowance + 5; i++) expect((await follow(link.code, "", { ip: "198.51.100.200", ua: `${BROWSER} n${i}` })).status).toBe(302);
+    expect(await systemDb().visit.count({ where: { organizationId: a.id, linkId: link.id } })).toBe(allowance);
+  });
+
   it("believes a country header only when it is the configured trusted one", async () => {
     const { countryFrom } = await import("../../src/services/lead-capture/visits");
     const headers = new Headers({ "cf-ipcountry": "de", "x-vercel-ip-country": "FR" });

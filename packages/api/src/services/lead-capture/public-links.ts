@@ -1,5 +1,6 @@
 import { db as globalDb, withOrg, type TenantDb } from "@mg/db";
 import { clientIpFrom } from "../../client-ip";
+import { consumeRateLimit, RateLimitedError } from "../../rate-limit";
 import { withUtm, pagePath, parseUtm } from "./links";
 import { adoptVisits, cleanReferrer, countryFrom, recordVisit } from "./visits";
 import { attributionFor, attributionNeedsConsent, consentCookie, parseCookies, VISITOR_COOKIE, visitorCookie, newVisitorId, withDecision } from "./visitor";
@@ -58,6 +59,17 @@ export async function resolveLinkCode(code: string): Promise<{ organizationId: s
   return row ?? null;
 }
 
+/** Whether this IP may have one more visit recorded (`visitsPerIp`); the page route uses it too. */
+export async function withinVisitAllowance(ip: string | null): Promise<boolean> {
+  try {
+    await consumeRateLimit("visitsPerIp", ip ?? "unknown");
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimitedError) return false;
+    throw error;
+  }
+}
+
 function notFound(): Response {
   return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
@@ -76,6 +88,10 @@ export async function handleLinkRedirect(request: Request, code: string): Promis
   const url = new URL(request.url);
   const scanned = url.searchParams.get("qr") === "1";
   const headers = request.headers;
+  const ip = clientIpFrom(headers);
+  // Checked before the transaction (a shared limiter is a network call): past the allowance a
+  // visitor is still sent on, only not counted — one client cannot inflate a link's numbers.
+  const counted = await withinVisitAllowance(ip);
   const result = await withOrg(resolved.organizationId, async (db) => {
     const org = await enterPublicOrganizationById(db, resolved.organizationId);
     if (!org) return null;
@@ -98,18 +114,20 @@ export async function handleLinkRedirect(request: Request, code: string): Promis
     const location = withUtm(base, utm);
     const needsConsent = await attributionNeedsConsent(db, org);
     const attribution = attributionFor({ cookieHeader: headers.get("cookie"), orgId: org.id, needsConsent, secure: isSecure(url, headers) });
-    await recordVisit(db, {
-      kind: scanned ? "QR" : "LINK",
-      linkId: link.id,
-      pageId: link.pageId,
-      ip: clientIpFrom(headers),
-      userAgent: headers.get("user-agent"),
-      visitorId: attribution.visitorId,
-      country: countryFrom(headers),
-      referrer: cleanReferrer(headers.get("referer")),
-      utm,
-      landingUrl: location.startsWith("/") ? new URL(location, url).toString() : location,
-    });
+    if (counted) {
+      await recordVisit(db, {
+        kind: scanned ? "QR" : "LINK",
+        linkId: link.id,
+        pageId: link.pageId,
+        ip,
+        userAgent: headers.get("user-agent"),
+        visitorId: attribution.visitorId,
+        country: countryFrom(headers),
+        referrer: cleanReferrer(headers.get("referer")),
+        utm,
+        landingUrl: location.startsWith("/") ? new URL(location, url).toString() : location,
+      });
+    }
     return { location, setCookie: attribution.setCookie };
   });
   if (!result) return notFound();
