@@ -63,6 +63,20 @@ describe("touchesForVisitor", () => {
   });
 });
 
+describe("attributionForSubmission", () => {
+  it("reads the cookie only where the organization's consent rule allows, then the touches", async () => {
+    const { attributionForSubmission } = await import("../../src/services/lead-capture/attribution");
+    const vid = "visitor-cccccccccccccccc";
+    await withOrg(t.id, (db) => recordVisit(db, { kind: "PAGE", pageId: "00000000-0000-4000-8000-0000000000aa", ip: "192.0.2.3", userAgent: UA, visitorId: vid, landingUrl: "https://go.example/p/t/x" }));
+    // The fixture organization has no country and no setting: consent needed, none given.
+    expect(await withOrg(t.id, (db) => attributionForSubmission(db, { country: null }, `mg_vid=${vid}`))).toEqual({ visitorId: null, first: null, last: null });
+    const got = await withOrg(t.id, (db) => attributionForSubmission(db, { country: null }, `mg_vid=${vid}; mg_vc=a:${t.id}`));
+    expect(got.visitorId).toBe(vid);
+    expect(got.first).toMatchObject({ via: "page", landingPage: "https://go.example/p/t/x" });
+    expect(await withOrg(t.id, (db) => attributionForSubmission(db, { country: "US" }, `mg_vid=${vid}`))).toMatchObject({ visitorId: vid });
+  });
+});
+
 describe("leads per link, link stats and campaign leads", () => {
   it("counts visits, unique visitors, QR vs link per day, and leads (contacts whose first or last touch names the link) with a conversion rate", async () => {
     const campaignId = await freshCampaign(t);

@@ -1,5 +1,6 @@
 import { Prisma, type TenantDb } from "@mg/db";
 import { parseUtm } from "./links";
+import { attributionNeedsConsent, visitorIdFromCookie } from "./visitor";
 
 /** One touch of a visitor: what brought them (stored on the contact as first_touch / last_touch). */
 export interface Touch {
@@ -81,4 +82,18 @@ export async function touchesForVisitor(db: TenantDb, visitorId: string | null):
   if (!y) return { first, last: first };
   const last = x && followsThrough(x, y) ? touchOf(x, y) : touchOf(y, null);
   return { first, last };
+}
+
+/**
+ * For the form intake, in one call: the visitor id of the submission's Cookie header where this
+ * organization may use it (its consent rule), and that visitor's first and last touch.
+ */
+export async function attributionForSubmission(
+  db: TenantDb,
+  org: { country: string | null },
+  cookieHeader: string | null | undefined,
+): Promise<{ visitorId: string | null; first: Touch | null; last: Touch | null }> {
+  const needsConsent = await attributionNeedsConsent(db, org);
+  const visitorId = visitorIdFromCookie(cookieHeader, db.$organizationId, needsConsent);
+  return { visitorId, ...(await touchesForVisitor(db, visitorId)) };
 }
