@@ -143,23 +143,6 @@ function LinkForm({ link, options, onDone, onCreated }: { link?: LinkRow; option
               <Input value={utm[field.key] ?? ""} onChange={(e) => setUtm((u) => ({ ...u, [field.key]: e.target.value }))} maxLength={200} placeholder={field.placeholder} />
             </FormField>
           ))}
-          <FormField label="Campaign" description="Its leads show on the campaign." error={fieldErrors.campaignId}>
-            {(control) => (
-              <Select value={campaignId} onValueChange={setCampaignId}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NO_CAMPAIGN}>No campaign</SelectItem>
-                  {options.campaigns.map((c) => (
-                    <SelectItem key={c.id} value={c.id}>
-                      {c.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </FormField>
         </div>
         {fieldErrors.utm ? (
           <p role="alert" className="text-sm text-destructive">
@@ -167,6 +150,24 @@ function LinkForm({ link, options, onDone, onCreated }: { link?: LinkRow; option
           </p>
         ) : null}
       </fieldset>
+
+      <FormField label="Publishing campaign" description="Optional: the contacts this link brings in show on that campaign." error={fieldErrors.campaignId}>
+        {(control) => (
+          <Select value={campaignId} onValueChange={setCampaignId}>
+            <SelectTrigger {...control} className="w-full">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={NO_CAMPAIGN}>No campaign</SelectItem>
+              {options.campaigns.map((c) => (
+                <SelectItem key={c.id} value={c.id}>
+                  {c.name}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        )}
+      </FormField>
 
       {link ? (
         <p className="text-sm text-muted-foreground">

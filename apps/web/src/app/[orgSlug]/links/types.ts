@@ -10,7 +10,7 @@ export type LinkOptions = Outputs["links"]["options"];
 export const UTM_FIELDS = [
   { key: "source", label: "Source", placeholder: "poster, newsletter, instagram" },
   { key: "medium", label: "Medium", placeholder: "print, email, social" },
-  { key: "campaign", label: "Campaign", placeholder: "spring-sale" },
+  { key: "campaign", label: "UTM campaign", placeholder: "spring-sale" },
   { key: "term", label: "Term", placeholder: "Optional: a keyword" },
   { key: "content", label: "Content", placeholder: "Optional: which variant" },
 ] as const;
