@@ -70,7 +70,10 @@ describe("/r/{code}", () => {
   it("answers 404 for unknown and malformed codes, archived links, deleted pages and organizations that are not live", async () => {
     expect((await follow("nope-never-claimed")).status).toBe(404);
     expect((await handleLinkRedirect(get("/r/x"), "../../etc")).status).toBe(404);
-    expect((await handleLinkRedirect(get("/r/x"), "a".repeat(300))).status).toBe(404);
+    expect((await handleLinkRedirect(get("/r/x"), "a".repeat(300))).status).toBe(400);
+    expect((await handleLinkRedirect(get("/r/x"), "abc\u0000def")).status).toBe(400);
+    expect((await handleLinkRedirect(get("/r/x"), "abc\ndef")).status).toBe(400);
+    expect((await handleLinkRedirect(get("/r/x"), "<script>")).status).toBe(404);
     const archived = await freshLink(a, { archived: true });
     expect((await follow(archived.code)).status).toBe(404);
     const pageId = await freshPage(a);
@@ -192,6 +195,26 @@ describe("the attribution cookie and consent", () => {
     // A's acceptance is not B's: a cookie accepted for another organization is not used here.
     await follow(link.code, "", { ip: "192.0.2.22", cookie: `${VISITOR_COOKIE}=${vid}; ${CONSENT_COOKIE}=a:${a.id}` });
     expect((await visitsOf(b.id, link.id)).at(-1)?.visitorId).toBeNull();
+  });
+
+  it("isolation: accepting for B adopts B's visits of this browser only, never A's", async () => {
+    const ip = "192.0.2.60";
+    const linkA = await freshLink(a);
+    const linkB = await freshLink(b);
+    // A needs no consent: its visit has an id of its own; make one without, as a visit before consent would be.
+    await follow(linkA.code, "", { ip });
+    await systemDb().visit.updateMany({ where: { organizationId: a.id, linkId: linkA.id }, data: { visitorId: null } });
+    await follow(linkB.code, "", { ip });
+    const accept = await handleConsent(
+      new Request("https://go.example/c/consent", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": BROWSER, [PEER_ADDRESS_HEADER]: ip },
+        body: new URLSearchParams({ org: b.id, decision: "accept", organizationId: a.id, linkId: linkA.id }),
+      }),
+    );
+    expect(accept.status).toBe(303);
+    expect((await visitsOf(b.id, linkB.id)).map((v) => v.visitorId === null)).toEqual([false]);
+    expect((await visitsOf(a.id, linkA.id)).map((v) => v.visitorId)).toEqual([null]);
   });
 
   it("declining records the decision and sets no id; the JSON flavour answers 204", async () => {

@@ -83,6 +83,9 @@ function isSecure(url: URL, headers: Headers): boolean {
  * a QR visit and is never passed on. Bots are redirected but not counted.
  */
 export async function handleLinkRedirect(request: Request, code: string): Promise<Response> {
+  // Hostile input is 400 (what every public surface answers to it); a code that merely is not one is 404.
+  // eslint-disable-next-line no-control-regex -- control characters are refused
+  if (code.length > 64 || /[\u0000-\u001F\u007F]/.test(code)) return badRequest("Invalid link.");
   const resolved = await resolveLinkCode(code);
   if (!resolved) return notFound();
   const url = new URL(request.url);
