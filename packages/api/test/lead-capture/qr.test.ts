@@ -1,6 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createTenant, deleteTenant, type Tenant } from "../fixtures";
+import QRCode from "qrcode";
 import { moduleCount, pixelsFor, QUIET_ZONE, renderQr } from "../../src/services/lead-capture/qr";
 
 /** QR codes for print: the quiet zone, the module count of the level, the PNG's pixels and resolution. */
@@ -75,6 +76,36 @@ describe("renderQr", () => {
       expect(png.pixel(moduleAt(QUIET_ZONE), moduleAt(QUIET_ZONE))).toBe(0);
       expect(png.pixel(moduleAt(total - 2), moduleAt(total - 2))).toBe(255);
     }
+  });
+});
+
+describe("fidelity to the encoder", () => {
+  it("the SVG and every PNG size reproduce qrcode's matrix module for module (no logo), so they scan as it does", () => {
+    {
+      const { size, data } = QRCode.create(TEXT, { errorCorrectionLevel: "M" }).modules;
+      const { dark } = svgCells(renderQr(TEXT, { size: "2cm", logo: false }).svg);
+      for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) expect(dark.has(`${x + QUIET_ZONE},${y + QUIET_ZONE}`), `${x},${y}`).toBe(data[y * size + x] === 1);
+      for (const printSize of ["2cm", "10cm"] as const) {
+        const png = pngInfo(renderQr(TEXT, { size: printSize, logo: false }).png);
+        const total = size + 2 * QUIET_ZONE;
+        const at = (m: number) => Math.floor(((m + QUIET_ZONE + 0.5) * png.width) / total);
+        for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) expect(png.pixel(at(x), at(y)) === 0, `${printSize} ${x},${y}`).toBe(data[y * size + x] === 1);
+      }
+    }
+    // With the logo (H): every module outside the logo square is the encoder's.
+    const { size, data } = QRCode.create(TEXT, { errorCorrectionLevel: "H" }).modules;
+    const withLogo = renderQr(TEXT, { size: "5cm", logo: true });
+    const { dark } = svgCells(withLogo.svg);
+    const side = Number(/<rect x="[\d.]+" y="[\d.]+" width="(\d+)" height="\1" rx="1" fill="#ffffff"\/>/.exec(withLogo.svg)?.[1]);
+    const from = (size - side) / 2;
+    let compared = 0;
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        if (x >= from && x < from + side && y >= from && y < from + side) continue;
+        expect(dark.has(`${x + QUIET_ZONE},${y + QUIET_ZONE}`), `${x},${y}`).toBe(data[y * size + x] === 1);
+        compared++;
+      }
+    expect(compared).toBe(size * size - side * side);
   });
 });
 
