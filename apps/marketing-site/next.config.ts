@@ -18,8 +18,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return nextConfigSecurityHeaders(securityHeaderOptions({ nodeEnv: process.env.NODE_ENV, frameAncestors: FRAME_ANCESTORS }), PROXY_EXCLUDED);
   },
-  // Workspace packages ship TypeScript source.
-  transpilePackages: ["@mg/ui", "@mg/api"],
+  // Workspace packages ship TypeScript source (the short-link redirect and the consent endpoint
+  // reach the database through @mg/api → @mg/db, as the web app does).
+  transpilePackages: ["@mg/ui", "@mg/api", "@mg/db", "@mg/pages", "@mg/jobs", "@mg/integrations", "@mg/scheduling", "@mg/logger"],
+  // Native or Node-only modules stay outside the server bundle (the web app's list).
+  serverExternalPackages: ["wink-nlp", "wink-eng-lite-web-model", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
 };
 
 export default nextConfig;

@@ -29,6 +29,31 @@ const schema = z.object({
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   /** Multiplies every rate-limit allowance; end-to-end tests raise it, never production. */
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1000).default(1),
+  /**
+   * The marketing site's public URL (the same variable the site and the web app read): short
+   * links (/r/{code}) and their QR codes are printed on it.
+   */
+  NEXT_PUBLIC_MARKETING_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: /^https?$/ })
+      .default("http://localhost:3001")
+      .transform((url) => url.replace(/\/+$/, "")),
+  ),
+  /**
+   * A header carrying the visitor's country that the proxy in front of the site sets and
+   * overwrites (Cloudflare: cf-ipcountry; Vercel: x-vercel-ip-country). Unset: visits have no
+   * country — a header any client can send is never believed.
+   */
+  TRUSTED_COUNTRY_HEADER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]{1,64}$/, "TRUSTED_COUNTRY_HEADER must be a header name such as cf-ipcountry")
+      .optional(),
+  ),
   /** Who may open the platform status page (see platformAdminEmailsSchema). */
   PLATFORM_ADMIN_EMAILS: z.string().default("").pipe(platformAdminEmailsSchema),
 });

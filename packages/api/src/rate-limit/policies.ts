@@ -20,6 +20,7 @@ export const RATE_LIMIT_POLICIES = {
   magicLinkPerAddress: { limit: 5, windowMs: 15 * 60_000, by: "email", description: "Sign-in links mailed per address" },
   magicLinkPerIp: { limit: 20, windowMs: 15 * 60_000, by: "ip", description: "Sign-in links mailed per IP (any address)" },
   verificationEmails: { limit: 5, windowMs: 60 * 60_000, by: "user", description: "Email confirmation links mailed per account" },
+  visitsPerIp: { limit: 60, windowMs: 60_000, by: "ip", description: "Tracked-link and landing-page visits recorded per IP (past it visitors are still redirected, not counted)" },
   publicRead: { limit: 120, windowMs: 60_000, by: "ip", description: "Unauthenticated API reads per IP" },
   userRequests: { limit: 600, windowMs: 60_000, by: "user", description: "API requests per signed-in user" },
   invitations: { limit: 50, windowMs: 60 * 60_000, by: "organization", description: "Invitations sent per organization" },

@@ -10,3 +10,4 @@ export * from "./ab-tests";
 export * from "./analytics";
 export * from "./alerts";
 export * from "./hashtags";
+export * from "./links";

@@ -17,6 +17,7 @@ import {
   Share2Icon,
   SplitIcon,
   ContactIcon,
+  Link2Icon,
   Building2Icon,
   HandshakeIcon,
   ListTodoIcon,
@@ -69,6 +70,10 @@ const NAV: NavGroup[] = [
       { href: "/deals", label: "Deals", icon: HandshakeIcon, permission: "deals.read" },
       { href: "/tasks", label: "Tasks", icon: ListTodoIcon, permission: "tasks.read" },
     ],
+  },
+  {
+    label: "Lead capture",
+    items: [{ href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" }],
   },
   {
     label: "Organization",

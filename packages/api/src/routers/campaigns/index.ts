@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc/init";
 import { archiveCampaign } from "./archive";
 import { createCampaign } from "./create";
 import { getCampaign } from "./get";
+import { campaignLeadsProcedure } from "./leads";
 import { listCampaigns } from "./list";
 import { updateCampaign } from "./update";
 
@@ -11,4 +12,5 @@ export const campaignsRouter = createTRPCRouter({
   create: createCampaign,
   update: updateCampaign,
   archive: archiveCampaign,
+  leads: campaignLeadsProcedure,
 });

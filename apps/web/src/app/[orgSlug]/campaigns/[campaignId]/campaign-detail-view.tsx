@@ -24,6 +24,7 @@ import { useArchiveCampaign } from "../campaigns-view";
 import { daysBetween, formatDateRange, useToday } from "../dates";
 import { campaignPhase, formatKpi, formatMoney, KPI_LABELS, PHASE_LABEL, type Campaign, type CampaignDetail } from "../kpi";
 import { postPath, PostStatusBadge, postStatusLabel } from "../post-status";
+import { CampaignLeads } from "./campaign-leads";
 import { CampaignMonth } from "./campaign-month";
 
 function KpiCard({ kpi }: { kpi: CampaignDetail["kpiProgress"][number] }) {
@@ -194,6 +195,8 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
           </div>
         </dl>
       </section>
+
+      {can("contacts.read") ? <CampaignLeads campaignId={campaignId} /> : null}
 
       <Card>
         <CardHeader>
