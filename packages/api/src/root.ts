@@ -25,6 +25,7 @@ import { contactListsRouter } from "./routers/contact-lists";
 import { contactImportsRouter } from "./routers/contact-imports";
 import { duplicatesRouter } from "./routers/duplicates";
 import { crmExportsRouter } from "./routers/crm-exports";
+import { pagesRouter } from "./routers/pages";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -53,6 +54,7 @@ export const appRouter = createTRPCRouter({
   contactImports: contactImportsRouter,
   duplicates: duplicatesRouter,
   crmExports: crmExportsRouter,
+  pages: pagesRouter,
 });
 
 export type AppRouter = typeof appRouter;
