@@ -5,6 +5,7 @@ import { nextConfigSecurityHeaders, securityHeaderOptions } from "@mg/api/securi
  * What src/proxy.ts does not run for (its `matcher`): these get the resource CSP here, pages get
  * their nonce CSP from the proxy. Keep the two in step; e2e/security-headers.spec.ts checks both.
  */
+// (/p/… is excluded from the proxy too, but sets its own CSP in its route handler: not listed here.)
 export const PROXY_EXCLUDED = ["/api/:path+", "/_next/:path+", "/icon.svg", "/favicon.ico", "/robots.txt"];
 /**
  * Nobody may frame the site for now. Landing pages that must embed (a lead form on a customer's
@@ -19,7 +20,9 @@ const nextConfig: NextConfig = {
     return nextConfigSecurityHeaders(securityHeaderOptions({ nodeEnv: process.env.NODE_ENV, frameAncestors: FRAME_ANCESTORS }), PROXY_EXCLUDED);
   },
   // Workspace packages ship TypeScript source.
-  transpilePackages: ["@mg/ui", "@mg/api"],
+  transpilePackages: ["@mg/ui", "@mg/api", "@mg/pages", "@mg/db", "@mg/jobs", "@mg/scheduling", "@mg/logger"],
+  // Landing pages read the database (route handlers under /p): Node-only modules stay outside the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "@node-rs/argon2"],
 };
 
 export default nextConfig;

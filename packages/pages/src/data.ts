@@ -5,3 +5,4 @@
 export * from "./schema";
 export * from "./branding";
 export { PAGE_TEMPLATES, findTemplate, instantiateTemplate, type PageTemplate } from "./templates";
+export type { FormRenderContext, LeadFormFieldKind, RenderableConsent, RenderableForm, RenderableFormField } from "./forms/types";
