@@ -16,7 +16,7 @@ export interface PublishedPageMeta {
   pageId: string;
   pageSlug: string;
   versionId: string;
-  /** Changes whenever what the page shows changes: the version, the branding, the name or zone it shows. */
+  /** Changes whenever what the page shows changes: the version, its forms, the branding, the name or zone it shows. */
   cacheKey: string;
 }
 
@@ -48,6 +48,7 @@ interface PageRow {
   page_id: string;
   slug: string;
   version_id: string;
+  forms_stamp: string;
 }
 interface VersionRow {
   content: unknown;
@@ -62,12 +63,21 @@ interface VersionRow {
 export async function loadPublishedPage(address: PublicPageAddress, isCached: (cacheKey: string) => boolean = () => false): Promise<PublishedPageResult> {
   if (!("orgSlug" in address) || !PAGE_SLUG.test(address.pageSlug) || address.pageSlug.length > 64) return { state: "not-found" };
   const entry = await withPublicOrganization({ slug: address.orgSlug }, async (db, org) => {
+    // The forms the version names, stamped by revision and state: a form edited, archived or
+    // created for a slug the page names changes the key, so cached HTML never shows a stale form.
     const [page] = await db.$queryRows<PageRow>(Prisma.sql`
-      SELECT p.id AS page_id, p.slug, p.published_version_id AS version_id FROM landing_pages p
-      WHERE p.organization_id = ${db.$organizationId}::uuid AND p.slug = ${address.pageSlug} AND p.deleted_at IS NULL AND p.published_version_id IS NOT NULL`);
+      SELECT p.id AS page_id, p.slug, p.published_version_id AS version_id,
+        (SELECT coalesce(string_agg(f.id::text || ':' || f.revision || ':' || f.status::text || ':' || f.updated_at::text, ',' ORDER BY f.id), '')
+           FROM lead_forms f
+          WHERE f.organization_id = p.organization_id AND f.deleted_at IS NULL
+            AND (f.id::text IN (SELECT jsonb_array_elements_text(r.refs)) OR f.slug IN (SELECT jsonb_array_elements_text(r.refs)))) AS forms_stamp
+      FROM landing_pages p
+      JOIN landing_page_versions v ON v.organization_id = p.organization_id AND v.id = p.published_version_id
+      CROSS JOIN LATERAL (SELECT jsonb_path_query_array(v.content, '$.content[*] ? (@.type == "Form").props.formId') AS refs) r
+      WHERE p.organization_id = ${db.$organizationId}::uuid AND p.slug = ${address.pageSlug} AND p.deleted_at IS NULL`);
     if (!page) return null;
     const branding = readBranding(org.branding);
-    const cacheKey = `${page.version_id}|${org.name}|${org.timezone}|${JSON.stringify(branding)}`;
+    const cacheKey = `${page.version_id}|${page.forms_stamp}|${org.name}|${org.timezone}|${JSON.stringify(branding)}`;
     const meta: PublishedPageMeta = { org, branding, pageId: page.page_id, pageSlug: page.slug, versionId: page.version_id, cacheKey };
     if (isCached(cacheKey)) return { meta, content: null };
     const [version] = await db.$queryRows<VersionRow>(Prisma.sql`
