@@ -32,6 +32,7 @@ export const FONT_LABELS: Record<FontFamily, string> = {
 
 const hex = z
   .string()
+  .max(7, "Use a hex color like #1d4ed8")
   .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex color like #1d4ed8")
   .transform((v) => v.toLowerCase());
 const httpsUrl = z

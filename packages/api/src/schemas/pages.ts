@@ -47,7 +47,7 @@ export const updatePageSettingsInput = z.object({
 
 const wallTime = z.object({
   /** Wall-clock time in the organization's zone, "YYYY-MM-DDTHH:mm". */
-  localTime: z.string().regex(LOCAL_DATE_TIME_REGEX, "Use a date and time."),
+  localTime: z.string().max(16).regex(LOCAL_DATE_TIME_REGEX, "Use a date and time."),
   /** In a DST overlap the same wall time happens twice: which one. */
   disambiguation: z.enum(["earlier", "later"]).optional(),
 });
