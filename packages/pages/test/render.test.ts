@@ -113,12 +113,12 @@ describe("images, video, countdown, SEO, branding", () => {
     const tags = [...html.matchAll(/<img [^>]*alt="A loaf"[^>]*>/g)].map((m) => m[0]);
     expect(tags).toHaveLength(3);
     expect(tags[0]).toContain('loading="eager"');
-    expect(tags[0]).toContain('fetchPriority="high"');
+    expect(tags[0]).toContain('fetchpriority="high"');
     expect(tags[2]).toContain('loading="lazy"');
     for (const t of tags) {
       expect(t).toContain('width="1280"');
       expect(t).toContain('height="853"');
-      expect(t).toContain('srcSet="https://cdn.example.com/a-640.jpg 640w, https://cdn.example.com/a-1280.jpg 1280w"');
+      expect(t).toContain('srcset="https://cdn.example.com/a-640.jpg 640w, https://cdn.example.com/a-1280.jpg 1280w"');
       expect(t).toContain("sizes=");
     }
   });
@@ -135,7 +135,7 @@ describe("images, video, countdown, SEO, branding", () => {
   it("a countdown shows its end in the organization's zone, or the expired copy", () => {
     const block = { type: "Countdown" as const, props: { id: "c", heading: "Ends", endsAt: "2026-12-20T17:00:00Z", expiredText: "Over" } };
     const before = renderPublishedPageDocument({ content: page([block]), seo, branding: {}, org, now: new Date("2026-12-01T00:00:00Z") }).html;
-    expect(before).toContain('<time dateTime="2026-12-20T17:00:00.000Z">December 20, 2026 at 6:00 PM GMT+1</time>');
+    expect(before).toContain('<time datetime="2026-12-20T17:00:00.000Z">December 20, 2026 at 6:00 PM GMT+1</time>');
     expect(before).toMatch(/<p class="mg-countdown-over" hidden="" data-mg-over="">Over<\/p>/);
     const after = renderPublishedPageDocument({ content: page([block]), seo, branding: {}, org, now: new Date("2026-12-21T00:00:00Z") }).html;
     expect(after).not.toContain("<time");

@@ -1,6 +1,4 @@
-import { Render } from "@puckeditor/core/rsc";
-import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ReactNode } from "react";
 import { brandingCssVariables, type Branding } from "../branding";
 import { safeImage } from "../blocks/shared";
 import { pageConfig } from "../config";
@@ -9,6 +7,7 @@ import type { PageData, PageSeo } from "../schema";
 import { contextMetadata, type BlockRenderContext } from "./context";
 import { ENHANCE_SCRIPT } from "./enhance-script";
 import { PAGE_CSS } from "./page-css";
+import { renderToStaticHtml } from "./static-html";
 
 export interface PublishedPageOrg {
   name: string;
@@ -49,6 +48,23 @@ export interface RenderedPage {
   inlineScripts: string[];
 }
 
+type BlockRender = (props: Record<string, unknown>) => ReactNode;
+
+/**
+ * The page data through the block library, as Puck's server `Render` walks it (each block's
+ * render with its props and a `puck` context; the root's render around them) — done here so
+ * published pages need neither Puck's runtime nor react-dom/server (see static-html.ts).
+ */
+export function renderBlocks(content: PageData, metadata: Record<string, unknown>): ReactNode {
+  const puck = { metadata, isEditing: false, dragRef: null, renderDropZone: () => null };
+  const blocks = content.content.map((item) => {
+    const component = pageConfig.components[item.type];
+    return createElement(component.render as BlockRender, { ...item.props, key: item.props.id, puck, editMode: false });
+  });
+  const root = pageConfig.root?.render as BlockRender | undefined;
+  return root ? createElement(root, { ...content.root.props, id: "puck-root", puck, editMode: false, children: blocks }) : blocks;
+}
+
 function usesEnhancement(content: PageData): boolean {
   return content.content.some((b) => (b.type === "Countdown" && b.props.endsAt !== "") || (b.type === "Video" && b.props.url !== ""));
 }
@@ -56,7 +72,7 @@ function usesEnhancement(content: PageData): boolean {
 /**
  * A published page as a complete HTML document: one inline stylesheet (the block CSS and the
  * branding as custom properties), the page's SEO tags, the blocks rendered by Puck's server
- * `Render` to static markup (React escapes every text prop), and at most the page's tiny
+ * `Render` walk (renderBlocks) to static markup (every text prop escaped), and at most the page's tiny
  * enhancement script plus the forms' deferred script. No framework runtime.
  */
 export function renderPublishedPageDocument(input: RenderPublishedPageInput): RenderedPage {
@@ -73,7 +89,7 @@ export function renderPublishedPageDocument(input: RenderPublishedPageInput): Re
     missingForms: missing,
   };
   // Render first: the Form blocks report which forms actually made it onto the page.
-  const body = renderToStaticMarkup(<Render config={pageConfig} data={content} metadata={contextMetadata(context)} />);
+  const body = renderToStaticHtml(renderBlocks(content, contextMetadata(context)));
   const hasForm = body.includes("<form");
   const inlineScripts = usesEnhancement(content) ? [ENHANCE_SCRIPT] : [];
 
@@ -104,7 +120,7 @@ export function renderPublishedPageDocument(input: RenderPublishedPageInput): Re
       <style dangerouslySetInnerHTML={{ __html: css }} />
     </head>
   );
-  const document = renderToStaticMarkup(
+  const document = renderToStaticHtml(
     <html lang={input.lang ?? "en"}>
       {head}
       <body>

@@ -1,14 +1,14 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { brandingCssVariables, type Branding } from "../branding";
 import { Paragraphs, safeHref } from "../blocks/shared";
 import { PAGE_CSS } from "./page-css";
+import { renderToStaticHtml } from "./static-html";
 
 /** The page's own thank-you message after a form was sent without JavaScript (a plain POST). */
 export function renderThankYouPage(input: { message: string; pageTitle: string; backHref: string; branding: Branding; org: { name: string }; lang?: string }): string {
   const brandName = input.branding.productName || input.org.name;
   const back = safeHref(input.backHref);
   const css = `:root{${brandingCssVariables(input.branding)}}${PAGE_CSS}`;
-  return `<!doctype html>${renderToStaticMarkup(
+  return `<!doctype html>${renderToStaticHtml(
     <html lang={input.lang ?? "en"}>
       {/* A whole document rendered outside Next.js: next/head does not apply. */}
       {/* eslint-disable-next-line @next/next/no-head-element */}

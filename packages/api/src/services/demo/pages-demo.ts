@@ -43,10 +43,52 @@ const PAGES: DemoPage[] = [
     slug: "wholesale",
     name: "Wholesale for cafés",
     template: "saas",
-    edit: retitleHero("Fresh bread for your café, every morning", "Daily wholesale deliveries of sourdough, pastries and cakes across the city, ordered online by 8pm."),
+    edit: wholesaleCopy,
     seo: { title: "Wholesale bread and pastries", description: "Daily deliveries for cafés and restaurants — ask for our wholesale price list." },
   },
 ];
+
+/** The B2B template, in a bakery's words. */
+function wholesaleCopy(data: PageData): PageData {
+  const retitled = retitleHero("Fresh bread for your café, every morning", "Daily wholesale deliveries of sourdough, pastries and cakes across the city, ordered online by 8pm.")(data);
+  return {
+    ...retitled,
+    content: retitled.content.map((b) => {
+      if (b.type === "Hero") return { ...b, props: { ...b.props, eyebrow: "For cafés, hotels and restaurants", ctaLabel: "Ask for the price list", secondaryLabel: "See the plans" } };
+      if (b.type === "Features")
+        return {
+          ...b,
+          props: {
+            ...b.props,
+            heading: "Why cafés bake with us",
+            items: [
+              { icon: "", title: "Baked overnight", body: "Ordered by 8pm, on your counter by 7am, seven days a week." },
+              { icon: "", title: "Your own recipes", body: "House loaves and seasonal specials baked to your spec from 20 loaves a day." },
+              { icon: "", title: "No waste deal", body: "Unsold bread back the next morning for croutons and bread pudding at cost." },
+            ],
+          },
+        };
+      if (b.type === "Pricing")
+        return {
+          ...b,
+          props: {
+            ...b.props,
+            heading: "Delivery plans",
+            intro: "Prices per week, excluding the bread itself; cancel any week.",
+            tiers: [
+              { name: "Café", price: "£15", period: "week", features: "Daily delivery before 7am\nOrder changes until 8pm", ctaLabel: "Start with Café", ctaHref: "#form", highlighted: "no" },
+              { name: "Restaurant", price: "£30", period: "week", features: "Two deliveries a day\nHouse recipes", ctaLabel: "Choose Restaurant", ctaHref: "#form", highlighted: "yes" },
+              { name: "Hotel", price: "Let's talk", period: "", features: "Breakfast and banqueting\nDedicated baker", ctaLabel: "Talk to us", ctaHref: "#form", highlighted: "no" },
+            ],
+          },
+        };
+      if (b.type === "Faq")
+        return { ...b, props: { ...b.props, items: [{ question: "Where do you deliver?", answer: "Anywhere within the ring road; further out on request." }, { question: "Is there a minimum order?", answer: "Twenty items a day, mixed as you like." }] } };
+      if (b.type === "Form") return { ...b, props: { ...b.props, heading: "Ask for the wholesale price list", intro: "We reply within a working day with prices and a tasting box." } };
+      return b;
+    }),
+  };
+}
 
 let counter = 0;
 const blockId = () => `demo${(++counter).toString(36)}`;
