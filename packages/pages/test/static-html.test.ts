@@ -55,5 +55,7 @@ describe("renderToStaticHtml", () => {
         "<style>a{b:c}</style>",
     );
     expect(escapeHtml(`<&>"'`)).toBe("&lt;&amp;&gt;&quot;&#x27;");
+    for (const href of ["java\tscript:alert(1)", " JAVASCRIPT:alert(1)", "java\nscript:x", "vbscript:x"]) expect(renderToStaticHtml(createElement("a", { href }, "x"))).toBe("<a>x</a>");
+    expect(renderToStaticHtml(createElement("a", { href: "/p/x#form" }, "x"))).toBe('<a href="/p/x#form">x</a>');
   });
 });

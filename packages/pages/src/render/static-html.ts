@@ -87,10 +87,21 @@ function attributes(tag: string, props: Record<string, unknown>, scope: Scope): 
     }
     const value = String(raw);
     // As React 19 does, no script URL ever reaches an attribute that navigates or loads.
-    if (URL_ATTRIBUTES.has(name) && /^\s*javascript:/i.test(value.replace(/[\u0000-\u001f]/g, ""))) continue;
+    if (URL_ATTRIBUTES.has(name) && isScriptUrl(value)) continue;
     out += ` ${name}="${escapeHtml(value)}"`;
   }
   return out;
+}
+
+/** Browsers ignore leading spaces and strip tabs/newlines inside a URL's scheme: so do we, before asking. */
+function isScriptUrl(value: string): boolean {
+  let scheme = "";
+  for (const ch of value.trimStart()) {
+    if (ch === ":") break;
+    if (ch.charCodeAt(0) > 0x20) scheme += ch.toLowerCase();
+    if (scheme.length > 10) return false;
+  }
+  return scheme === "javascript" || scheme === "vbscript";
 }
 
 function render(node: unknown, scope: Scope): string {
