@@ -5,6 +5,7 @@ import { nextConfigSecurityHeaders, securityHeaderOptions } from "@mg/api/securi
  * What src/proxy.ts does not run for (its `matcher`): these get the resource CSP here, pages get
  * their nonce CSP from the proxy. Keep the two in step; e2e/security-headers.spec.ts checks both.
  */
+// (/p/… is excluded from the proxy too, but sets its own CSP in its route handler: not listed here.)
 export const PROXY_EXCLUDED = ["/api/:path+", "/_next/:path+", "/icon.svg", "/favicon.ico", "/robots.txt"];
 /**
  * Nobody may frame the site for now. Landing pages that must embed (a lead form on a customer's
@@ -18,8 +19,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return nextConfigSecurityHeaders(securityHeaderOptions({ nodeEnv: process.env.NODE_ENV, frameAncestors: FRAME_ANCESTORS }), PROXY_EXCLUDED);
   },
-  // Workspace packages ship TypeScript source (the short-link redirect and the consent endpoint
-  // reach the database through @mg/api → @mg/db, as the web app does).
+  // Workspace packages ship TypeScript source. The public routes (landing pages, forms, short links,
+  // consent) reach the database through @mg/api → @mg/db, as the web app does.
   transpilePackages: ["@mg/ui", "@mg/api", "@mg/db", "@mg/pages", "@mg/jobs", "@mg/integrations", "@mg/scheduling", "@mg/logger"],
   // Native or Node-only modules stay outside the server bundle (the web app's list).
   serverExternalPackages: ["wink-nlp", "wink-eng-lite-web-model", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],

@@ -17,6 +17,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Landing pages (/p/…) set their own, hash-based CSP in their route handler (lib/landing-pages):
+// their HTML is cached per published version, so it cannot carry a per-response nonce.
 export const config = {
-  matcher: ["/((?!api/|_next/|icon.svg|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|p/|icon.svg|favicon.ico|robots.txt).*)"],
 };

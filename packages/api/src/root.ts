@@ -26,6 +26,7 @@ import { contactImportsRouter } from "./routers/contact-imports";
 import { duplicatesRouter } from "./routers/duplicates";
 import { crmExportsRouter } from "./routers/crm-exports";
 import { linksRouter } from "./routers/links";
+import { pagesRouter } from "./routers/pages";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -55,6 +56,7 @@ export const appRouter = createTRPCRouter({
   duplicates: duplicatesRouter,
   crmExports: crmExportsRouter,
   links: linksRouter,
+  pages: pagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

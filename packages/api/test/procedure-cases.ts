@@ -12,6 +12,7 @@ import { CRM_IMPORT_PROCEDURE_CASES } from "./procedure-cases/crm-import";
 import { CRM_SEGMENT_PROCEDURE_CASES } from "./procedure-cases/crm-segments";
 import { CRM_EXPORT_PROCEDURE_CASES } from "./procedure-cases/crm-exports";
 import { LINK_PROCEDURE_CASES } from "./procedure-cases/links";
+import { PAGES_PROCEDURE_CASES } from "./procedure-cases/pages";
 import type { SessionUser } from "../src/trpc/context";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
@@ -141,6 +142,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CRM_SEGMENT_PROCEDURE_CASES,
   ...CRM_EXPORT_PROCEDURE_CASES,
   ...LINK_PROCEDURE_CASES,
+  ...PAGES_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */

@@ -36,6 +36,10 @@ export const withOrg: TenantDatabase["withOrg"] = (orgId, fn, options) => tenant
 export const readWithOrg: TenantDatabase["readWithOrg"] = (orgId, fn, options) => tenantDatabase().readWithOrg(orgId, fn, options);
 export const readEnteringOrg: TenantDatabase["readEnteringOrg"] = (entry, admit, fn, options) => tenantDatabase().readEnteringOrg(entry, admit, fn, options);
 
+/** The public read path: no organization in scope until a public entry function sets one (tenant-client.ts). */
+export const readPublic: TenantDatabase["readPublic"] = (fn, options) => tenantDatabase().readPublic(fn, options);
+export type { QueryRows } from "./tenancy/read-path";
+
 /** A scoped client whose every operation is its own RLS-scoped transaction. */
 export function forOrg(orgId: string): TenantDb {
   return tenantDatabase().forOrg(orgId);

@@ -89,11 +89,24 @@ export const taskScheduledData = z.object({
   dueAt: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * A landing page's publish or unpublish was scheduled; `id` = `page:<pageId>:<action>:<at>` so a
+ * resend is deduplicated. The run stands down unless the page still holds that very time.
+ */
+export const pageScheduledData = z.object({
+  organizationId: id(),
+  pageId: id(),
+  action: z.enum(["publish", "unpublish"]),
+  /** ISO instant (resolved from the organization's zone + the wall time the user picked). */
+  at: z.iso.datetime({ offset: true }),
+});
+
 export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
 export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
 export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
 export const abTestStarted = eventType("ab-test/started", { schema: abTestStartedData });
 export const metricsSyncAccount = eventType("metrics/sync.account", { schema: metricsSyncAccountData });
+export const pageScheduled = eventType("page/scheduled", { schema: pageScheduledData });
 export const taskScheduled = eventType("task/scheduled", { schema: taskScheduledData });
 export const contactImportRequested = eventType("crm/contact-import.requested", { schema: contactImportRequestedData });
 export const crmExportRequested = eventType("crm/export.requested", { schema: crmExportRequestedData });
@@ -111,6 +124,7 @@ export const jobEventSchemas = {
   "ab-test/started": abTestStartedData,
   "metrics/sync.account": metricsSyncAccountData,
   "task/scheduled": taskScheduledData,
+  "page/scheduled": pageScheduledData,
   "crm/contact-import.requested": contactImportRequestedData,
   "crm/export.requested": crmExportRequestedData,
 } as const;
@@ -121,6 +135,7 @@ export type JobEventData<N extends JobEventName> = z.infer<(typeof jobEventSchem
 export type OrganizationCreatedData = JobEventData<"organization/created">;
 export type MemberInvitedData = JobEventData<"member/invited">;
 export type ContactImportRequestedData = JobEventData<"crm/contact-import.requested">;
+export type PageScheduledData = JobEventData<"page/scheduled">;
 export type CrmExportRequestedData = JobEventData<"crm/export.requested">;
 
 /**

@@ -29,6 +29,7 @@ export {
   metricsSyncAccount,
   contactImportRequested,
   crmExportRequested,
+  pageScheduled,
   jobEventSchemas,
   type JobEvent,
   type JobEventData,

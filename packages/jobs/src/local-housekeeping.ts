@@ -1,6 +1,7 @@
 import { systemDb } from "@mg/db/system";
 import { purgeExpiredExportFiles } from "./crm/expired-exports";
 import { remindTask } from "./crm/task-reminders";
+import { applyPageSchedule } from "./pages/page-schedule";
 import { decideAbTest } from "./publishing/ab-test";
 import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
 import { materializeRecurrences, recurringSeries } from "./publishing/recurrences";
@@ -18,6 +19,7 @@ const CHORES = [
   { name: "sync metrics", everyMs: 60 * 60_000, run: syncAllMetrics },
   { name: "decide A/B tests", everyMs: 60_000, run: decideDueAbTests },
   { name: "remind due tasks", everyMs: 30_000, run: remindDueTasks },
+  { name: "apply due page schedules", everyMs: 30_000, run: applyDuePageSchedules },
   { name: "refresh expiring tokens", everyMs: 6 * 60 * 60_000, run: refreshExpiringTokens },
   { name: "extend recurring posts", everyMs: 6 * 60 * 60_000, run: extendRecurrences },
   { name: "delete expired export files", everyMs: 60 * 60_000, run: purgeExpiredExports },
@@ -85,6 +87,24 @@ async function extendRecurrences(now: Date, only: Only): Promise<number> {
 async function remindDueTasks(now: Date, only: Only): Promise<number> {
   const due = only(await systemDb().task.findMany({ where: { dueAt: { lte: now }, remindedAt: null, doneAt: null, deletedAt: null }, orderBy: { dueAt: "asc" }, take: 500, select: { organizationId: true, id: true, dueAt: true } }));
   return eachSettled(due, (task) => remindTask({ organizationId: task.organizationId, taskId: task.id, dueAt: task.dueAt ?? now, now }));
+}
+
+/** The engine's run-page-schedule runs, for a machine without it (the same idempotent applyPageSchedule). */
+async function applyDuePageSchedules(now: Date, only: Only): Promise<number> {
+  const due = only(
+    await systemDb().landingPage.findMany({
+      where: { deletedAt: null, OR: [{ publishAt: { lte: now } }, { unpublishAt: { lte: now } }] },
+      orderBy: { updatedAt: "asc" },
+      take: 500,
+      select: { organizationId: true, id: true, publishAt: true, unpublishAt: true },
+    }),
+  );
+  const runs = due.flatMap((p) => [
+    ...(p.publishAt && p.publishAt <= now ? [{ organizationId: p.organizationId, pageId: p.id, action: "publish" as const, at: p.publishAt }] : []),
+    ...(p.unpublishAt && p.unpublishAt <= now ? [{ organizationId: p.organizationId, pageId: p.id, action: "unpublish" as const, at: p.unpublishAt }] : []),
+  ]);
+  // Publish before unpublish when both fell due in the same pass (a window that has already ended).
+  return eachSettled(runs, (run) => applyPageSchedule({ ...run, now }));
 }
 
 async function purgeExpiredExports(now: Date, _only: Only, organizationId?: string): Promise<number> {

@@ -2,6 +2,16 @@
  * Landing pages and lead forms as data and markup (docs/lead-capture.md): the block library (one
  * Puck config for the editor in apps/web and the server renderer of apps/marketing-site), page
  * templates, and the form markup with its enhancement script. Depends on nothing of ours.
+ *
+ * The server renderer lives in "@mg/pages/render" (it pulls in react-dom/server) so the editor's
+ * client bundle does not.
  */
 export type { FormRenderContext, LeadFormFieldKind, RenderableConsent, RenderableForm, RenderableFormField } from "./forms/types";
 export { LeadFormMarkup } from "./forms/lead-form-markup";
+export { pageConfig, withFormOptions, type PageComponents, type PageConfig } from "./config";
+export * from "./schema";
+export * from "./branding";
+export { PAGE_TEMPLATES, findTemplate, instantiateTemplate, type PageTemplate } from "./templates";
+export { PAGE_CSS } from "./render/page-css";
+export { contextMetadata, type BlockRenderContext } from "./render/context";
+export { videoEmbed } from "./blocks/video";

@@ -2,7 +2,7 @@ import { poolOf } from "../client";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { scopeArgs, TenantScopeError } from "./scope";
 import { isOrganizationModel, isSystemModel, isTenantModel, RLS_ORG_SETTING, RLS_USER_SETTING } from "./tenant-models";
-import { EntryChanged, readTransaction } from "./read-path";
+import { EntryChanged, readTransaction, type QueryRows } from "./read-path";
 import type { OrganizationAccessRow } from "./organization-access";
 import { queryRows, startingWith, type SettingsTicket } from "./transaction-settings";
 
@@ -102,6 +102,14 @@ export interface TenantDatabase {
     fn: (db: TenantRows, admitted: A) => Promise<T>,
     options?: Pick<TenantOptions, "timeout">,
   ): Promise<T>;
+  /**
+   * The public read path (landing pages, forms, links on the public site): a READ ONLY
+   * transaction as the app role with no organization and no user in scope. RLS shows nothing
+   * until `fn`'s first statement enters one through a public entry function
+   * (`mg_enter_public_organization`, which sets the scope only for a live organization); the
+   * caller (packages/api services/lead-capture/public-entry.ts) judges the row it returns.
+   */
+  readPublic<T>(fn: (query: QueryRows) => Promise<T>, options?: Pick<TenantOptions, "timeout">): Promise<T>;
   /** A scoped client whose every operation runs in its own transaction with RLS set. */
   forOrg(orgId: string): TenantDb;
 }
@@ -233,6 +241,12 @@ export function createTenantDatabase(base: PrismaClient, appRole: string): Tenan
         lastAccess.set(key, access);
         return fn({ $organizationId: access.id, $queryRows: query }, admitted);
       });
+    },
+    async readPublic(fn, options = {}) {
+      const pool = poolOf(base);
+      if (!pool) throw new TenantScopeError("readPublic needs a client made by createPrismaClient (its pool is the app role's)");
+      const settings = { role: appRole, organizationId: "", userId: "" };
+      return readTransaction(await pool(), { settings }, { timeout: options.timeout ?? 15_000, maxWait: READ_MAX_WAIT_MS }, (query) => fn(query));
     },
     forOrg(orgId) {
       assertOrgId(orgId);

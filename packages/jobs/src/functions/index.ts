@@ -8,6 +8,7 @@ import { publishPost } from "./publish-post";
 import { purgeExpiredExportsCron } from "./purge-expired-exports";
 import { publishRequested } from "./publish-requested";
 import { remindTaskFn } from "./remind-task";
+import { runPageScheduleFn } from "./run-page-schedule";
 import { replayOutboxCron } from "./replay-outbox";
 import { sendInvitationMail } from "./send-invitation-mail";
 import { sweepDuePosts } from "./sweep-due-posts";
@@ -25,6 +26,7 @@ export {
   purgeExpiredExportsCron,
   remindTaskFn,
   replayOutboxCron,
+  runPageScheduleFn,
   sendInvitationMail,
   sweepDuePosts,
   syncAccountMetricsFn,
@@ -45,6 +47,7 @@ export const functions = [
   checkAccountTokens,
   extendRecurrences,
   remindTaskFn,
+  runPageScheduleFn,
   contactImportFn,
   crmExportFn,
   purgeExpiredExportsCron,

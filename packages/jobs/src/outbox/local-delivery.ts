@@ -20,6 +20,8 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   "metrics/sync.account": null,
   // The local scheduler's housekeeping reminds due tasks from their own state (crm/task-reminders).
   "task/scheduled": null,
+  // Likewise due page schedules (pages/page-schedule.ts), from the pages' publishAt / unpublishAt.
+  "page/scheduled": null,
   // Started in the background: the import's own cursor, not this delivery, makes it durable.
   "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
   "crm/export.requested": async (data) => runCrmExportLocally(data as CrmExportRequestedData),

@@ -20,6 +20,7 @@ import {
   Link2Icon,
   Building2Icon,
   HandshakeIcon,
+  LayoutTemplateIcon,
   ListTodoIcon,
   UsersIcon,
   type LucideIcon,
@@ -74,6 +75,7 @@ const NAV: NavGroup[] = [
   {
     label: "Lead capture",
     items: [{ href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" }],
+    items: [{ href: "/pages", label: "Pages", icon: LayoutTemplateIcon, permission: "pages.read" }],
   },
   {
     label: "Organization",

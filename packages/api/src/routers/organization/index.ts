@@ -6,6 +6,7 @@ import { gettingStarted } from "./getting-started";
 import { jobStatus } from "./job-status";
 import { listClients } from "./list-clients";
 import { listMine } from "./list-mine";
+import { updateBranding } from "./update-branding";
 import { updateSettings } from "./update-settings";
 
 export const organizationRouter = createTRPCRouter({
@@ -13,6 +14,7 @@ export const organizationRouter = createTRPCRouter({
   create: createOrganizationProcedure,
   current: currentOrganization,
   updateSettings,
+  updateBranding,
   createClient: createClientProcedure,
   listClients,
   jobStatus,

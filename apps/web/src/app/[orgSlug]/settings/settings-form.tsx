@@ -19,6 +19,7 @@ import { useSchemaForm } from "~/lib/use-schema-form";
 import { countryOptions, INDUSTRY_SUGGESTIONS, timeZoneOptions, utcOffset } from "~/lib/locale-options";
 import { useTRPC } from "~/trpc/client";
 import { useOrg } from "../org-context";
+import { BrandingSection } from "./branding-section";
 
 /** "owners and admins", from the permission matrix. */
 const SETTINGS_EDITORS = describeRolesWith("settings.update");
@@ -112,6 +113,7 @@ export function SettingsForm() {
           ) : null}
         </Card>
       </form>
+      <BrandingSection />
     </div>
   );
 }

@@ -1,0 +1,6 @@
+/**
+ * The page's own enhancement, inlined only when a page has a countdown or a video (a few hundred
+ * bytes): ticks countdowns and swaps a video poster for its player on click. Everything works
+ * without it — the countdown shows its end date, the poster links to the video.
+ */
+export const ENHANCE_SCRIPT = `(function(){var d=document;d.querySelectorAll("[data-mg-countdown]").forEach(function(s){var e=Date.parse(s.getAttribute("data-mg-countdown")),c=s.querySelector("[data-mg-clock]"),o=s.querySelector("[data-mg-over]"),n=s.querySelector(".mg-countdown-end");function p(x){return x<10?"0"+x:""+x}function t(){var r=Math.max(0,Math.floor((e-Date.now())/1e3));if(!r){c.hidden=true;if(n)n.hidden=true;o.hidden=false;return}c.hidden=false;c.textContent=Math.floor(r/86400)+"d "+p(Math.floor(r%86400/3600))+":"+p(Math.floor(r%3600/60))+":"+p(r%60);setTimeout(t,1e3-Date.now()%1e3)}if(c&&o&&e)t()});d.addEventListener("click",function(v){var a=v.target.closest&&v.target.closest("a[data-mg-video]");if(!a||v.ctrlKey||v.metaKey||v.shiftKey)return;v.preventDefault();var f=d.createElement("iframe");f.src=a.getAttribute("data-mg-video");f.title=a.getAttribute("data-mg-title")||"Video";f.allow="autoplay; encrypted-media; picture-in-picture; fullscreen";f.allowFullscreen=true;a.replaceWith(f);f.focus()})})();`;
