@@ -74,8 +74,10 @@ const NAV: NavGroup[] = [
   },
   {
     label: "Lead capture",
-    items: [{ href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" }],
-    items: [{ href: "/pages", label: "Pages", icon: LayoutTemplateIcon, permission: "pages.read" }],
+    items: [
+      { href: "/pages", label: "Pages", icon: LayoutTemplateIcon, permission: "pages.read" },
+      { href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" },
+    ],
   },
   {
     label: "Organization",
