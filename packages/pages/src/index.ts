@@ -4,4 +4,8 @@
  * templates, and the form markup with its enhancement script. Depends on nothing of ours.
  */
 export type { FormRenderContext, LeadFormFieldKind, RenderableConsent, RenderableForm, RenderableFormField } from "./forms/types";
-export { LeadFormMarkup } from "./forms/lead-form-markup";
+export { LeadFormMarkup, CONSENT_FIELD, HONEYPOT_FIELD, TOKEN_FIELD, TURNSTILE_FIELD } from "./forms/lead-form-markup";
+export { renderConfirmDocument, renderFormDocument, renderMessageDocument, type FormDocumentOptions } from "./forms/document";
+export { FORMS_SCRIPT } from "./forms/forms-script";
+export { EMBED_SCRIPT } from "./forms/embed-script";
+export { LEAD_FORM_CSS } from "./forms/styles";

@@ -4,6 +4,7 @@ import { checkAccountTokens } from "./check-account-tokens";
 import { decideAbTestFn } from "./decide-ab-test";
 import { extendRecurrences } from "./extend-recurrences";
 import { provisionOrganization } from "./provision-organization";
+import { processFormSubmissionFn, sendFormMailFn } from "./process-form-submission";
 import { publishPost } from "./publish-post";
 import { purgeExpiredExportsCron } from "./purge-expired-exports";
 import { publishRequested } from "./publish-requested";
@@ -19,12 +20,14 @@ export {
   crmExportFn,
   decideAbTestFn,
   extendRecurrences,
+  processFormSubmissionFn,
   provisionOrganization,
   publishPost,
   publishRequested,
   purgeExpiredExportsCron,
   remindTaskFn,
   replayOutboxCron,
+  sendFormMailFn,
   sendInvitationMail,
   sweepDuePosts,
   syncAccountMetricsFn,
@@ -48,4 +51,6 @@ export const functions = [
   contactImportFn,
   crmExportFn,
   purgeExpiredExportsCron,
+  processFormSubmissionFn,
+  sendFormMailFn,
 ];
