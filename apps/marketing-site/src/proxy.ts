@@ -17,6 +17,11 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Lead forms (`/f/…`, `/forms.js`, `/forms.css`, `/embed.js`) answer with their own headers
+ * (packages/api/src/services/lead-forms/http.ts): static HTML under a CSP without a nonce, and the
+ * embed page frameable by any site.
+ */
 export const config = {
-  matcher: ["/((?!api/|_next/|icon.svg|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|icon.svg|favicon.ico|robots.txt|f/|forms.js|forms.css|embed.js).*)"],
 };

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import * as MailChecker from "mailchecker";
 import { enqueueEvents } from "@mg/jobs";
 import { decryptSecret } from "@mg/integrations/crypto";
@@ -50,7 +50,7 @@ export interface Rerender {
 }
 
 export type IntakeOutcome =
-  | { kind: "accepted"; submissionId: string; duplicate: boolean; thankYou: ThankYou; orgSlug: string; formSlug: string }
+  | { kind: "accepted"; submissionId: string; duplicate: boolean; thankYou: ThankYou; orgSlug: string; formSlug: string; eventIds: string[] }
   /** The honeypot: answered like a success (a bot learns nothing), stored nowhere. */
   | { kind: "decoy"; thankYou: ThankYou; orgSlug: string; formSlug: string }
   | { kind: "invalid"; status: 422; rerender: Rerender; reason?: RefusalReason }
@@ -191,7 +191,7 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
 
   const stored = await storeSubmission(token, { ...request, now }, checked.values, consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) })));
   if (stored === null) return { kind: "not_found", status: 404 };
-  return { kind: "accepted", submissionId: token.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug };
+  return { kind: "accepted", submissionId: stored.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug, eventIds: stored.eventIds };
 }
 
 interface GivenConsent {
@@ -202,8 +202,38 @@ interface GivenConsent {
   wording: string;
 }
 
-/** The raw submission and its event, one transaction; `inserted: false` for a submission id already stored. */
-async function storeSubmission(token: RenderToken, request: IntakeRequest & { now: Date }, values: SubmittedValues, consents: GivenConsent[]): Promise<{ inserted: boolean; eventIds: string[] } | null> {
+/**
+ * The id a second, *different* submission under an already used token is stored as: a page served
+ * from a cache hands one token to several visitors, and none of them may be lost. Derived from the
+ * token's id and the answers, so a retry of that second submission is idempotent as well.
+ */
+export function siblingSubmissionId(submissionId: string, values: SubmittedValues): string {
+  const hex = createHash("sha256").update(`${submissionId}\n${canonical(values)}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** JSON with sorted keys: jsonb hands keys back in its own order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function sameValues(a: unknown, b: SubmittedValues): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The raw submission and its event, one transaction. The same submission id with the same answers
+ * (a double click, a retry) is the stored row — `inserted: false`; different answers under a used
+ * id are stored as their own sibling (see siblingSubmissionId).
+ */
+async function storeSubmission(token: RenderToken, request: IntakeRequest & { now: Date }, values: SubmittedValues, consents: GivenConsent[]): Promise<{ inserted: boolean; submissionId: string; eventIds: string[] } | null> {
   const pageUrl = pageUrlOf(request);
   const context = {
     ip: request.ip,
@@ -217,15 +247,21 @@ async function storeSubmission(token: RenderToken, request: IntakeRequest & { no
     renderedAt: token.issuedAt.toISOString(),
   };
   return withPublicFormOrgById(token.organizationId, async (db) => {
-    const inserted = await db.$executeRaw`
+    const insert = (id: string) => db.$executeRaw`
       INSERT INTO form_submissions (id, organization_id, form_id, page_id, form_revision, values, context, status, attempts, received_at)
-      VALUES (${token.submissionId}::uuid, ${token.organizationId}::uuid, ${token.formId}::uuid, ${token.pageId ?? null}::uuid, ${token.revision},
+      VALUES (${id}::uuid, ${token.organizationId}::uuid, ${token.formId}::uuid, ${token.pageId ?? null}::uuid, ${token.revision},
               ${JSON.stringify(values)}::jsonb, ${JSON.stringify(context)}::jsonb, 'RECEIVED', 0, ${request.now})
       ON CONFLICT (organization_id, id) DO NOTHING`;
-    if (inserted === 0) return { inserted: false, eventIds: [] };
+    let submissionId = token.submissionId;
+    if ((await insert(submissionId)) === 0) {
+      const existing = await db.formSubmission.findFirst({ where: { id: submissionId }, select: { values: true } });
+      if (!existing || sameValues(existing.values, values)) return { inserted: false, submissionId, eventIds: [] };
+      submissionId = siblingSubmissionId(token.submissionId, values);
+      if ((await insert(submissionId)) === 0) return { inserted: false, submissionId, eventIds: [] };
+    }
     const eventIds = await enqueueEvents(db, token.organizationId, [
-      { name: SUBMISSION_EVENT, id: `form-submission:${token.submissionId}`, data: { organizationId: token.organizationId, submissionId: token.submissionId } },
+      { name: SUBMISSION_EVENT, id: `form-submission:${submissionId}`, data: { organizationId: token.organizationId, submissionId } },
     ]);
-    return { inserted: true, eventIds };
+    return { inserted: true, submissionId, eventIds };
   });
 }
