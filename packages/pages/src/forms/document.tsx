@@ -20,6 +20,8 @@ export interface FormDocumentOptions {
   noindex?: boolean;
 }
 
+// A whole document rendered to a string by a route handler (no Next page): next/head does not apply.
+/* eslint-disable @next/next/no-head-element */
 function Shell({ options, children }: { options: FormDocumentOptions; children: ReactNode }) {
   const base = options.assetBase ?? "";
   return (
@@ -38,6 +40,8 @@ function Shell({ options, children }: { options: FormDocumentOptions; children: 
     </html>
   );
 }
+
+/* eslint-enable @next/next/no-head-element */
 
 function documentOf(node: ReactNode): string {
   return `<!doctype html>${renderToStaticMarkup(node)}`;

@@ -19,6 +19,7 @@ import {
   ContactIcon,
   Building2Icon,
   HandshakeIcon,
+  FileInputIcon,
   ListTodoIcon,
   UsersIcon,
   type LucideIcon,
@@ -69,6 +70,10 @@ const NAV: NavGroup[] = [
       { href: "/deals", label: "Deals", icon: HandshakeIcon, permission: "deals.read" },
       { href: "/tasks", label: "Tasks", icon: ListTodoIcon, permission: "tasks.read" },
     ],
+  },
+  {
+    label: "Lead capture",
+    items: [{ href: "/forms", label: "Forms", icon: FileInputIcon, permission: "forms.read" }],
   },
   {
     label: "Organization",
