@@ -71,6 +71,7 @@ export const VALIDATION_PRESET_LABELS: Record<ValidationPreset, string> = {
 const text = (max: number) => z.string().trim().max(max);
 const fieldId = z
   .string()
+  .max(40)
   .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "Field keys are lowercase letters, digits and _ (up to 40), starting with a letter." })
   .refine((v) => !v.startsWith("_"), { message: "Field keys may not start with _." });
 
@@ -95,7 +96,7 @@ export const formFieldSchema = z
     /** Hidden fields: the value, or `?param` to take it from the page's query string. */
     defaultValue: text(500).optional(),
     /** Phone fields: the country a number without +code is read in (ISO 3166-1 alpha-2). */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    defaultCountry: z.string().max(2).regex(/^[A-Z]{2}$/).optional(),
     mapsTo: fieldMappingSchema,
     validation: z
       .object({
@@ -154,6 +155,7 @@ export const consentItemInput = z.object({
   purpose: z
     .string()
     .trim()
+    .max(40)
     .regex(/^[a-z][a-z0-9_-]{0,39}$/, { message: "A purpose is a short lowercase key such as marketing or newsletter." }),
   wording: text(2_000).min(1, { message: "Write the exact wording the visitor agrees to." }),
   required: z.boolean(),
@@ -186,6 +188,7 @@ export type ThankYou = z.infer<typeof thankYouSchema>;
 export const formSlugSchema = z
   .string()
   .trim()
+  .max(60)
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, { message: "Use lowercase letters, digits and dashes (up to 60)." });
 
