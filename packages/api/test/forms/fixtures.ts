@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { systemDb } from "@mg/db/system";
+import type { FormDefinition, FormWriteInput } from "../../src/schemas/forms";
 import type { FormStatus } from "./types";
 import type { Tenant } from "../fixtures";
 
 /** Lead forms for tests, made on the system path (test setup is system work). */
-export const SAMPLE_DEFINITION = {
+export const SAMPLE_DEFINITION: FormDefinition = {
   steps: [
     {
       title: "About you",
@@ -25,18 +26,18 @@ export const SAMPLE_DEFINITION = {
 };
 
 export function sampleConsents(since = new Date(Date.now() - 86_400_000).toISOString()) {
-  return [{ id: "newsletter", channel: "EMAIL", purpose: "marketing", wording: "Send me news and offers by email.", required: false, version: 1, since, previous: [] }];
+  return [{ id: "newsletter", channel: "EMAIL" as const, purpose: "marketing", wording: "Send me news and offers by email.", required: false, version: 1, since, previous: [] }];
 }
 
 /** What forms.create / forms.update take (a valid builder state). */
-export function formWrite(slug = `form-${randomUUID().slice(0, 8)}`) {
+export function formWrite(slug = `form-${randomUUID().slice(0, 8)}`): FormWriteInput {
   return {
     name: `Contact us ${slug}`,
     slug,
     definition: SAMPLE_DEFINITION,
     consents: sampleConsents().map(({ id, channel, purpose, wording, required }) => ({ id, channel, purpose, wording, required })),
     doubleOptIn: false,
-    thankYou: { kind: "message" as const, message: "Thanks! We will call you back." },
+    thankYou: { kind: "message", message: "Thanks! We will call you back." },
     ownerUserId: null,
     tags: ["web-lead"],
   };

@@ -4,11 +4,10 @@ import { logger } from "@mg/logger";
 import { clientIpFrom } from "../../client-ip";
 import type { ThankYou } from "../../schemas/forms";
 import { confirmSubmission } from "./confirm";
-import { parseThankYou } from "./definition";
+import { parseThankYou, renderableForm } from "./definition";
 import { receiveSubmission, type IntakeDeps, type IntakeOutcome, type Rerender } from "./intake";
 import { withPublicFormOrgBySlug } from "./public-entry";
 import { findPublicForm, renderContextFor, turnstileSiteKey } from "./render";
-import { renderableForm } from "./definition";
 import "./register";
 
 /**
@@ -169,11 +168,10 @@ function answer(outcome: IntakeOutcome, wantsJson: boolean): Response {
   switch (outcome.kind) {
     case "accepted":
     case "decoy": {
-      const embedded = false;
       if (wantsJson) {
         return json(outcome.thankYou.kind === "url" ? { ok: true, redirect: outcome.thankYou.url } : { ok: true, message: outcome.thankYou.message }, 200);
       }
-      return new Response(null, { status: 303, headers: { location: thankYouTarget(outcome.thankYou, outcome.orgSlug, outcome.formSlug, embedded), "cache-control": "no-store" } });
+      return new Response(null, { status: 303, headers: { location: thankYouTarget(outcome.thankYou, outcome.orgSlug, outcome.formSlug, outcome.via === "embed"), "cache-control": "no-store" } });
     }
     case "invalid":
       return wantsJson ? json({ ok: false, errors: outcome.rerender.errors, formError: outcome.rerender.formError ?? null, token: outcome.rerender.token }, 422) : rerenderPage(outcome.rerender, 422);

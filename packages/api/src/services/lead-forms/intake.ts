@@ -50,9 +50,9 @@ export interface Rerender {
 }
 
 export type IntakeOutcome =
-  | { kind: "accepted"; submissionId: string; duplicate: boolean; thankYou: ThankYou; orgSlug: string; formSlug: string; eventIds: string[] }
+  | { kind: "accepted"; submissionId: string; duplicate: boolean; thankYou: ThankYou; orgSlug: string; formSlug: string; eventIds: string[]; via: RenderToken["via"] }
   /** The honeypot: answered like a success (a bot learns nothing), stored nowhere. */
-  | { kind: "decoy"; thankYou: ThankYou; orgSlug: string; formSlug: string }
+  | { kind: "decoy"; thankYou: ThankYou; orgSlug: string; formSlug: string; via: RenderToken["via"] }
   | { kind: "invalid"; status: 422; rerender: Rerender; reason?: RefusalReason }
   | { kind: "rate_limited"; status: 429; retryAfterSeconds: number; rerender: Rerender; reason: RefusalReason }
   | { kind: "bad_request"; status: 400; message: string }
@@ -130,7 +130,7 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
   const thankYou = parseThankYou(form.thankYou);
   if (first(request.fields, "_hp_website") !== "") {
     await refuse(org.id, form.id, "honeypot", now);
-    return { kind: "decoy", thankYou, orgSlug: org.slug, formSlug: form.slug };
+    return { kind: "decoy", thankYou, orgSlug: org.slug, formSlug: form.slug, via: token.via };
   }
 
   const renderable = renderableForm({ ...form, id: form.id }, loaded.turnstile?.siteKey ?? null);
@@ -191,7 +191,7 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
 
   const stored = await storeSubmission(token, { ...request, now }, checked.values, consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) })));
   if (stored === null) return { kind: "not_found", status: 404 };
-  return { kind: "accepted", submissionId: stored.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug, eventIds: stored.eventIds };
+  return { kind: "accepted", submissionId: stored.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug, eventIds: stored.eventIds, via: token.via };
 }
 
 interface GivenConsent {
