@@ -9,3 +9,4 @@ export { renderConfirmDocument, renderFormDocument, renderMessageDocument, type 
 export { FORMS_SCRIPT } from "./forms/forms-script";
 export { EMBED_SCRIPT } from "./forms/embed-script";
 export { LEAD_FORM_CSS } from "./forms/styles";
+export { escapeHtml, renderStatic } from "./html/render-static";

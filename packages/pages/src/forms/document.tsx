@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderStatic } from "../html/render-static";
 import { LeadFormMarkup } from "./lead-form-markup";
 import type { FormRenderContext, RenderableForm } from "./types";
 
 /**
  * Whole HTML documents for the public form surfaces (the hosted page and share link, the iframe of
- * the script embed, the thank-you page, the double opt-in confirmation). Static HTML from React's
- * server renderer: every tenant-written string is escaped; the only script is `/forms.js` and the
+ * the script embed, the thank-you page, the double opt-in confirmation). Static HTML from
+ * renderStatic (html/render-static.ts: route handlers cannot load react-dom/server): every
+ * tenant-written string is escaped; the only script is `/forms.js` and the
  * only stylesheet `/forms.css`, both from this site, so the CSP needs no nonce and no inline code.
  */
 export interface FormDocumentOptions {
@@ -44,7 +45,7 @@ function Shell({ options, children }: { options: FormDocumentOptions; children: 
 /* eslint-enable @next/next/no-head-element */
 
 function documentOf(node: ReactNode): string {
-  return `<!doctype html>${renderToStaticMarkup(node)}`;
+  return `<!doctype html>${renderStatic(node)}`;
 }
 
 export function renderFormDocument(form: RenderableForm, context: FormRenderContext, options: FormDocumentOptions): string {
