@@ -7,10 +7,11 @@ import { deliverOutboxEvents } from "@mg/jobs";
 import { encryptSecret } from "@mg/integrations/crypto";
 import { PEER_ADDRESS_HEADER } from "../../src/client-ip";
 import { hostedFormResponse, submitResponse, thanksResponse, confirmPostResponse, confirmPageResponse, parseSubmissionBody, MAX_SUBMISSION_BYTES } from "../../src/services/lead-forms/http";
-import { renderContextFor } from "../../src/services/lead-forms/render";
+import { formForPage, renderContextFor } from "../../src/services/lead-forms/render";
+import { withPublicFormOrgById } from "../../src/services/lead-forms/public-entry";
 import { processFormSubmission, MAX_PROCESS_ATTEMPTS } from "../../src/services/lead-forms/process";
 import { sendFormMail } from "../../src/services/lead-forms/mail";
-import { signRenderToken } from "../../src/services/lead-forms/token";
+import { signRenderToken, verifyRenderToken } from "../../src/services/lead-forms/token";
 import { siblingSubmissionId } from "../../src/services/lead-forms/intake";
 import { createTenant, deleteTenant, type Tenant } from "../fixtures";
 import { freshForm } from "./fixtures";
@@ -289,7 +290,23 @@ describe("spam layers, each counted", () => {
     expect(call?.get("secret")).toBe("turnstile-secret");
     expect(await submissions(form.id)).toHaveLength(1);
     expect(await refusals(form.id)).toEqual({ captcha_failed: 1 });
+    // siteverify unreachable: a failed check, never a pass.
+    const down = await submitResponse(post({ _token: tokenFor(org.id, form), email: "human2@example.com", "cf-turnstile-response": "human-token" }), { now: later(), deliver: false, turnstileEndpoint: "http://127.0.0.1:9/siteverify" });
+    expect(down.status).toBe(422);
+    expect(await refusals(form.id)).toEqual({ captcha_failed: 2 });
     await systemDb().organization.delete({ where: { id: org.id } });
+  });
+});
+
+describe("landing pages' Form block", () => {
+  it("formForPage renders the page organization's form with a fresh token naming the page", async () => {
+    const form = await freshForm(a);
+    const pageId = randomUUID();
+    const found = await withPublicFormOrgById(a.id, (db) => formForPage(db, a.id, form.id, pageId));
+    expect(found?.form.steps).toHaveLength(2);
+    expect(verifyRenderToken(found?.context.token ?? "")).toMatchObject({ organizationId: a.id, formId: form.id, via: "page", pageId });
+    const other = await freshForm(b);
+    expect(await withPublicFormOrgById(a.id, (db) => formForPage(db, a.id, other.id, pageId))).toBeNull();
   });
 });
 
