@@ -1,7 +1,8 @@
 /**
  * Runs once when the site's server starts. In the Node.js runtime every request is stamped with
  * its TCP peer address (`x-mg-peer-address`), the only client address a client cannot forge: the
- * visit counter hashes it (never stores it) through the trusted-proxy chain (client-ip.ts).
+ * visit counter hashes it (never stores it) and the lead form intake's per-IP limits key on it,
+ * through the trusted-proxy chain (packages/api/src/client-ip.ts).
  */
 export async function register(): Promise<void> {
   // Literal reads on purpose: Next inlines these per runtime and build phase.

@@ -17,8 +17,13 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Landing pages (/p/…) set their own, hash-based CSP in their route handler (lib/landing-pages):
-// their HTML is cached per published version, so it cannot carry a per-response nonce.
+/**
+ * Landing pages (/p/…) set their own, hash-based CSP in their route handler (lib/landing-pages):
+ * their HTML is cached per published version, so it cannot carry a per-response nonce. Lead forms
+ * (`/f/…`, `/forms.js`, `/forms.css`, `/embed.js`) answer with their own headers
+ * (packages/api/src/services/lead-forms/http.ts): static HTML under a CSP without a nonce, and the
+ * embed page frameable by any site.
+ */
 export const config = {
-  matcher: ["/((?!api/|_next/|p/|icon.svg|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|p/|icon.svg|favicon.ico|robots.txt|f/|forms.js|forms.css|embed.js).*)"],
 };

@@ -56,6 +56,15 @@ const schema = z.object({
   ),
   /** Who may open the platform status page (see platformAdminEmailsSchema). */
   PLATFORM_ADMIN_EMAILS: z.string().default("").pipe(platformAdminEmailsSchema),
+  /**
+   * Signs lead forms' render tokens and double opt-in links. Unset: a key derived from AUTH_SECRET
+   * (HMAC with a fixed label), so rotating AUTH_SECRET also voids rendered forms.
+   */
+  FORM_TOKEN_SECRET: z.string().min(32, "FORM_TOKEN_SECRET must be at least 32 characters").optional(),
+  /** Cloudflare Turnstile's siteverify endpoint (tests point it at a local fake server). */
+  TURNSTILE_VERIFY_URL: z.string().url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
+  /** The public site (apps/marketing-site): hosted forms, embeds and confirmation links live there. */
+  NEXT_PUBLIC_MARKETING_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).default("http://localhost:3001")),
 });
 
 /**

@@ -27,6 +27,7 @@ import { duplicatesRouter } from "./routers/duplicates";
 import { crmExportsRouter } from "./routers/crm-exports";
 import { linksRouter } from "./routers/links";
 import { pagesRouter } from "./routers/pages";
+import { formsRouter } from "./routers/forms";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -57,6 +58,7 @@ export const appRouter = createTRPCRouter({
   crmExports: crmExportsRouter,
   links: linksRouter,
   pages: pagesRouter,
+  forms: formsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ import { CRM_SEGMENT_PROCEDURE_CASES } from "./procedure-cases/crm-segments";
 import { CRM_EXPORT_PROCEDURE_CASES } from "./procedure-cases/crm-exports";
 import { LINK_PROCEDURE_CASES } from "./procedure-cases/links";
 import { PAGES_PROCEDURE_CASES } from "./procedure-cases/pages";
+import { FORMS_PROCEDURE_CASES } from "./procedure-cases/forms";
 import type { SessionUser } from "../src/trpc/context";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
@@ -140,6 +141,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CRM_DEAL_PROCEDURE_CASES,
   ...CRM_IMPORT_PROCEDURE_CASES,
   ...CRM_SEGMENT_PROCEDURE_CASES,
+  ...FORMS_PROCEDURE_CASES,
   ...CRM_EXPORT_PROCEDURE_CASES,
   ...LINK_PROCEDURE_CASES,
   ...PAGES_PROCEDURE_CASES,

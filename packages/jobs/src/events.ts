@@ -101,6 +101,31 @@ export const pageScheduledData = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/** A lead form submission was stored (public intake): turn it into a contact, exactly once. */
+export const formSubmissionReceivedData = z.object({
+  organizationId: id(),
+  submissionId: id(),
+});
+
+/** A mail about a submission: the owner's notification, or the visitor's double opt-in confirmation. */
+export const formMailRequestedData = z.object({
+  organizationId: id(),
+  submissionId: id(),
+  kind: z.enum(["owner", "confirm"]),
+});
+
+/** A submission became (or updated) a contact: for nurturing (messaging listens to it). */
+export const leadSubmittedData = z.object({
+  organizationId: id(),
+  submissionId: id(),
+  formId: id(),
+  contactId: id(),
+  /** Whether the contact was created by this submission (else an existing one was updated). */
+  created: z.boolean(),
+  /** Marketing consent is pending the visitor's confirmation (double opt-in). */
+  awaitingConfirmation: z.boolean(),
+});
+
 export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
 export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
 export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
@@ -110,6 +135,10 @@ export const pageScheduled = eventType("page/scheduled", { schema: pageScheduled
 export const taskScheduled = eventType("task/scheduled", { schema: taskScheduledData });
 export const contactImportRequested = eventType("crm/contact-import.requested", { schema: contactImportRequestedData });
 export const crmExportRequested = eventType("crm/export.requested", { schema: crmExportRequestedData });
+
+export const formSubmissionReceived = eventType("form/submission.received", { schema: formSubmissionReceivedData });
+export const formMailRequested = eventType("form/mail.requested", { schema: formMailRequestedData });
+export const leadSubmitted = eventType("lead/submitted", { schema: leadSubmittedData });
 
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
 export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
@@ -127,6 +156,9 @@ export const jobEventSchemas = {
   "page/scheduled": pageScheduledData,
   "crm/contact-import.requested": contactImportRequestedData,
   "crm/export.requested": crmExportRequestedData,
+  "form/submission.received": formSubmissionReceivedData,
+  "form/mail.requested": formMailRequestedData,
+  "lead/submitted": leadSubmittedData,
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;
@@ -137,6 +169,9 @@ export type MemberInvitedData = JobEventData<"member/invited">;
 export type ContactImportRequestedData = JobEventData<"crm/contact-import.requested">;
 export type PageScheduledData = JobEventData<"page/scheduled">;
 export type CrmExportRequestedData = JobEventData<"crm/export.requested">;
+export type FormSubmissionReceivedData = JobEventData<"form/submission.received">;
+export type FormMailRequestedData = JobEventData<"form/mail.requested">;
+export type LeadSubmittedData = JobEventData<"lead/submitted">;
 
 /**
  * An event as the API layer sends it. `id` is the deduplication key: pass a deterministic one

@@ -30,7 +30,13 @@ export {
   contactImportRequested,
   crmExportRequested,
   pageScheduled,
+  formSubmissionReceived,
+  formMailRequested,
+  leadSubmitted,
   jobEventSchemas,
+  type FormMailRequestedData,
+  type FormSubmissionReceivedData,
+  type LeadSubmittedData,
   type JobEvent,
   type JobEventData,
   type JobEventName,
@@ -55,6 +61,7 @@ export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } fro
 export { contactImportFn } from "./crm/contact-import";
 export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
 export { crmExportFn } from "./crm/crm-export";
+export { setLeadIntakeProcessor, type LeadIntakeProcessor } from "./forms/lead-intake-registry";
 export { purgeExpiredExportFiles } from "./crm/expired-exports";
 export { setCrmExportRunner, settleLocalCrmExports, type CrmExportRunner } from "./crm/crm-export-runner";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";

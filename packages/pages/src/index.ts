@@ -15,3 +15,9 @@ export { PAGE_TEMPLATES, findTemplate, instantiateTemplate, type PageTemplate } 
 export { PAGE_CSS } from "./render/page-css";
 export { contextMetadata, type BlockRenderContext } from "./render/context";
 export { videoEmbed } from "./blocks/video";
+export { LeadFormMarkup, CONSENT_FIELD, HONEYPOT_FIELD, TOKEN_FIELD, TURNSTILE_FIELD } from "./forms/lead-form-markup";
+export { renderConfirmDocument, renderFormDocument, renderMessageDocument, type FormDocumentOptions } from "./forms/document";
+export { FORMS_SCRIPT } from "./forms/forms-script";
+export { EMBED_SCRIPT } from "./forms/embed-script";
+export { LEAD_FORM_CSS } from "./forms/styles";
+export { escapeHtml, renderStatic } from "./html/render-static";

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { apiEnv } from "../env";
-import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
+import { RATE_LIMIT_POLICIES, type RateLimitPolicy, type RateLimitPolicyName } from "./policies";
 import { MemoryRateLimitStore, UpstashRateLimitStore, type RateLimitStore } from "./stores";
 
 export { RATE_LIMIT_POLICIES, SIGN_IN_SLOW_DOWN_AFTER, type RateLimitPolicyName } from "./policies";
-export { MemoryRateLimitStore, UpstashRateLimitStore, type RateLimitStore, type RateLimitWindow } from "./stores";
+export { MemoryRateLimitStore, UpstashRateLimitStore, slidingEstimate, type RateLimitStore, type RateLimitWindow, type SlidingWindow } from "./stores";
 
 const holder = globalThis as unknown as { __mgRateLimitStore?: RateLimitStore };
 
@@ -47,8 +47,29 @@ function retryAfter(resetAt: number): number {
   return Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
 }
 
+/**
+ * Seconds until a sliding window admits one more hit: the previous window's weight decays
+ * linearly, so solve current + previous·(1 − (t − start)/w) < limit for t (at least the window's
+ * end when the current window alone is full).
+ */
+export function slidingRetryAfter(window: { current: number; previous: number; windowStart: number }, windowMs: number, limit: number, now: number = Date.now()): number {
+  const end = window.windowStart + windowMs;
+  let at: number;
+  if (window.current >= limit) at = end + windowMs * (1 - (limit - 1) / Math.max(window.current, 1));
+  else if (window.previous === 0) at = now;
+  else at = window.windowStart + windowMs * (1 - (limit - 1 - window.current) / window.previous);
+  return Math.max(1, Math.ceil((Math.min(Math.max(at, now), end + windowMs) - now) / 1000));
+}
+
 /** Counts one hit against `policy` for `key`; throws RateLimitedError past the allowance. */
 export async function consumeRateLimit(policy: RateLimitPolicyName, key: string): Promise<void> {
+  const definition: RateLimitPolicy = RATE_LIMIT_POLICIES[policy];
+  if (definition.sliding) {
+    const window = await rateLimitStore().incrementSliding(storeKey(policy, key), definition.windowMs);
+    const limit = allowance(policy);
+    if (window.count > limit) throw new RateLimitedError(policy, slidingRetryAfter(window, definition.windowMs, limit));
+    return;
+  }
   const { count, resetAt } = await rateLimitStore().increment(storeKey(policy, key), RATE_LIMIT_POLICIES[policy].windowMs);
   if (count > allowance(policy)) throw new RateLimitedError(policy, retryAfter(resetAt));
 }

@@ -1,14 +1,16 @@
 /**
  * Every rate limit in the product, by name. Procedures and the sign-in flow refer to a policy;
- * nothing else defines limits. Windows are fixed; `by` documents what the key is built from —
+ * nothing else defines limits. Windows are fixed unless `sliding` (the two-window estimate,
+ * stores.ts: a burst across a window boundary still counts); `by` documents what the key is built from —
  * and an IP is always the one `clientIpFrom` derives from the trusted-proxy chain, never a
  * header the client controls.
  */
 export interface RateLimitPolicy {
   limit: number;
   windowMs: number;
-  by: "ip" | "user" | "organization" | "email" | "global";
+  by: "ip" | "user" | "organization" | "email" | "global" | "ip+form" | "form";
   description: string;
+  sliding?: boolean;
 }
 
 export const RATE_LIMIT_POLICIES = {
@@ -27,6 +29,8 @@ export const RATE_LIMIT_POLICIES = {
   bulkImports: { limit: 30, windowMs: 60 * 60_000, by: "organization", description: "CSV imports of posts per organization" },
   hashtagSuggestions: { limit: 60, windowMs: 60_000, by: "user", description: "Hashtag suggestions per user (each may call the AI model)" },
   organizationsCreated: { limit: 20, windowMs: 24 * 60 * 60_000, by: "user", description: "Organizations a user creates per day" },
+  formSubmitPerIp: { limit: 10, windowMs: 10 * 60_000, by: "ip+form", sliding: true, description: "Lead form submissions per IP and form (public intake)" },
+  formSubmitPerForm: { limit: 600, windowMs: 60_000, by: "form", sliding: true, description: "Lead form submissions per form from all IPs (a flood against one form)" },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 /** Wrong passwords after which each further attempt waits for `signInCooldown`. */

@@ -176,7 +176,7 @@ export function describeRolesWith(permission: Permission): string {
  * Permissions whose procedures only take the organization's data out (exports). A suspended or
  * archived organization is frozen for every other mutation, never for these: its data stays its own.
  */
-const DATA_TAKEOUT: ReadonlySet<Permission> = new Set<Permission>(["analytics.export", ...CRM_EXPORT]);
+const DATA_TAKEOUT: ReadonlySet<Permission> = new Set<Permission>(["analytics.export", ...CRM_EXPORT, "forms.export"]);
 
 export function takesDataOut(permission: Permission): boolean {
   return DATA_TAKEOUT.has(permission);

@@ -11,7 +11,7 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.");
 
 /** First path segments the app uses for its own pages; no organization may take one. */
-export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-up", "onboarding", "invite", "dev", "settings", "_next", "admin", "app", "auth", "static", "dashboard", "health", "pricing", "status", "account", "sandbox"]);
+export const RESERVED_SLUGS = new Set(["api", "sign-in", "sign-up", "onboarding", "invite", "dev", "settings", "_next", "admin", "app", "auth", "static", "dashboard", "health", "pricing", "status", "account", "sandbox", "submit", "confirm"]);
 
 const industrySchema = z.string().trim().max(80).optional().nullable();
 const countrySchema = z

@@ -4,6 +4,7 @@ import { checkAccountTokens } from "./check-account-tokens";
 import { decideAbTestFn } from "./decide-ab-test";
 import { extendRecurrences } from "./extend-recurrences";
 import { provisionOrganization } from "./provision-organization";
+import { processFormSubmissionFn, sendFormMailFn } from "./process-form-submission";
 import { publishPost } from "./publish-post";
 import { purgeExpiredExportsCron } from "./purge-expired-exports";
 import { publishRequested } from "./publish-requested";
@@ -20,6 +21,7 @@ export {
   crmExportFn,
   decideAbTestFn,
   extendRecurrences,
+  processFormSubmissionFn,
   provisionOrganization,
   publishPost,
   publishRequested,
@@ -27,6 +29,7 @@ export {
   remindTaskFn,
   replayOutboxCron,
   runPageScheduleFn,
+  sendFormMailFn,
   sendInvitationMail,
   sweepDuePosts,
   syncAccountMetricsFn,
@@ -51,4 +54,6 @@ export const functions = [
   contactImportFn,
   crmExportFn,
   purgeExpiredExportsCron,
+  processFormSubmissionFn,
+  sendFormMailFn,
 ];

@@ -1,6 +1,7 @@
 import { runContactImportLocally } from "../crm/contact-import-runner";
 import { runCrmExportLocally } from "../crm/crm-export-runner";
-import type { ContactImportRequestedData, CrmExportRequestedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import type { ContactImportRequestedData, CrmExportRequestedData, FormMailRequestedData, FormSubmissionReceivedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import { leadIntake } from "../forms/lead-intake-registry";
 import { deliverInvitationMailNow } from "../invitations";
 import { provisionOrganizationNow } from "../provisioning";
 
@@ -25,6 +26,11 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   // Started in the background: the import's own cursor, not this delivery, makes it durable.
   "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
   "crm/export.requested": async (data) => runCrmExportLocally(data as CrmExportRequestedData),
+  // Awaited: a failure leaves the event PENDING with its back-off, so the relay retries the submission.
+  "form/submission.received": (data) => leadIntake().process(data as FormSubmissionReceivedData),
+  "form/mail.requested": (data) => leadIntake().mail(data as FormMailRequestedData),
+  // Nurturing (messaging) listens with an engine; nothing runs for it in process yet.
+  "lead/submitted": null,
 };
 
 /** Whether delivering `name` in process does anything (else it is only recorded as handled). */

@@ -14,6 +14,10 @@ export interface RenderableFormField {
   options?: { value: string; label: string }[];
   /** hidden fields: the value (or a query parameter to take it from). */
   defaultValue?: string;
+  /** Length limits and a character-class preset (no free patterns), checked again by the intake. */
+  validation?: { minLength?: number; maxLength?: number; preset?: "none" | "letters" | "digits" | "alphanumeric" | "url" };
+  /** phone fields: the country a number without +code is read in. */
+  defaultCountry?: string;
 }
 
 export interface RenderableConsent {
@@ -45,4 +49,10 @@ export interface FormRenderContext {
   via: "page" | "embed" | "hosted" | "link";
   /** The landing page it is rendered in, when any. */
   pageId?: string;
+  /** A re-render after a refused POST (no JavaScript): what the visitor had entered… */
+  values?: Readonly<Record<string, string | readonly string[]>>;
+  /** …the message per field id (or consent id)… */
+  errors?: Readonly<Record<string, string>>;
+  /** …and one for the whole form. */
+  formError?: string;
 }

@@ -21,6 +21,7 @@ import {
   Building2Icon,
   HandshakeIcon,
   LayoutTemplateIcon,
+  FileInputIcon,
   ListTodoIcon,
   UsersIcon,
   type LucideIcon,
@@ -78,6 +79,7 @@ const NAV: NavGroup[] = [
       { href: "/pages", label: "Pages", icon: LayoutTemplateIcon, permission: "pages.read" },
       { href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" },
     ],
+    items: [{ href: "/forms", label: "Forms", icon: FileInputIcon, permission: "forms.read" }],
   },
   {
     label: "Organization",

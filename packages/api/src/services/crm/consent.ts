@@ -15,6 +15,8 @@ export interface ConsentInput {
   method: string;
   ip?: string | null;
   userAgent?: string | null;
+  /** The page the consent was given on (a lead form's page). */
+  pageUrl?: string | null;
 }
 
 export interface CurrentConsent {
@@ -40,6 +42,7 @@ export async function recordConsent(db: TenantDb, organizationId: string, contac
       method: input.method,
       ip: input.ip ?? null,
       userAgent: input.userAgent ?? null,
+      pageUrl: input.pageUrl ?? null,
       recordedById: actor.userId,
     },
     select: { id: true, recordedAt: true },

@@ -1,0 +1,1 @@
+export type FormStatus = "ACTIVE" | "ARCHIVED";
