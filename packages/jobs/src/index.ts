@@ -29,6 +29,8 @@ export {
   metricsSyncAccount,
   contactImportRequested,
   crmExportRequested,
+  leadQualified,
+  scoringRecomputeRequested,
   jobEventSchemas,
   type JobEvent,
   type JobEventData,
@@ -54,6 +56,8 @@ export { startLocalScheduler, dispatchDuePosts, type LocalSchedulerOptions } fro
 export { contactImportFn } from "./crm/contact-import";
 export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
 export { crmExportFn } from "./crm/crm-export";
+export { setScoringChores, setScoringRecomputeRunner, settleLocalScoringRecomputes, type ScoringChores, type ScoringRecomputeRunner } from "./scoring/runner";
+export { leadQualifiedMail, mailLeadQualified } from "./scoring/lead-qualified-mail";
 export { purgeExpiredExportFiles } from "./crm/expired-exports";
 export { setCrmExportRunner, settleLocalCrmExports, type CrmExportRunner } from "./crm/crm-export-runner";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";

@@ -12,6 +12,7 @@ import { replayOutboxCron } from "./replay-outbox";
 import { sendInvitationMail } from "./send-invitation-mail";
 import { sweepDuePosts } from "./sweep-due-posts";
 import { syncAccountMetricsFn, syncMetricsCron } from "./sync-metrics";
+import { leadQualifiedMailFn, scoringDecayCron, scoringDecayFn, scoringRecomputeFn, scoringTrainCron, scoringTrainFn } from "../scoring/functions";
 
 export {
   checkAccountTokens,
@@ -29,6 +30,12 @@ export {
   sweepDuePosts,
   syncAccountMetricsFn,
   syncMetricsCron,
+  leadQualifiedMailFn,
+  scoringDecayCron,
+  scoringDecayFn,
+  scoringRecomputeFn,
+  scoringTrainCron,
+  scoringTrainFn,
 };
 
 /** Everything `serve({ client: inngest, functions })` registers at /api/inngest. */
@@ -48,4 +55,10 @@ export const functions = [
   contactImportFn,
   crmExportFn,
   purgeExpiredExportsCron,
+  scoringDecayCron,
+  scoringDecayFn,
+  scoringTrainCron,
+  scoringTrainFn,
+  scoringRecomputeFn,
+  leadQualifiedMailFn,
 ];

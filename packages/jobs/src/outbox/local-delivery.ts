@@ -1,8 +1,10 @@
 import { runContactImportLocally } from "../crm/contact-import-runner";
 import { runCrmExportLocally } from "../crm/crm-export-runner";
-import type { ContactImportRequestedData, CrmExportRequestedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import type { ContactImportRequestedData, CrmExportRequestedData, JobEventName, LeadQualifiedData, MemberInvitedData, OrganizationCreatedData, ScoringOrganizationData, ScoringRecomputeRequestedData } from "../events";
 import { deliverInvitationMailNow } from "../invitations";
 import { provisionOrganizationNow } from "../provisioning";
+import { mailLeadQualified } from "../scoring/lead-qualified-mail";
+import { runScoringRecomputeLocally, scoringChores } from "../scoring/runner";
 
 /**
  * Delivery without a job engine (a laptop, a small server): what each event's function would do,
@@ -23,6 +25,11 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   // Started in the background: the import's own cursor, not this delivery, makes it durable.
   "crm/contact-import.requested": async (data) => runContactImportLocally(data as ContactImportRequestedData),
   "crm/export.requested": async (data) => runCrmExportLocally(data as CrmExportRequestedData),
+  "scoring/lead.qualified": (data) => mailLeadQualified(data as LeadQualifiedData),
+  "scoring/recompute.requested": async (data) => runScoringRecomputeLocally(data as ScoringRecomputeRequestedData),
+  // The crons' fan-out; without an engine the housekeeping runs the same chores on its own schedule.
+  "scoring/decay.due": (data) => scoringChores().decay((data as ScoringOrganizationData).organizationId, new Date()),
+  "scoring/train.due": (data) => scoringChores().train((data as ScoringOrganizationData).organizationId, new Date()),
 };
 
 /** Whether delivering `name` in process does anything (else it is only recorded as handled). */
