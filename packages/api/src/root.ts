@@ -25,6 +25,7 @@ import { contactListsRouter } from "./routers/contact-lists";
 import { contactImportsRouter } from "./routers/contact-imports";
 import { duplicatesRouter } from "./routers/duplicates";
 import { crmExportsRouter } from "./routers/crm-exports";
+import { scoringRouter } from "./routers/scoring";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -53,6 +54,7 @@ export const appRouter = createTRPCRouter({
   contactImports: contactImportsRouter,
   duplicates: duplicatesRouter,
   crmExports: crmExportsRouter,
+  scoring: scoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,6 +57,7 @@ export { contactImportFn } from "./crm/contact-import";
 export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
 export { crmExportFn } from "./crm/crm-export";
 export { setScoringChores, setScoringRecomputeRunner, settleLocalScoringRecomputes, type ScoringChores, type ScoringRecomputeRunner } from "./scoring/runner";
+export type { ChunkedRunResult } from "./crm/chunked-run-registry";
 export { leadQualifiedMail, mailLeadQualified } from "./scoring/lead-qualified-mail";
 export { purgeExpiredExportFiles } from "./crm/expired-exports";
 export { setCrmExportRunner, settleLocalCrmExports, type CrmExportRunner } from "./crm/crm-export-runner";
