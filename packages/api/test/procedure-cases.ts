@@ -11,6 +11,7 @@ import { CRM_DEAL_PROCEDURE_CASES } from "./procedure-cases/crm-deals";
 import { CRM_IMPORT_PROCEDURE_CASES } from "./procedure-cases/crm-import";
 import { CRM_SEGMENT_PROCEDURE_CASES } from "./procedure-cases/crm-segments";
 import { CRM_EXPORT_PROCEDURE_CASES } from "./procedure-cases/crm-exports";
+import { LEAD_SCORING_PROCEDURE_CASES } from "./procedure-cases/lead-scoring";
 import type { SessionUser } from "../src/trpc/context";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
@@ -139,6 +140,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CRM_IMPORT_PROCEDURE_CASES,
   ...CRM_SEGMENT_PROCEDURE_CASES,
   ...CRM_EXPORT_PROCEDURE_CASES,
+  ...LEAD_SCORING_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */
