@@ -63,8 +63,9 @@ async function settle(db: TenantDb, organizationId: string, setup: ScoringSetup,
  * so the "why" list explains the missing points). Totals, contacts.score and thresholds follow
  * in the same transaction.
  */
-export async function scoreBehaviour(db: TenantDb, organizationId: string, event: BehaviourEvent): Promise<ScoringResult> {
-  const setup = await loadSetup(db);
+export async function scoreBehaviour(db: TenantDb, organizationId: string, event: BehaviourEvent, options: { setup?: ScoringSetup } = {}): Promise<ScoringResult> {
+  // `setup`: a caller scoring many events at once (the demo, a backfill) reads the rules once.
+  const setup = options.setup ?? (await loadSetup(db));
   const rules = setup.behaviours.filter((r) => r.event === event.event && filterMatches(r.filter, event.subject));
   if (rules.length === 0) return NOTHING;
   const [locked] = await lockContacts(db, organizationId, [event.contactId]);

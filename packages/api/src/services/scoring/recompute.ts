@@ -1,5 +1,5 @@
 import { withOrg, type TenantDb } from "@mg/db";
-import type { ChunkedRunResult } from "@mg/jobs";
+import { enqueueEvents, type ChunkedRunResult } from "@mg/jobs";
 import { rescoreFactsMany } from "./behaviour";
 import { recomputeTotals } from "./ledger";
 import { loadSetup } from "./rules";
@@ -59,4 +59,16 @@ export async function runRecompute(input: { organizationId: string; recomputeId:
 
 export async function failRecompute(organizationId: string, recomputeId: string, reason: string): Promise<void> {
   await withOrg(organizationId, (db) => db.scoreRecompute.updateMany({ where: { id: recomputeId, status: "RUNNING" }, data: { status: "FAILED", error: reason.slice(0, 500), finishedAt: new Date() } }));
+}
+
+/**
+ * After an import: its contacts' fact rules are scored by a recompute run (a job), not row by row
+ * inside the import's chunks — the import's throughput stays what the bench measures. Written in
+ * the import's last transaction (the outbox row with it), only when fact rules exist.
+ */
+export async function requestRecomputeAfterImport(db: TenantDb, organizationId: string): Promise<string | null> {
+  if ((await db.scoreRule.count({ where: { kind: "FACT", archivedAt: null, active: true } })) === 0) return null;
+  const run = await startRecompute(db, organizationId, null);
+  if (!run.reused) await enqueueEvents(db, organizationId, [{ name: "scoring/recompute.requested", id: `scoring-recompute:${run.id}`, data: { organizationId, recomputeId: run.id } }]);
+  return run.id;
 }
