@@ -6,7 +6,8 @@ import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
 import { materializeRecurrences, recurringSeries } from "./publishing/recurrences";
 import { accountsWithExpiringTokens, refreshAccountToken } from "./publishing/tokens";
 import type { SweepLogger } from "./publishing/sweep";
-import { organizationsWithRules, organizationsWithScores, scoringChores } from "./scoring/runner";
+import { scoringChores } from "./scoring/runner";
+import { organizationsWithRules, organizationsWithScores } from "./scoring/organizations";
 
 /**
  * What the engine's cron functions do (metrics, A/B decisions, token refresh, recurrences), for a

@@ -3,7 +3,8 @@ import { inngest } from "../client";
 import { leadQualified, scoringDecayDue, scoringRecomputeRequested, scoringRecomputeRequestedData, scoringTrainDue } from "../events";
 import { chunkedRunFunction } from "../crm/chunked-run";
 import { mailLeadQualified } from "./lead-qualified-mail";
-import { organizationsWithRules, organizationsWithScores, scoringChores, scoringRecomputeRunner, utcDay } from "./runner";
+import { organizationsWithRules, organizationsWithScores } from "./organizations";
+import { scoringChores, scoringRecomputeRunner, utcDay } from "./runner";
 
 const FAN_OUT_BATCH = 500;
 

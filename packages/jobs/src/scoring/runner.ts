@@ -1,4 +1,3 @@
-import { systemDb } from "@mg/db/system";
 import type { ScoringRecomputeRequestedData } from "../events";
 import { chunkedRunRegistry, type ChunkedRunner } from "../crm/chunked-run-registry";
 
@@ -34,24 +33,5 @@ export const setScoringRecomputeRunner = recomputes.set;
 export const scoringRecomputeRunner = recomputes.runner;
 export const runScoringRecomputeLocally = recomputes.runLocally;
 export const settleLocalScoringRecomputes = recomputes.settle;
-
-/**
- * Organizations that have rules at all (cross-tenant by design: it only finds whom to visit; each
- * chore then works in that organization's own RLS scope).
- */
-export async function organizationsWithRules(organizationId?: string): Promise<string[]> {
-  const rows = await systemDb().scoreRule.findMany({
-    where: { archivedAt: null, ...(organizationId ? { organizationId } : {}) },
-    distinct: ["organizationId"],
-    select: { organizationId: true },
-  });
-  return rows.map((r) => r.organizationId);
-}
-
-/** Organizations whose conversion model is due (any that has contacts and a score). */
-export async function organizationsWithScores(organizationId?: string): Promise<string[]> {
-  const rows = await systemDb().leadScore.findMany({ where: organizationId ? { organizationId } : {}, distinct: ["organizationId"], select: { organizationId: true } });
-  return rows.map((r) => r.organizationId);
-}
 
 export const utcDay = (now: Date) => now.toISOString().slice(0, 10);
