@@ -27,6 +27,7 @@ const values = <T extends z.ZodType>(item: T) => z.array(item).min(1, "Pick at l
 const countryCode = z
   .string()
   .trim()
+  .max(2)
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Use two-letter country codes, such as DE.");
 const domain = z

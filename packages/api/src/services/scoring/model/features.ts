@@ -82,7 +82,8 @@ export async function contactFeatures(db: TenantDb, organizationId: string, now:
       r.pages,
       r.links,
       r.emails,
-      Math.log1p(Math.max(0, (now.getTime() - r.created_at.getTime()) / 86_400_000)),
+      // Whole days: sub-day noise would be amplified by the standardization into a fake signal.
+      Math.log1p(Math.max(0, Math.floor((now.getTime() - r.created_at.getTime()) / 86_400_000))),
     ],
   }));
 }
