@@ -6,7 +6,7 @@ import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
 import { materializeRecurrences, recurringSeries } from "./publishing/recurrences";
 import { accountsWithExpiringTokens, refreshAccountToken } from "./publishing/tokens";
 import type { SweepLogger } from "./publishing/sweep";
-import { scoringChores } from "./scoring/runner";
+import { scoringChores, scoringChoresLoaded } from "./scoring/runner";
 import { organizationsWithRules, organizationsWithScores } from "./scoring/organizations";
 
 /**
@@ -24,8 +24,8 @@ const CHORES = [
   { name: "extend recurring posts", everyMs: 6 * 60 * 60_000, run: extendRecurrences },
   { name: "delete expired export files", everyMs: 60 * 60_000, run: purgeExpiredExports },
   // Decay entries are keyed by day, so an extra run the same day writes nothing.
-  { name: "decay lead scores", everyMs: 6 * 60 * 60_000, run: decayScores },
-  { name: "train conversion models", everyMs: 7 * 24 * 60 * 60_000, run: trainModels },
+  { name: "decay lead scores", everyMs: 6 * 60 * 60_000, run: decayScores, needsScoring: true },
+  { name: "train conversion models", everyMs: 7 * 24 * 60 * 60_000, run: trainModels, needsScoring: true },
 ] as const;
 
 export type Housekeeping = (now: Date) => Promise<void>;
@@ -38,6 +38,9 @@ export function createHousekeeping(logger: SweepLogger, organizationId?: string)
     for (const chore of CHORES) {
       const last = lastRun.get(chore.name);
       if (last !== undefined && now.getTime() - last < chore.everyMs) continue;
+      // Scoring's chores come with @mg/api, which a process loads with its first API request:
+      // until then they wait (and run on the next pass), instead of skipping a whole interval.
+      if ("needsScoring" in chore && chore.needsScoring && !scoringChoresLoaded()) continue;
       lastRun.set(chore.name, now.getTime());
       try {
         const done = await chore.run(now, mine, organizationId);

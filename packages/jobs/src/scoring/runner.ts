@@ -20,10 +20,21 @@ export function setScoringChores(chores: ScoringChores): void {
   (globalThis as RegistryGlobal)[CHORES] = chores;
 }
 
+/** The chores are registered once a module of @mg/api's scoring has loaded in this process. */
+export class ScoringChoresNotLoaded extends Error {
+  constructor() {
+    super("the scoring chores are not loaded in this process (import @mg/api)");
+  }
+}
+
+export function scoringChoresLoaded(): boolean {
+  return (globalThis as RegistryGlobal)[CHORES] !== undefined;
+}
+
 export function scoringChores(): ScoringChores {
   const found = (globalThis as RegistryGlobal)[CHORES] as ScoringChores | undefined;
   // Thrown, not swallowed: the engine retries, and the next process that loaded @mg/api does it.
-  if (!found) throw new Error("the scoring chores are not loaded in this process (import @mg/api)");
+  if (!found) throw new ScoringChoresNotLoaded();
   return found;
 }
 

@@ -9,7 +9,8 @@ import { failRecompute, runRecompute } from "./recompute";
  */
 setScoringChores({
   decay: (organizationId, now) => decayOrganization(organizationId, now),
-  train: (organizationId, now) => trainOrganizationModel(organizationId, now),
+  // Six days: the weekly cron always finds last week's model stale.
+  train: (organizationId, now) => trainOrganizationModel(organizationId, now, { freshForMs: 6 * 86_400_000 }),
 });
 setScoringRecomputeRunner({
   run: (input) => runRecompute(input),

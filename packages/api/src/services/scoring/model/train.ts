@@ -26,8 +26,22 @@ function fromStored(raw: unknown): FittedModel | null {
   return { intercept: w.intercept, weights: w.features.map((f) => f.weight), means: w.features.map((f) => f.mean), stds: w.features.map((f) => f.std) };
 }
 
-export async function trainOrganizationModel(organizationId: string, now: Date = new Date()): Promise<string> {
-  return withOrg(organizationId, (db) => trainModel(db, organizationId, now), { timeout: 120_000 });
+/**
+ * The weekly chore. `freshForMs`: a model trained more recently than that is kept (a restarted
+ * local scheduler, or the engine's cron next to it, does not retrain the same week twice).
+ */
+export async function trainOrganizationModel(organizationId: string, now: Date = new Date(), options: { freshForMs?: number } = {}): Promise<string> {
+  return withOrg(
+    organizationId,
+    async (db) => {
+      if (options.freshForMs) {
+        const latest = await db.scoringModel.findFirst({ where: { trainedAt: { gt: new Date(now.getTime() - options.freshForMs) } }, select: { status: true } });
+        if (latest) return `${latest.status} (kept: trained less than ${Math.round(options.freshForMs / 86_400_000)} days ago)`;
+      }
+      return trainModel(db, organizationId, now);
+    },
+    { timeout: 120_000 },
+  );
 }
 
 export async function trainModel(db: TenantDb, organizationId: string, now: Date = new Date()): Promise<"TRAINED" | "INSUFFICIENT_DATA"> {

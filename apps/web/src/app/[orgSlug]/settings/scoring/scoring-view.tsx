@@ -89,7 +89,7 @@ function ScoreCard({ score, scores, canManage, onEdit, onChanged, onRecompute }:
   }
 
   return (
-    <Card aria-labelledby={headingId}>
+    <Card>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <CardTitle as="h2" id={headingId}>
