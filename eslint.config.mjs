@@ -30,6 +30,7 @@ const SYSTEM_PATH_ALLOWED = [
   "packages/jobs/src/local-housekeeping.ts",
   "packages/jobs/src/publishing/{sweep,tokens,recurrences,metrics}.ts",
   "packages/jobs/src/crm/expired-exports.ts",
+  "packages/jobs/src/scoring/organizations.ts",
   "packages/integrations/src/sandbox/**",
   "apps/web/src/app/sandbox/sandbox-posts.ts",
   "**/test/**",

@@ -28,6 +28,7 @@ import { crmExportsRouter } from "./routers/crm-exports";
 import { linksRouter } from "./routers/links";
 import { pagesRouter } from "./routers/pages";
 import { formsRouter } from "./routers/forms";
+import { scoringRouter } from "./routers/scoring";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -59,6 +60,7 @@ export const appRouter = createTRPCRouter({
   links: linksRouter,
   pages: pagesRouter,
   forms: formsRouter,
+  scoring: scoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

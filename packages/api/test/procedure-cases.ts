@@ -14,6 +14,7 @@ import { CRM_EXPORT_PROCEDURE_CASES } from "./procedure-cases/crm-exports";
 import { LINK_PROCEDURE_CASES } from "./procedure-cases/links";
 import { PAGES_PROCEDURE_CASES } from "./procedure-cases/pages";
 import { FORMS_PROCEDURE_CASES } from "./procedure-cases/forms";
+import { LEAD_SCORING_PROCEDURE_CASES } from "./procedure-cases/lead-scoring";
 import type { SessionUser } from "../src/trpc/context";
 
 /** Builds an input that names `other`'s rows while calling inside `self`. */
@@ -145,6 +146,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...CRM_EXPORT_PROCEDURE_CASES,
   ...LINK_PROCEDURE_CASES,
   ...PAGES_PROCEDURE_CASES,
+  ...LEAD_SCORING_PROCEDURE_CASES,
 };
 
 /** Every identifying value of a tenant: none may appear in another tenant's responses. */

@@ -126,6 +126,29 @@ export const leadSubmittedData = z.object({
   awaitingConfirmation: z.boolean(),
 });
 
+/** A contact's score crossed a threshold that notifies its owner: mail them (the in-app alert is already raised). */
+export const leadQualifiedData = z.object({
+  organizationId: id(),
+  contactId: id(),
+  userId: id(),
+  scoreLabel: z.string().min(1).max(100),
+  total: z.number().int(),
+  atLeast: z.number().int(),
+});
+
+/** Recompute every contact's scores of an organization (rules changed): walk from the run's cursor. */
+export const scoringRecomputeRequestedData = z.object({
+  organizationId: id(),
+  recomputeId: id(),
+});
+
+/** Daily decay / weekly model training of one organization (fanned out by the crons). */
+export const scoringOrganizationData = z.object({
+  organizationId: id(),
+  /** The day (YYYY-MM-DD, UTC) the chore is for: one decay run per organization and day. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
 export const postScheduled = eventType("post/scheduled", { schema: postScheduledData });
 export const postCancelled = eventType("post/cancelled", { schema: postCancelledData });
 export const postPublishRequested = eventType("post/publish.requested", { schema: postPublishRequestedData });
@@ -139,6 +162,10 @@ export const crmExportRequested = eventType("crm/export.requested", { schema: cr
 export const formSubmissionReceived = eventType("form/submission.received", { schema: formSubmissionReceivedData });
 export const formMailRequested = eventType("form/mail.requested", { schema: formMailRequestedData });
 export const leadSubmitted = eventType("lead/submitted", { schema: leadSubmittedData });
+export const leadQualified = eventType("scoring/lead.qualified", { schema: leadQualifiedData });
+export const scoringRecomputeRequested = eventType("scoring/recompute.requested", { schema: scoringRecomputeRequestedData });
+export const scoringDecayDue = eventType("scoring/decay.due", { schema: scoringOrganizationData });
+export const scoringTrainDue = eventType("scoring/train.due", { schema: scoringOrganizationData });
 
 export const organizationCreated = eventType("organization/created", { schema: organizationCreatedData });
 export const memberInvited = eventType("member/invited", { schema: memberInvitedData });
@@ -159,6 +186,10 @@ export const jobEventSchemas = {
   "form/submission.received": formSubmissionReceivedData,
   "form/mail.requested": formMailRequestedData,
   "lead/submitted": leadSubmittedData,
+  "scoring/lead.qualified": leadQualifiedData,
+  "scoring/recompute.requested": scoringRecomputeRequestedData,
+  "scoring/decay.due": scoringOrganizationData,
+  "scoring/train.due": scoringOrganizationData,
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;
@@ -172,6 +203,9 @@ export type CrmExportRequestedData = JobEventData<"crm/export.requested">;
 export type FormSubmissionReceivedData = JobEventData<"form/submission.received">;
 export type FormMailRequestedData = JobEventData<"form/mail.requested">;
 export type LeadSubmittedData = JobEventData<"lead/submitted">;
+export type LeadQualifiedData = JobEventData<"scoring/lead.qualified">;
+export type ScoringRecomputeRequestedData = JobEventData<"scoring/recompute.requested">;
+export type ScoringOrganizationData = JobEventData<"scoring/decay.due">;
 
 /**
  * An event as the API layer sends it. `id` is the deduplication key: pass a deterministic one

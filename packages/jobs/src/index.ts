@@ -33,6 +33,8 @@ export {
   formSubmissionReceived,
   formMailRequested,
   leadSubmitted,
+  leadQualified,
+  scoringRecomputeRequested,
   jobEventSchemas,
   type FormMailRequestedData,
   type FormSubmissionReceivedData,
@@ -62,6 +64,9 @@ export { contactImportFn } from "./crm/contact-import";
 export { setContactImportRunner, settleLocalContactImports, type ContactImportRunner, type ContactImportRunResult } from "./crm/contact-import-runner";
 export { crmExportFn } from "./crm/crm-export";
 export { setLeadIntakeProcessor, type LeadIntakeProcessor } from "./forms/lead-intake-registry";
+export { setScoringChores, setScoringRecomputeRunner, settleLocalScoringRecomputes, type ScoringChores, type ScoringRecomputeRunner } from "./scoring/runner";
+export type { ChunkedRunResult } from "./crm/chunked-run-registry";
+export { leadQualifiedMail, mailLeadQualified } from "./scoring/lead-qualified-mail";
 export { purgeExpiredExportFiles } from "./crm/expired-exports";
 export { setCrmExportRunner, settleLocalCrmExports, type CrmExportRunner } from "./crm/crm-export-runner";
 export { materializeRecurrences, type MaterializeInput, type MaterializeResult, type MaterializedOccurrence } from "./publishing";

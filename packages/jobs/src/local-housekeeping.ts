@@ -7,6 +7,8 @@ import { accountsToSync, syncAccountMetrics } from "./publishing/metrics";
 import { materializeRecurrences, recurringSeries } from "./publishing/recurrences";
 import { accountsWithExpiringTokens, refreshAccountToken } from "./publishing/tokens";
 import type { SweepLogger } from "./publishing/sweep";
+import { scoringChores, scoringChoresLoaded } from "./scoring/runner";
+import { organizationsWithRules, organizationsWithScores } from "./scoring/organizations";
 
 /**
  * What the engine's cron functions do (metrics, A/B decisions, token refresh, recurrences), for a
@@ -23,6 +25,9 @@ const CHORES = [
   { name: "refresh expiring tokens", everyMs: 6 * 60 * 60_000, run: refreshExpiringTokens },
   { name: "extend recurring posts", everyMs: 6 * 60 * 60_000, run: extendRecurrences },
   { name: "delete expired export files", everyMs: 60 * 60_000, run: purgeExpiredExports },
+  // Decay entries are keyed by day, so an extra run the same day writes nothing.
+  { name: "decay lead scores", everyMs: 6 * 60 * 60_000, run: decayScores, needsScoring: true },
+  { name: "train conversion models", everyMs: 7 * 24 * 60 * 60_000, run: trainModels, needsScoring: true },
 ] as const;
 
 export type Housekeeping = (now: Date) => Promise<void>;
@@ -35,6 +40,9 @@ export function createHousekeeping(logger: SweepLogger, organizationId?: string)
     for (const chore of CHORES) {
       const last = lastRun.get(chore.name);
       if (last !== undefined && now.getTime() - last < chore.everyMs) continue;
+      // Scoring's chores come with @mg/api, which a process loads with its first API request:
+      // until then they wait (and run on the next pass), instead of skipping a whole interval.
+      if ("needsScoring" in chore && chore.needsScoring && !scoringChoresLoaded()) continue;
       lastRun.set(chore.name, now.getTime());
       try {
         const done = await chore.run(now, mine, organizationId);
@@ -110,4 +118,16 @@ async function applyDuePageSchedules(now: Date, only: Only): Promise<number> {
 async function purgeExpiredExports(now: Date, _only: Only, organizationId?: string): Promise<number> {
   // Filtered in its own query: the files of other organizations are never even read.
   return purgeExpiredExportFiles(now, organizationId);
+}
+
+/** The engine's daily decay, per organization in its own scope (services/scoring/decay.ts). */
+async function decayScores(now: Date, _only: Only, organizationId?: string): Promise<number> {
+  const orgs = await organizationsWithRules(organizationId);
+  return eachSettled(orgs, (org) => scoringChores().decay(org, now));
+}
+
+/** The engine's weekly retraining (services/scoring/model): per organization. */
+async function trainModels(now: Date, _only: Only, organizationId?: string): Promise<number> {
+  const orgs = await organizationsWithScores(organizationId);
+  return eachSettled(orgs, (org) => scoringChores().train(org, now));
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { BellIcon, CheckCheckIcon, CheckIcon, CircleHelpIcon, CircleXIcon, ClockAlertIcon, ListTodoIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
+import { BellIcon, CheckCheckIcon, CheckIcon, CircleHelpIcon, CircleXIcon, ClockAlertIcon, GaugeIcon, ListTodoIcon, PlugZapIcon, TrophyIcon, type LucideIcon } from "lucide-react";
 import { toast } from "sonner";
 import type { AppRouter } from "@mg/api";
 import { Alert, AlertDescription } from "@mg/ui/alert";
@@ -28,12 +28,14 @@ const KIND: Record<string, { icon: LucideIcon; tone: string; label: string }> = 
   ACCOUNT_RECONNECT: { icon: PlugZapIcon, tone: "text-warning bg-warning/10", label: "Reconnect needed" },
   AB_TEST_DECIDED: { icon: TrophyIcon, tone: "text-success bg-success/10", label: "A/B test decided" },
   TASK_DUE: { icon: ListTodoIcon, tone: "text-primary bg-primary/10", label: "Task due" },
+  LEAD_QUALIFIED: { icon: GaugeIcon, tone: "text-success bg-success/10", label: "Lead qualified" },
 };
 
 /** Where an alert leads: the post, the account to reconnect, the A/B test results, or the tasks. */
 export function alertHref(slug: string, alert: Pick<AlertRow, "kind" | "postId" | "socialAccountId">): string | null {
   if (alert.kind === "AB_TEST_DECIDED") return `/${slug}/ab-tests`;
   if (alert.kind === "TASK_DUE") return `/${slug}/tasks`;
+  if (alert.kind === "LEAD_QUALIFIED") return `/${slug}/contacts`;
   if (alert.kind === "ACCOUNT_RECONNECT" || (!alert.postId && alert.socialAccountId)) return `/${slug}/accounts${alert.socialAccountId ? `#account-${alert.socialAccountId}` : ""}`;
   if (alert.postId) return postPath(slug, alert.postId);
   return null;
@@ -43,6 +45,7 @@ function linkLabel(kind: string): string {
   if (kind === "AB_TEST_DECIDED") return "See results";
   if (kind === "ACCOUNT_RECONNECT") return "Reconnect account";
   if (kind === "TASK_DUE") return "Open tasks";
+  if (kind === "LEAD_QUALIFIED") return "Open contacts";
   return "Open post";
 }
 

@@ -63,6 +63,7 @@ export const TENANT_MODELS = [
   "ScoreLedger",
   "ContactScore",
   "ScoringModel",
+  "ScoreRecompute",
 ] as const satisfies readonly Prisma.ModelName[];
 
 /** The tenant root: scoped by its own id (and, for agencies, its clients' parentId). */
@@ -145,6 +146,7 @@ export const TENANT_TABLES: Record<TenantModel, string> = {
   ScoreLedger: "score_ledger",
   ContactScore: "contact_scores",
   ScoringModel: "scoring_models",
+  ScoreRecompute: "score_recomputes",
 };
 
 /** The transaction-local settings the RLS policies read. */

@@ -14,6 +14,7 @@ import { replayOutboxCron } from "./replay-outbox";
 import { sendInvitationMail } from "./send-invitation-mail";
 import { sweepDuePosts } from "./sweep-due-posts";
 import { syncAccountMetricsFn, syncMetricsCron } from "./sync-metrics";
+import { leadQualifiedMailFn, scoringDecayCron, scoringDecayFn, scoringRecomputeFn, scoringTrainCron, scoringTrainFn } from "../scoring/functions";
 
 export {
   checkAccountTokens,
@@ -34,6 +35,12 @@ export {
   sweepDuePosts,
   syncAccountMetricsFn,
   syncMetricsCron,
+  leadQualifiedMailFn,
+  scoringDecayCron,
+  scoringDecayFn,
+  scoringRecomputeFn,
+  scoringTrainCron,
+  scoringTrainFn,
 };
 
 /** Everything `serve({ client: inngest, functions })` registers at /api/inngest. */
@@ -56,4 +63,10 @@ export const functions = [
   purgeExpiredExportsCron,
   processFormSubmissionFn,
   sendFormMailFn,
+  scoringDecayCron,
+  scoringDecayFn,
+  scoringTrainCron,
+  scoringTrainFn,
+  scoringRecomputeFn,
+  leadQualifiedMailFn,
 ];

@@ -1,9 +1,11 @@
 import { runContactImportLocally } from "../crm/contact-import-runner";
 import { runCrmExportLocally } from "../crm/crm-export-runner";
-import type { ContactImportRequestedData, CrmExportRequestedData, FormMailRequestedData, FormSubmissionReceivedData, JobEventName, MemberInvitedData, OrganizationCreatedData } from "../events";
+import type { ContactImportRequestedData, CrmExportRequestedData, FormMailRequestedData, FormSubmissionReceivedData, JobEventName, LeadQualifiedData, MemberInvitedData, OrganizationCreatedData, ScoringOrganizationData, ScoringRecomputeRequestedData } from "../events";
 import { leadIntake } from "../forms/lead-intake-registry";
 import { deliverInvitationMailNow } from "../invitations";
 import { provisionOrganizationNow } from "../provisioning";
+import { mailLeadQualified } from "../scoring/lead-qualified-mail";
+import { runScoringRecomputeLocally, scoringChores } from "../scoring/runner";
 
 /**
  * Delivery without a job engine (a laptop, a small server): what each event's function would do,
@@ -31,6 +33,11 @@ const HANDLERS: Record<JobEventName, ((data: Record<string, unknown>) => Promise
   "form/mail.requested": (data) => leadIntake().mail(data as FormMailRequestedData),
   // Nurturing (messaging) listens with an engine; nothing runs for it in process yet.
   "lead/submitted": null,
+  "scoring/lead.qualified": (data) => mailLeadQualified(data as LeadQualifiedData),
+  "scoring/recompute.requested": async (data) => runScoringRecomputeLocally(data as ScoringRecomputeRequestedData),
+  // The crons' fan-out; without an engine the housekeeping runs the same chores on its own schedule.
+  "scoring/decay.due": (data) => scoringChores().decay((data as ScoringOrganizationData).organizationId, new Date()),
+  "scoring/train.due": (data) => scoringChores().train((data as ScoringOrganizationData).organizationId, new Date()),
 };
 
 /** Whether delivering `name` in process does anything (else it is only recorded as handled). */

@@ -8,6 +8,7 @@ import {
   CalendarDaysIcon,
   ChartColumnIcon,
   FileTextIcon,
+  GaugeIcon,
   ImageIcon,
   LayoutDashboardIcon,
   MegaphoneIcon,
@@ -71,6 +72,7 @@ const NAV: NavGroup[] = [
       { href: "/companies", label: "Companies", icon: Building2Icon, permission: "companies.read" },
       { href: "/deals", label: "Deals", icon: HandshakeIcon, permission: "deals.read" },
       { href: "/tasks", label: "Tasks", icon: ListTodoIcon, permission: "tasks.read" },
+      { href: "/settings/scoring", label: "Lead scoring", icon: GaugeIcon, permission: "scoring.read" },
     ],
   },
   {

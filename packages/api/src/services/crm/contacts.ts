@@ -8,6 +8,7 @@ import { nameKey, normalizeEmail, normalizePhone, normalizeTag } from "./normali
 import type { RecordVisibility } from "./record-visibility";
 import { afterCursor, decodeCursor, pageOf, type SortValue, type SortValueKind } from "./records/keyset";
 import { assertOwnerIsMember } from "./records/members";
+import { rescoreFacts, rescoreFactsMany } from "../scoring/behaviour";
 import { recordActivities, recordActivity, type ActivityInput } from "./timeline";
 
 /**
@@ -197,6 +198,8 @@ export async function createContact(ctx: CrmContext, input: ContactWrite, option
     await writeCustomFieldValues(ctx.db, ctx.org.id, "CONTACT", contact.id, input.customFields, { country: ctx.org.country });
   }
   await recordActivity(ctx.db, ctx.org.id, { kind: "CONTACT_CREATED", payload: { source }, contactId: contact.id, companyId: company?.id ?? null, actorUserId: ctx.userId });
+  // Fact rules (lead scoring) in the same transaction: the new contact's score is right at once.
+  await rescoreFacts(ctx.db, ctx.org.id, contact.id);
   return contact;
 }
 
@@ -297,6 +300,7 @@ export async function updateContact(ctx: CrmContext, contactId: string, input: C
   if (events.length > 0) {
     await ctx.db.contact.update({ where: { organizationId_id: { organizationId: ctx.org.id, id: contactId } }, data: { ...data, updatedById: ctx.userId } });
     await recordActivities(ctx.db, ctx.org.id, events);
+    await rescoreFacts(ctx.db, ctx.org.id, contactId);
   }
   return { id: contactId, changed: [...new Set(events.map((e) => e.payload.field))] };
 }
@@ -384,6 +388,7 @@ export async function bulkUpdateContacts(ctx: CrmContext, contactIds: readonly s
   }
   for (const r of changing) events.push(fieldChanged(r.id, ctx.userId, "Tags", r.tags.join(", ") || null, next(r.tags).join(", ") || null));
   await recordActivities(ctx.db, ctx.org.id, events);
+  await rescoreFactsMany(ctx.db, ctx.org.id, ids);
   return { updated: changing.length };
 }
 

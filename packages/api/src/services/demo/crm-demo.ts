@@ -3,6 +3,7 @@ import { systemDb } from "@mg/db/system";
 import { seedCrmDeals } from "./crm-demo-deals";
 import { seedCrmRecords } from "./crm-demo-records";
 import { seedCrmSegments } from "./crm-demo-segments";
+import { seedScoringDemo } from "./scoring-demo";
 
 const ORG_SLUG = "northwind-bakery";
 
@@ -34,4 +35,7 @@ export async function seedCrmDemo(options: { organizationSlug?: string; log?: (l
     },
     { timeout: 120_000 },
   );
+  // Lead scoring on top of the CRM demo (its own transaction: every contact goes through the engine).
+  const scoring = await withOrg(org.id, (db) => seedScoringDemo(db, { id: org.id }), { timeout: 300_000 });
+  log(`scoring demo: ${scoring.contacts} contacts scored, ${scoring.entries} ledger entries, model ${scoring.model}`);
 }

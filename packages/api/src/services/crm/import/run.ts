@@ -2,6 +2,7 @@ import { withOrg, type ContactImportStatus, type TenantDb } from "@mg/db";
 import { contactCustomFields, isMatchKey, isUpdateRule, parseStoredMapping, type ImportSetup } from "./context";
 import { repeatErrors } from "./preview";
 import { openFile, type FileReader } from "./rows";
+import { requestRecomputeAfterImport } from "../../scoring/recompute";
 import { writeChunk } from "./write-chunk";
 
 /**
@@ -128,6 +129,8 @@ async function nextChunk(db: TenantDb, setup: ImportSetup, file: FileReader, opt
       started_at = COALESCE(started_at, now()),
       finished_at = CASE WHEN ${done} THEN now() ELSE finished_at END
     WHERE organization_id = ${organizationId}::uuid AND id = ${importId}::uuid`;
+  // Lead scoring's fact rules see the imported contacts through a recompute job (services/scoring/recompute.ts).
+  if (done) await requestRecomputeAfterImport(db, organizationId);
   return { done, status, processedRows: to, totalRows: locked.total_rows };
 }
 

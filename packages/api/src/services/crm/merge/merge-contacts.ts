@@ -1,6 +1,7 @@
 import type { LifecycleStage, TenantDb } from "@mg/db";
 import { unionTags } from "../import/decide";
 import { nameKey } from "../normalize";
+import { moveScoresOnMerge } from "../../scoring/merge";
 import { recordActivity } from "../timeline";
 
 /** The fields whose surviving value is picked per field (the rest are unions: tags, emails, phones, relations). */
@@ -111,6 +112,8 @@ export interface MergeSnapshot {
     lists: { listId: string; from: string }[];
     fieldValues: { id: string; from: string }[];
     importChanges: { importId: string; from: string }[];
+    /** Optional: snapshots of merges made before scoring existed have none. */
+    scoreLedger?: { id: string; from: string }[];
   };
   removed: {
     phones: { id: string; contactId: string; e164: string; label: string; isPrimary: boolean; createdAt: string }[];
@@ -182,7 +185,7 @@ export async function mergeContacts(db: TenantDb, organizationId: string, input:
     survivorBefore: snapshotOf(survivor),
     merged: merged.map(snapshotOf),
     chosen,
-    moved: { emails: [], phones: [], consents: [], activities: [], tasks: [], deals: [], lists: [], fieldValues: [], importChanges: [] },
+    moved: { emails: [], phones: [], consents: [], activities: [], tasks: [], deals: [], lists: [], fieldValues: [], importChanges: [], scoreLedger: [] },
     removed: { phones: [], deals: [], lists: [], fieldValues: [], importChanges: [] },
   };
   const s = survivor.id;
@@ -338,6 +341,9 @@ export async function mergeContacts(db: TenantDb, organizationId: string, input:
   await db.$executeRaw`
     UPDATE duplicate_candidates SET status = 'MERGED'::"DuplicateStatus", updated_at = now()
     WHERE organization_id = ${organizationId}::uuid AND object = 'CONTACT' AND record_a_id = ANY(${ids}::uuid[]) AND record_b_id = ANY(${ids}::uuid[]) AND status = 'OPEN'`;
+
+  // Score ledger entries follow the contact; totals are recomputed from them (services/scoring/merge.ts).
+  snapshot.moved.scoreLedger = await moveScoresOnMerge(db, organizationId, s, m);
 
   const record = await db.crmMerge.create({
     data: { organizationId, object: "CONTACT", survivorId: s, mergedIds, snapshot: JSON.parse(JSON.stringify(snapshot)) as object, createdById: input.actorUserId },

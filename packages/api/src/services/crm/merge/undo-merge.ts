@@ -1,4 +1,5 @@
 import type { TenantDb } from "@mg/db";
+import { restoreScoresOnUndo } from "../../scoring/merge";
 import { recordActivity } from "../timeline";
 import { lockContacts, MergeRefused, type ContactSnapshot, type MergeSnapshot } from "./merge-contacts";
 
@@ -84,6 +85,7 @@ export async function undoMerge(db: TenantDb, organizationId: string, mergeId: s
     UPDATE duplicate_candidates SET status = 'OPEN'::"DuplicateStatus", updated_at = now()
     WHERE organization_id = ${org}::uuid AND object = 'CONTACT' AND status = 'MERGED'
       AND record_a_id = ANY(${[s, ...record.mergedIds]}::uuid[]) AND record_b_id = ANY(${[s, ...record.mergedIds]}::uuid[])`;
+  await restoreScoresOnUndo(db, org, s, moved.scoreLedger ?? [], record.mergedIds);
   await db.crmMerge.update({ where: { organizationId_id: { organizationId: org, id: record.id } }, data: { undoneAt: new Date() } });
   const names = snapshot.merged.map((c) => [c.firstName, c.lastName].filter(Boolean).join(" ") || c.primaryEmail || "(no name)").map((n) => n.slice(0, 300));
   await recordActivity(db, org, { kind: "MERGED", contactId: s, actorUserId, payload: { mergeId: record.id, mergedIds: record.mergedIds, names, undone: true } });

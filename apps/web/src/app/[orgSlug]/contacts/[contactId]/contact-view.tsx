@@ -22,6 +22,7 @@ import { ChoiceSelect, CompanySelect, FormFooter, LIFECYCLE_CHOICES, NONE, owner
 import { BackLink, DealList, DeletedNotice, Detail, QuickActions, RecordPageError, RecordPageLoading, SectionCard } from "../record-page";
 import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
 import { DealDialog } from "../../deals/deal-dialog";
+import { ScorePanel } from "./score-panel";
 
 
 /** The contact's 360° page; a merged-away contact's link leads to the contact it was merged into. */
@@ -171,6 +172,8 @@ export function ContactView({ contactId }: { contactId: string }) {
                 </Detail>
               </dl>
           </SectionCard>
+
+          {can("scoring.read") ? <ScorePanel contactId={contactId} /> : null}
 
           <SectionCard title="Custom fields">
               {fieldDefinitions.length === 0 ? (
