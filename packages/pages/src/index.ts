@@ -7,7 +7,6 @@
  * client bundle does not.
  */
 export type { FormRenderContext, LeadFormFieldKind, RenderableConsent, RenderableForm, RenderableFormField } from "./forms/types";
-export { LeadFormMarkup } from "./forms/lead-form-markup";
 export { pageConfig, withFormOptions, type PageComponents, type PageConfig } from "./config";
 export * from "./schema";
 export * from "./branding";
@@ -20,4 +19,4 @@ export { renderConfirmDocument, renderFormDocument, renderMessageDocument, type 
 export { FORMS_SCRIPT } from "./forms/forms-script";
 export { EMBED_SCRIPT } from "./forms/embed-script";
 export { LEAD_FORM_CSS } from "./forms/styles";
-export { escapeHtml, renderStatic } from "./html/render-static";
+export { escapeHtml, renderToStaticHtml } from "./render/static-html";

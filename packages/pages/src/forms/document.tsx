@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { renderStatic } from "../html/render-static";
+import { renderToStaticHtml } from "../render/static-html";
 import { LeadFormMarkup } from "./lead-form-markup";
 import type { FormRenderContext, RenderableForm } from "./types";
 
 /**
  * Whole HTML documents for the public form surfaces (the hosted page and share link, the iframe of
  * the script embed, the thank-you page, the double opt-in confirmation). Static HTML from
- * renderStatic (html/render-static.ts: route handlers cannot load react-dom/server): every
+ * renderToStaticHtml (render/static-html.ts: route handlers cannot load react-dom/server): every
  * tenant-written string is escaped; the only script is `/forms.js` and the
  * only stylesheet `/forms.css`, both from this site, so the CSP needs no nonce and no inline code.
  */
@@ -45,7 +45,7 @@ function Shell({ options, children }: { options: FormDocumentOptions; children: 
 /* eslint-enable @next/next/no-head-element */
 
 function documentOf(node: ReactNode): string {
-  return `<!doctype html>${renderStatic(node)}`;
+  return `<!doctype html>${renderToStaticHtml(node)}`;
 }
 
 export function renderFormDocument(form: RenderableForm, context: FormRenderContext, options: FormDocumentOptions): string {

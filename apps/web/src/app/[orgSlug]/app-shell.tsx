@@ -79,9 +79,9 @@ const NAV: NavGroup[] = [
     label: "Lead capture",
     items: [
       { href: "/pages", label: "Pages", icon: LayoutTemplateIcon, permission: "pages.read" },
+      { href: "/forms", label: "Forms", icon: FileInputIcon, permission: "forms.read" },
       { href: "/links", label: "Links", icon: Link2Icon, permission: "links.read" },
     ],
-    items: [{ href: "/forms", label: "Forms", icon: FileInputIcon, permission: "forms.read" }],
   },
   {
     label: "Organization",
