@@ -31,7 +31,8 @@ const schema = z.object({
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1000).default(1),
   /**
    * The marketing site's public URL (the same variable the site and the web app read): short
-   * links (/r/{code}) and their QR codes are printed on it.
+   * links (/r/{code}) and their QR codes are printed on it; hosted forms, embeds and
+   * confirmation links live there.
    */
   NEXT_PUBLIC_MARKETING_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -63,8 +64,6 @@ const schema = z.object({
   FORM_TOKEN_SECRET: z.string().min(32, "FORM_TOKEN_SECRET must be at least 32 characters").optional(),
   /** Cloudflare Turnstile's siteverify endpoint (tests point it at a local fake server). */
   TURNSTILE_VERIFY_URL: z.string().url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
-  /** The public site (apps/marketing-site): hosted forms, embeds and confirmation links live there. */
-  NEXT_PUBLIC_MARKETING_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).default("http://localhost:3001")),
 });
 
 /**
