@@ -6,6 +6,7 @@ import type { FormRenderContext, RenderableForm } from "../forms/types";
 import type { PageData, PageSeo } from "../schema";
 import { contextMetadata, type BlockRenderContext } from "./context";
 import { ENHANCE_SCRIPT } from "./enhance-script";
+import { LEAD_FORM_CSS } from "../forms/styles";
 import { PAGE_CSS } from "./page-css";
 import { renderToStaticHtml } from "./static-html";
 
@@ -97,7 +98,8 @@ export function renderPublishedPageDocument(input: RenderPublishedPageInput): Re
   const socialImage = safeImage(seo.socialImageUrl);
   const brandName = branding.productName || org.name;
   const logo = branding.logoUrl ? safeImage(branding.logoUrl) : undefined;
-  const css = `:root{${brandingCssVariables(branding)}}${PAGE_CSS}`;
+  // The forms' stylesheet inline on pages with a form: one request fewer before the form paints.
+  const css = `:root{${brandingCssVariables(branding)}}${PAGE_CSS}${hasForm ? LEAD_FORM_CSS : ""}`;
 
   // A whole document rendered outside Next.js: next/head does not apply.
   const head: ReactNode = (

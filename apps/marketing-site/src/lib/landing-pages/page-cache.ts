@@ -42,8 +42,8 @@ export class HtmlCache {
 
 export interface CachedPage {
   html: string;
-  /** Forms on the page (reference → id): their per-request token placeholders in `html`. */
-  formIds: string[];
+  /** Forms on the page (id, revision): their per-request token placeholders in `html`. */
+  forms: { id: string; revision: number }[];
   /** Inline script bodies, hashed into the CSP. */
   scriptHashes: string[];
   hasVideo: boolean;

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { recordLandingPageVisit } from "@mg/api/lead-capture/page-visits";
+import { renderContextFor, SUBMIT_PATH } from "@mg/api/lead-forms";
 import { loadPublishedPage, loadPublishedThankYou, type PublicPageAddress } from "@mg/api/public-pages";
 import type { FormRenderContext, RenderableForm } from "@mg/pages";
 import { renderPublishedPageDocument, renderThankYouPage } from "@mg/pages/render";
@@ -14,10 +16,11 @@ import { pageHtmlCache, type CachedPage } from "./page-cache";
  */
 export interface ServeOptions {
   /**
-   * The signed render token of a form on this page, per request (the forms work's intake checks
-   * it). Cached HTML holds a placeholder per form that is replaced by this on every response.
+   * The signed render token of a form on this page, per request (the intake checks it; default:
+   * the forms' own, with a fresh submission id and render time). Cached HTML holds a placeholder
+   * per form that is replaced by this on every response.
    */
-  formToken?: (input: { organizationId: string; pageId: string; form: { id: string } }) => string | Promise<string>;
+  formToken?: (input: { organizationId: string; pageId: string; form: { id: string; revision: number } }) => string | Promise<string>;
   /** The forms' enhancement script, on this origin (emitted only on pages with a form). */
   formScriptUrl?: string;
 }
@@ -25,9 +28,8 @@ export interface ServeOptions {
 // Unguessable per process: tenant text can never contain a placeholder by accident.
 const PLACEHOLDER = `mg-form-token-${randomBytes(9).toString("base64url")}-`;
 
-/** Where a page's form posts: the hosted form's address (the forms work's intake answers there). */
-export function formAction(orgSlug: string, formSlug: string): string {
-  return `/f/${orgSlug}/${formSlug}`;
+function pageFormToken(input: { organizationId: string; pageId: string; form: { id: string; revision: number } }): string {
+  return renderContextFor(input.organizationId, input.form, "page", { pageId: input.pageId }).token;
 }
 
 function sha256(text: string): string {
@@ -73,13 +75,10 @@ export async function servePublishedPage(request: Request, address: PublicPageAd
     }
     const { forms: pageForms, content: pageContent, seo, thankYou } = content;
     const forms: Record<string, RenderableForm> = {};
-    const slugs = new Map<string, string>();
-    for (const [ref, { form, slug }] of Object.entries(pageForms)) {
-      forms[ref] = form;
-      slugs.set(form.id, slug);
-    }
+    for (const [ref, { form }] of Object.entries(pageForms)) forms[ref] = form;
     const formContext = (form: RenderableForm): FormRenderContext => ({
-      action: formAction(meta.org.slug, slugs.get(form.id) ?? form.id),
+      // The plain POST of the intake (no JavaScript needed); it answers with the thank-you.
+      action: `${SUBMIT_PATH}?page=${encodeURIComponent(meta.pageSlug)}`,
       token: `${PLACEHOLDER}${form.id}`,
       via: "page",
       pageId: meta.pageId,
@@ -97,7 +96,7 @@ export async function servePublishedPage(request: Request, address: PublicPageAd
     });
     page = {
       html: rendered.html,
-      formIds: Object.values(forms).map((f) => f.id),
+      forms: Object.values(forms).map((f) => ({ id: f.id, revision: f.revision })),
       scriptHashes: rendered.inlineScripts.map(sha256),
       hasVideo: rendered.html.includes("data-mg-video="),
       hasForm: rendered.html.includes("<form"),
@@ -109,7 +108,17 @@ export async function servePublishedPage(request: Request, address: PublicPageAd
 
   const headers = baseHeaders(request);
   const url = new URL(request.url);
-  headers.set("Content-Security-Policy", landingPageCsp({ scriptHashes: page.scriptHashes, hasVideo: page.hasVideo, thankYouOrigin: page.thankYouOrigin, https: url.protocol === "https:" }));
+  // The visit (and the attribution cookie, or the consent banner) is per visitor: never cached.
+  const visit = await recordLandingPageVisit(request, { organizationId: meta.org.id, pageId: meta.pageId });
+  if (visit.setCookie) headers.append("Set-Cookie", visit.setCookie);
+  const bannerScript = visit.banner ? /<script>([\s\S]*?)<\/script>/.exec(visit.banner)?.[1] : undefined;
+  const scriptHashes = bannerScript ? [...page.scriptHashes, sha256(bannerScript)] : page.scriptHashes;
+  headers.set("Content-Security-Policy", landingPageCsp({ scriptHashes, hasVideo: page.hasVideo, thankYouOrigin: page.thankYouOrigin, https: url.protocol === "https:" }));
+  if (visit.banner) {
+    // A banner makes this response the visitor's own: not shareable, not revalidated by ETag.
+    headers.set("Cache-Control", "private, no-store");
+    return html(200, await withFormTokens(page, meta, page.html.replace("</body>", `${visit.banner}</body>`), options), headers);
+  }
   if (!page.hasForm) {
     // The same HTML until the next publish: shared caches may keep it, and must ask again (ETag) each time.
     headers.set("Cache-Control", "public, max-age=0, must-revalidate");
@@ -119,12 +128,18 @@ export async function servePublishedPage(request: Request, address: PublicPageAd
   }
   // A page with a form carries a fresh signed token per response: never stored.
   headers.set("Cache-Control", "private, no-store");
-  let body = page.html;
-  for (const formId of page.formIds) {
-    const token = options.formToken ? await options.formToken({ organizationId: meta.org.id, pageId: meta.pageId, form: { id: formId } }) : "";
-    body = body.replaceAll(`${PLACEHOLDER}${formId}`, escapeAttribute(token));
+  return html(200, await withFormTokens(page, meta, page.html, options), headers);
+}
+
+/** The page's form token placeholders replaced by this response's own signed tokens. */
+async function withFormTokens(page: CachedPage, meta: { org: { id: string }; pageId: string }, body: string, options: ServeOptions): Promise<string> {
+  const formToken = options.formToken ?? pageFormToken;
+  let out = body;
+  for (const form of page.forms) {
+    const token = await formToken({ organizationId: meta.org.id, pageId: meta.pageId, form });
+    out = out.replaceAll(`${PLACEHOLDER}${form.id}`, escapeAttribute(token));
   }
-  return html(200, body, headers);
+  return out;
 }
 
 function escapeAttribute(value: string): string {

@@ -1,12 +1,13 @@
 import { Prisma } from "@mg/db";
-import type { RenderableForm, RenderableFormField } from "@mg/pages/data";
+import type { RenderableForm } from "@mg/pages/data";
+import { renderableForm } from "../lead-forms/definition";
 import type { PublicRows } from "./public-entry";
 
 /**
- * The lead forms a published page's Form blocks name (by id, or by slug on seeded demo pages),
- * as the form markup renders them. A form that is missing, deleted or archived is simply absent:
- * the block renders nothing. The row → RenderableForm conversion is a minimal reading of
- * LeadForm.definition; the forms work owns the full one and may replace `toRenderableForm`.
+ * The lead forms a published page's Form blocks name (by id, or by slug on seeded demo pages), as
+ * the form markup renders them — through the forms' own reading of a LeadForm row
+ * (lead-forms/definition.ts), so a page shows exactly what the hosted form shows. A form that is
+ * missing, deleted or archived is simply absent: the block renders nothing.
  */
 interface FormRow {
   id: string;
@@ -15,50 +16,17 @@ interface FormRow {
   revision: number;
   definition: unknown;
   consents: unknown;
+  double_opt_in: boolean;
+  thank_you: unknown;
+  owner_user_id: string | null;
+  status: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KINDS = new Set(["text", "email", "phone", "select", "multiselect", "checkbox", "date", "hidden", "textarea"]);
 
 const str = (v: unknown, fallback = ""): string => (typeof v === "string" ? v : fallback);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-
-function toField(value: unknown): RenderableFormField | undefined {
-  const f = obj(value);
-  const kind = str(f.kind);
-  if (!str(f.id) || !KINDS.has(kind)) return undefined;
-  return {
-    id: str(f.id),
-    kind: kind as RenderableFormField["kind"],
-    label: str(f.label),
-    required: f.required === true,
-    ...(str(f.helpText) ? { helpText: str(f.helpText) } : {}),
-    ...(str(f.placeholder) ? { placeholder: str(f.placeholder) } : {}),
-    ...(Array.isArray(f.options) ? { options: list(f.options).map((o) => ({ value: str(obj(o).value), label: str(obj(o).label) })) } : {}),
-    ...(str(f.defaultValue) ? { defaultValue: str(f.defaultValue) } : {}),
-  };
-}
-
-export function toRenderableForm(row: FormRow): RenderableForm {
-  const definition = obj(row.definition);
-  return {
-    id: row.id,
-    name: row.name,
-    revision: row.revision,
-    submitLabel: str(definition.submitLabel, "Send"),
-    steps: list(definition.steps).map((s) => ({
-      ...(str(obj(s).title) ? { title: str(obj(s).title) } : {}),
-      fields: list(obj(s).fields)
-        .map(toField)
-        .filter((f): f is RenderableFormField => f !== undefined),
-    })),
-    consents: list(row.consents).map((c) => {
-      const consent = obj(c);
-      return { id: str(consent.id), wording: str(consent.wording), version: typeof consent.version === "number" ? consent.version : 1, required: consent.required === true };
-    }),
-  };
-}
 
 /** Form references in page data, in order, without repeats. */
 export function formReferences(content: unknown): string[] {
@@ -75,13 +43,20 @@ export async function loadPageForms(db: PublicRows, refs: readonly string[]): Pr
   if (refs.length === 0) return {};
   const ids = refs.filter((r) => UUID.test(r));
   const rows = await db.$queryRows<FormRow>(Prisma.sql`
-    SELECT id, slug, name, revision, definition, consents FROM lead_forms
+    SELECT id, slug, name, revision, definition, consents, double_opt_in, thank_you, owner_user_id, status FROM lead_forms
     WHERE organization_id = ${db.$organizationId}::uuid AND deleted_at IS NULL AND status = 'ACTIVE'
       AND (id = ANY(${ids}::uuid[]) OR slug = ANY(${[...refs]}::text[]))`);
+  const settings = rows.length
+    ? await db.$queryRows<{ site_key: string | null; secret: string | null }>(Prisma.sql`
+        SELECT turnstile_site_key AS site_key, turnstile_secret_enc AS secret FROM lead_capture_settings WHERE organization_id = ${db.$organizationId}::uuid`)
+    : [];
+  const siteKey = settings[0]?.site_key && settings[0].secret ? settings[0].site_key : null;
   const out: Record<string, { form: RenderableForm; slug: string }> = {};
   for (const ref of refs) {
     const row = rows.find((r) => r.id === ref) ?? rows.find((r) => r.slug === ref);
-    if (row) out[ref] = { form: toRenderableForm(row), slug: row.slug };
+    if (!row) continue;
+    const form = renderableForm({ id: row.id, name: row.name, slug: row.slug, definition: row.definition, consents: row.consents, doubleOptIn: row.double_opt_in, thankYou: row.thank_you, ownerUserId: row.owner_user_id, revision: row.revision, status: row.status }, siteKey);
+    out[ref] = { form, slug: row.slug };
   }
   return out;
 }

@@ -147,13 +147,6 @@ export async function parseSubmissionBody(request: Request): Promise<ParsedBody>
   return { ok: true, fields, malformed, wantsJson };
 }
 
-function visitorIdFrom(request: Request): string | null {
-  const cookie = request.headers.get("cookie") ?? "";
-  // The attribution cookie (links work); only ever a lookup key, never trusted for anything else.
-  const match = /(?:^|;\s*)mg_vid=([A-Za-z0-9_-]{8,64})(?:;|$)/.exec(cookie);
-  return match?.[1] ?? null;
-}
-
 function thankYouTarget(thankYou: ThankYou, orgSlug: string, formSlug: string, embedded: boolean): string {
   if (thankYou.kind === "url") return thankYou.url;
   return `/f/${orgSlug}/${formSlug}/thanks${embedded ? "?embed=1" : ""}`;
@@ -164,14 +157,26 @@ function rerenderPage(r: Rerender, status: number): Response {
   return html(renderFormDocument(r.form, context, { title: r.form.name, embedded: r.via === "embed" }), status, { frameable: r.via === "embed" });
 }
 
-function answer(outcome: IntakeOutcome, wantsJson: boolean): Response {
+const PAGE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){0,20}$/;
+
+/**
+ * A form inside a landing page posts to `/f/submit?page={pageSlug}`: the visitor then lands on that
+ * page's own thank-you (`/p/{org}/{page}/thanks`). The organization is the token's; the slug only
+ * picks which of its pages thanks them (an unknown one answers 404 there, nothing else).
+ */
+function pageThanks(outcome: { orgSlug: string; via?: string }, pageSlug: string | null): string | null {
+  return outcome.via === "page" && pageSlug && PAGE_SLUG.test(pageSlug) ? `/p/${outcome.orgSlug}/${pageSlug}/thanks` : null;
+}
+
+function answer(outcome: IntakeOutcome, wantsJson: boolean, pageSlug: string | null = null): Response {
   switch (outcome.kind) {
     case "accepted":
     case "decoy": {
       if (wantsJson) {
         return json(outcome.thankYou.kind === "url" ? { ok: true, redirect: outcome.thankYou.url } : { ok: true, message: outcome.thankYou.message }, 200);
       }
-      return new Response(null, { status: 303, headers: { location: thankYouTarget(outcome.thankYou, outcome.orgSlug, outcome.formSlug, outcome.via === "embed"), "cache-control": "no-store" } });
+      const location = pageThanks(outcome, pageSlug) ?? thankYouTarget(outcome.thankYou, outcome.orgSlug, outcome.formSlug, outcome.via === "embed");
+      return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
     }
     case "invalid":
       return wantsJson ? json({ ok: false, errors: outcome.rerender.errors, formError: outcome.rerender.formError ?? null, token: outcome.rerender.token }, 422) : rerenderPage(outcome.rerender, 422);
@@ -196,14 +201,14 @@ export async function submitResponse(request: Request, deps: IntakeDeps & { deli
     return wantsJson ? json({ ok: false, errors: {}, formError: parsed.message }, 400) : html(renderMessageDocument({ heading: "This form could not be sent", message: parsed.message }, { title: "Form not sent" }), 400, { frameable: true });
   }
   const outcome = await receiveSubmission(
-    { fields: parsed.fields, malformed: parsed.malformed, ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent"), referrer: request.headers.get("referer"), visitorId: visitorIdFrom(request) },
+    { fields: parsed.fields, malformed: parsed.malformed, ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent"), referrer: request.headers.get("referer"), visitorId: null, cookieHeader: request.headers.get("cookie") },
     deps,
   );
   if (outcome.kind === "accepted" && outcome.eventIds.length > 0 && deps.deliver !== false) {
     // Answered first; the job picks the submission up now (or at the next sweep if this fails).
     void deliverOutboxEvents({ eventIds: outcome.eventIds }).catch((error: unknown) => logger.warn({ err: error }, "form intake: delivery deferred to the relay"));
   }
-  return answer(outcome, parsed.wantsJson);
+  return answer(outcome, parsed.wantsJson, new URL(request.url).searchParams.get("page"));
 }
 
 export function confirmPageResponse(url: URL): Response {

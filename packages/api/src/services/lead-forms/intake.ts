@@ -4,6 +4,7 @@ import { enqueueEvents } from "@mg/jobs";
 import { decryptSecret } from "@mg/integrations/crypto";
 import type { RenderableForm } from "@mg/pages";
 import { consumeRateLimit, RateLimitedError } from "../../rate-limit";
+import { attributionNeedsConsent, visitorIdFromCookie } from "../lead-capture/visitor";
 import type { ThankYou } from "../../schemas/forms";
 import { allFields, parseConsents, parseDefinition, parseThankYou, renderableForm, wordingAt } from "./definition";
 import { withPublicFormOrgById } from "./public-entry";
@@ -30,8 +31,13 @@ export interface IntakeRequest {
   ip: string | null;
   userAgent: string | null;
   referrer: string | null;
-  /** The attribution cookie's visitor id, when the visitor has one. */
+  /** The attribution cookie's visitor id, when the visitor has one (tests and callers without cookies). */
   visitorId: string | null;
+  /**
+   * The request's Cookie header: when given, the visitor id is the one this organization may use
+   * (its consent rule, links work: visitorIdFromCookie), not simply whatever `mg_vid` holds.
+   */
+  cookieHeader?: string | null;
 }
 
 export interface IntakeDeps {
@@ -100,6 +106,7 @@ async function refuse(organizationId: string, formId: string, reason: RefusalRea
 
 interface Loaded {
   org: { id: string; slug: string; country: string | null };
+  needsConsent: boolean;
   form: { id: string; slug: string; definition: unknown; consents: unknown; thankYou: unknown; revision: number; name: string; doubleOptIn: boolean; ownerUserId: string | null; status: string };
   turnstile: { siteKey: string; secretEnc: string } | null;
 }
@@ -117,7 +124,7 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
     if (!form) return null;
     const settings = await db.leadCaptureSettings.findFirst({ select: { turnstileSiteKey: true, turnstileSecretEnc: true } });
     const turnstile = settings?.turnstileSiteKey && settings.turnstileSecretEnc ? { siteKey: settings.turnstileSiteKey, secretEnc: settings.turnstileSecretEnc } : null;
-    return { org: { id: org.id, slug: org.slug, country: org.country }, form, turnstile };
+    return { org: { id: org.id, slug: org.slug, country: org.country }, needsConsent: await attributionNeedsConsent(db, org), form, turnstile };
   });
   if (!loaded) return { kind: "not_found", status: 404 };
   const { org, form } = loaded;
@@ -189,7 +196,8 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
     }
   }
 
-  const stored = await storeSubmission(token, { ...request, now }, checked.values, consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) })));
+  const visitorId = request.cookieHeader === undefined ? request.visitorId : visitorIdFromCookie(request.cookieHeader, org.id, loaded.needsConsent);
+  const stored = await storeSubmission(token, { ...request, visitorId, now }, checked.values, consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) })));
   if (stored === null) return { kind: "not_found", status: 404 };
   return { kind: "accepted", submissionId: stored.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug, eventIds: stored.eventIds, via: token.via };
 }

@@ -10,5 +10,6 @@ export const runtime = "nodejs";
 
 export async function GET(request: Request, { params }: { params: Promise<{ orgSlug: string; pageSlug: string }> }): Promise<Response> {
   const { orgSlug, pageSlug } = await params;
-  return servePublishedPage(request, { orgSlug, pageSlug });
+  // The forms' enhancement (inline validation, sending without a reload) — the form works without it.
+  return servePublishedPage(request, { orgSlug, pageSlug }, { formScriptUrl: "/forms.js" });
 }
