@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { buildSite, seedDemo, startSite } from "./site";
 import { rawClient } from "./support";
 
 /**
@@ -13,49 +10,7 @@ import { rawClient } from "./support";
  * here so the figure does not depend on the server's compression; LCP is the browser's own
  * largest-contentful-paint entry. Budgets (issue 11): ≤ 20 KB JS, LCP ≤ 1 s.
  */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => (code === 0 ? done() : fail(new Error(`${label} failed (exit ${code}):\n${output.slice(-4000)}`))));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function startSite(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn("pnpm", ["--filter", "@mg/marketing-site", "exec", "next", "start", "--port", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/robots.txt`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  stopSite(child);
-  throw new Error("the marketing site did not start within 60 s");
-}
-
-function stopSite(child: ChildProcess): void {
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
-}
 
 interface PageWeight {
   jsGzipBytes: number;
@@ -107,22 +62,20 @@ export async function benchPages(): Promise<void> {
   console.log("\npages — JS weight and LCP in headless Chromium (production build of the marketing site)");
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   // The demo pages come from the demo data (idempotent), the numbers from a fresh production build.
-  await run("seed the demo data", "pnpm", ["--filter", "@mg/db", "seed"], env);
-  await run("seed the social and lead-capture demo data", "pnpm", ["--filter", "@mg/api", "seed:social"], env);
-  if (process.env.BENCH_PAGES_SKIP_BUILD !== "1") await run("build the marketing site", "pnpm", ["--filter", "@mg/marketing-site", "build"], env);
-  const port = await freePort();
-  const site = await startSite(port, env);
+  await seedDemo(env);
+  await buildSite(env);
+  const site = await startSite(env);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     const paths = [...(await demoPagePaths()), "/", "/pricing"];
     for (const path of paths) {
       // The first load warms the server's render cache; the second is the one a visitor gets.
-      await measure(browser, `http://127.0.0.1:${port}${path}`);
-      const { jsGzipBytes, lcpMs } = await measure(browser, `http://127.0.0.1:${port}${path}`);
+      await measure(browser, `${site.url}${path}`);
+      const { jsGzipBytes, lcpMs } = await measure(browser, `${site.url}${path}`);
       console.log(`page ${path}: ${(jsGzipBytes / 1024).toFixed(1)} KB JS (gzip), LCP ${lcpMs === null ? "n/a" : Math.round(lcpMs)} ms`);
     }
   } finally {
     await browser.close();
-    stopSite(site);
+    site.stop();
   }
 }

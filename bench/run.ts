@@ -6,6 +6,8 @@
 // BENCH_ONLY=segments runs only segments at 1,000,000 contacts in one organization (BENCH_SEGMENT_CONTACTS to scale it).
 // BENCH_ONLY=pages builds the marketing site and prints each demo landing page's (and home's and
 // pricing's) JS weight and LCP in headless Chromium (BENCH_PAGES_SKIP_BUILD=1 reuses a build).
+// BENCH_ONLY=intake runs only the lead form intake: throughput against a plain INSERT
+// (BENCH_INTAKE_ROWS) and 10x nominal load over HTTP for 60 s (BENCH_INTAKE_LOAD_S).
 // BENCH_ONLY=shards runs only the Citus shard-balance simulation (pure computation, no database).
 process.env.SANDBOX_FAILURE_RATE = "0";
 process.env.SANDBOX_LATENCY_MS = "0";
@@ -19,6 +21,7 @@ const { benchSearch } = await import("./search");
 const { benchSegments } = await import("./segments");
 const { benchContactImport } = await import("./contact-import");
 const { benchPages } = await import("./pages");
+const { benchLeadIntake } = await import("./lead-intake");
 
 const only = process.env.BENCH_ONLY;
 try {
@@ -27,6 +30,7 @@ try {
   if (!only || only === "search") await benchSearch();
   if (!only || only === "contacts") await benchContactImport();
   if (!only || only === "segments") await benchSegments();
+  if (!only || only === "intake") await benchLeadIntake();
   if (!only || only === "pages") await benchPages();
   if (!only || only === "shards") benchShards();
 } finally {
