@@ -79,8 +79,8 @@ export function BrandingSection() {
             <FormField label="Font" description="Fonts already on your visitors' devices: nothing extra to download.">
               {(control) => (
                 <Select value={fontFamily} onValueChange={(v) => setFontFamily(v as FontFamily)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
+                  <SelectTrigger {...control} className="w-full">
+                    <SelectValue>{FONT_LABELS[fontFamily]}</SelectValue>
                   </SelectTrigger>
                   <SelectContent>
                     {FONT_FAMILIES.map((f) => (

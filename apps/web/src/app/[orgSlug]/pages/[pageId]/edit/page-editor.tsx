@@ -1,6 +1,8 @@
 "use client";
 
-import "@puckeditor/core/puck.css";
+// Puck's stylesheet without its external font import (rsms.me): no third-party request, and the
+// app's CSP would refuse it anyway. Imported here only, so no other route loads it.
+import "@puckeditor/core/no-external.css";
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { Puck, type Data } from "@puckeditor/core";
@@ -60,7 +62,7 @@ function LoadedEditor({ page }: { page: LoadedPage }) {
   const { slug, org, can } = useOrg();
   const editable = can("pages.edit");
   const mayPublish = can("pages.publish");
-  const autosave = useAutosave(page.id, page.draftRevision);
+  const autosave = useAutosave(page.id, page.draftRevision, page.draft);
   const publish = useMutation(trpc.pages.publish.mutationOptions());
   const [panel, setPanel] = useState<"settings" | "versions" | "schedule" | null>(null);
 

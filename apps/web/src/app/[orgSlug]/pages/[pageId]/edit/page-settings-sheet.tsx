@@ -54,7 +54,7 @@ export function PageSettingsSheet({ page, open, onOpenChange, editable, onSaved 
 
   return (
     <Sheet open={open} onOpenChange={onOpenChange}>
-      <SheetContent className="w-full overflow-y-auto sm:max-w-lg">
+      <SheetContent className="w-full overflow-y-auto p-6 sm:max-w-lg">
         <SheetTitle>Page settings</SheetTitle>
         <SheetDescription>Changes reach the live page with the next publish.</SheetDescription>
         <form onSubmit={onSubmit} className="mt-4 grid gap-4" aria-label="Page settings">

@@ -16,12 +16,18 @@ const DEBOUNCE_MS = 1_200;
  * each carrying the revision the last save returned. A CONFLICT (another tab or person saved
  * first) stops autosaving — nothing is overwritten — until the editor reloads the page.
  */
-export function useAutosave(pageId: string, initialRevision: number) {
+/** The same page compares equal however Puck shaped it (defaults filled, unknown keys dropped). */
+function fingerprint(data: unknown): string {
+  const parsed = parsePageData(data);
+  return JSON.stringify(parsed.ok ? parsed.data : data);
+}
+
+export function useAutosave(pageId: string, initialRevision: number, initialData: unknown) {
   const trpc = useTRPC();
   const save = useMutation(trpc.pages.saveDraft.mutationOptions());
   const revision = useRef(initialRevision);
   const latest = useRef<{ json: string; data: unknown } | null>(null);
-  const lastSaved = useRef<string | null>(null);
+  const lastSaved = useRef<string>(fingerprint(initialData));
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopped = useRef(false);
@@ -67,14 +73,8 @@ export function useAutosave(pageId: string, initialRevision: number) {
 
   const onChange = useCallback(
     (data: unknown) => {
-      const json = JSON.stringify(data);
-      if (lastSaved.current === null) {
-        // The first change event is Puck loading the stored draft: nothing to save.
-        lastSaved.current = json;
-        latest.current = { json, data };
-        return;
-      }
-      if (json === latest.current?.json) return;
+      const json = fingerprint(data);
+      if (json === (latest.current?.json ?? lastSaved.current)) return;
       latest.current = { json, data };
       if (stopped.current) return;
       setState({ kind: "pending" });
@@ -96,5 +96,5 @@ export function useAutosave(pageId: string, initialRevision: number) {
     };
   }, []);
 
-  return { state, onChange, flush, revision: () => revision.current, markLoaded: (json: string) => (lastSaved.current = json) };
+  return { state, onChange, flush, revision: () => revision.current };
 }
