@@ -4,6 +4,7 @@
 // BENCH_SEARCH_POSTS, BENCH_SEARCH_SAMPLES to scale it down).
 // BENCH_ONLY=contacts runs only the 100,000-contact import (BENCH_CONTACTS_ROWS to scale it).
 // BENCH_ONLY=segments runs only segments at 1,000,000 contacts in one organization (BENCH_SEGMENT_CONTACTS to scale it).
+// BENCH_ONLY=forms runs only the lead form intake and its load run (BENCH_FORM_ROWS, BENCH_FORM_LOAD_SECONDS).
 // BENCH_ONLY=shards runs only the Citus shard-balance simulation (pure computation, no database).
 process.env.SANDBOX_FAILURE_RATE = "0";
 process.env.SANDBOX_LATENCY_MS = "0";
@@ -16,6 +17,7 @@ const { benchShards } = await import("./shard-simulation");
 const { benchSearch } = await import("./search");
 const { benchSegments } = await import("./segments");
 const { benchContactImport } = await import("./contact-import");
+const { benchFormIntake } = await import("./forms-intake");
 
 const only = process.env.BENCH_ONLY;
 try {
@@ -24,6 +26,7 @@ try {
   if (!only || only === "search") await benchSearch();
   if (!only || only === "contacts") await benchContactImport();
   if (!only || only === "segments") await benchSegments();
+  if (!only || only === "forms") await benchFormIntake();
   if (!only || only === "shards") benchShards();
 } finally {
   await disconnectAll();
