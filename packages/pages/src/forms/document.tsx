@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import type { ReactNode } from "react";
 import { renderStatic } from "../html/render-static";
 import { LeadFormMarkup } from "./lead-form-markup";
