@@ -32,7 +32,14 @@ class Findings {
 }
 
 const SIGNED_OUT = [`${APP}/sign-in`, `${APP}/sign-up`, `${APP}/sign-in/check-email?email=someone%40example.com`, `${APP}/verify-email/not-a-real-token-0000000000`, `${APP}/invite/not-a-real-token-0000000000`];
-const SITE_PAGES = [`${SITE}/`, `${SITE}/pricing`, `${SITE}/no-such-page`];
+const SITE_PAGES = [
+  `${SITE}/`,
+  `${SITE}/pricing`,
+  `${SITE}/no-such-page`,
+  // Lead capture (issue 11): a published demo landing page (with its form and the consent banner) and a hosted form.
+  `${SITE}/p/${CLIENT}/holiday-preorders`,
+  `${SITE}/f/${CLIENT}/order-a-cake`,
+];
 
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} mode`, () => {

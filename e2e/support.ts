@@ -82,4 +82,10 @@ export const ORG_PAGES = (slug: string): string[] =>
     "/deals?view=forecast",
     "/tasks",
     "/settings/crm",
+    // Lead capture (issue 11).
+    "/pages",
+    "/forms",
+    "/forms/settings",
+    "/links",
+    "/settings/scoring",
   ].map((path) => `http://localhost:3000/${slug}${path}`);

@@ -30,7 +30,7 @@ export const RATE_LIMIT_POLICIES = {
   hashtagSuggestions: { limit: 60, windowMs: 60_000, by: "user", description: "Hashtag suggestions per user (each may call the AI model)" },
   organizationsCreated: { limit: 20, windowMs: 24 * 60 * 60_000, by: "user", description: "Organizations a user creates per day" },
   formSubmitPerIp: { limit: 10, windowMs: 10 * 60_000, by: "ip+form", sliding: true, description: "Lead form submissions per IP and form (public intake)" },
-  formSubmitPerForm: { limit: 600, windowMs: 60_000, by: "form", sliding: true, description: "Lead form submissions per form from all IPs (a flood against one form)" },
+  formSubmitPerForm: { limit: 6_000, windowMs: 60_000, by: "form", sliding: true, description: "Lead form submissions per form from all IPs (a flood against one form)" },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 /** Wrong passwords after which each further attempt waits for `signInCooldown`. */

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import type { ReactNode } from "react";
 import { renderToStaticHtml } from "../render/static-html";
 import { LeadFormMarkup } from "./lead-form-markup";

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import type { FormRenderContext, RenderableConsent, RenderableForm, RenderableFormField } from "./types";
 
 /**

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import * as MailChecker from "mailchecker";
+import type { TenantDb } from "@mg/db";
 import { enqueueEvents } from "@mg/jobs";
 import { decryptSecret } from "@mg/integrations/crypto";
 import type { RenderableForm } from "@mg/pages";
@@ -7,7 +8,7 @@ import { consumeRateLimit, RateLimitedError } from "../../rate-limit";
 import { attributionNeedsConsent, visitorIdFromCookie } from "../lead-capture/visitor";
 import type { ThankYou } from "../../schemas/forms";
 import { allFields, parseConsents, parseDefinition, parseThankYou, renderableForm, wordingAt } from "./definition";
-import { withPublicFormOrgById } from "./public-entry";
+import { withPublicFormOrgById, type PublicOrganization } from "./public-entry";
 import { countRefusal, type RefusalReason } from "./refusals";
 import { MAX_TOKEN_AGE_MS, MIN_FILL_MS, signRenderToken, verifyRenderToken, type RenderToken } from "./token";
 import { verifyTurnstile } from "./turnstile";
@@ -104,43 +105,59 @@ async function refuse(organizationId: string, formId: string, reason: RefusalRea
   await withPublicFormOrgById(organizationId, (db) => countRefusal(db, organizationId, formId, reason, now));
 }
 
-interface Loaded {
-  org: { id: string; slug: string; country: string | null };
-  needsConsent: boolean;
-  form: { id: string; slug: string; definition: unknown; consents: unknown; thankYou: unknown; revision: number; name: string; doubleOptIn: boolean; ownerUserId: string | null; status: string };
-  turnstile: { siteKey: string; secretEnc: string } | null;
+const FORM_SELECT = { id: true, slug: true, definition: true, consents: true, thankYou: true, revision: true, name: true, doubleOptIn: true, ownerUserId: true, status: true } as const;
+
+/** Everything decided, and only Turnstile (a call to a third party, never inside a transaction) left before storing. */
+interface NeedsTurnstile {
+  kind: "turnstile";
+  secretEnc: string;
+  formId: string;
+  values: SubmittedValues;
+  consents: GivenConsent[];
+  accepted: Omit<Extract<IntakeOutcome, { kind: "accepted" }>, "submissionId" | "duplicate" | "eventIds">;
+  rerender: Rerender;
 }
 
 export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps = {}): Promise<IntakeOutcome> {
   const now = deps.now ?? new Date();
   const token = verifyRenderToken(first(request.fields, "_token"));
   if (!token) return { kind: "bad_request", status: 400, message: "This form could not be verified. Reload the page and send it again." };
+  // One transaction for the usual path: load, decide (refusals counted in it), store with its event.
+  const decided = await withPublicFormOrgById(token.organizationId, (db, org) => decide(db, org, token, { ...request, now }));
+  if (decided === null) return { kind: "not_found", status: 404 };
+  if (decided.kind !== "turnstile") return decided;
+  const result = await verifyTurnstile(
+    { secret: decryptSecret(decided.secretEnc), response: first(request.fields, "cf-turnstile-response"), remoteIp: request.ip, idempotencyKey: token.submissionId },
+    deps.turnstileEndpoint ? { endpoint: deps.turnstileEndpoint } : {},
+  );
+  if (!result.success) {
+    await refuse(token.organizationId, decided.formId, "captcha_failed", now);
+    return { kind: "invalid", status: 422, reason: "captcha_failed", rerender: { ...decided.rerender, formError: "We could not confirm you are a person. Please complete the check and send again." } };
+  }
+  const stored = await withPublicFormOrgById(token.organizationId, (db, org) => insertSubmission(db, org, token, { ...request, now }, decided.values, decided.consents));
+  if (stored === null) return { kind: "not_found", status: 404 };
+  return { ...decided.accepted, submissionId: stored.submissionId, duplicate: !stored.inserted, eventIds: stored.eventIds };
+}
 
-  const loaded = await withPublicFormOrgById(token.organizationId, async (db, org): Promise<Loaded | null> => {
-    const form = await db.leadForm.findFirst({
-      where: { id: token.formId, deletedAt: null },
-      select: { id: true, slug: true, definition: true, consents: true, thankYou: true, revision: true, name: true, doubleOptIn: true, ownerUserId: true, status: true },
-    });
-    if (!form) return null;
-    const settings = await db.leadCaptureSettings.findFirst({ select: { turnstileSiteKey: true, turnstileSecretEnc: true } });
-    const turnstile = settings?.turnstileSiteKey && settings.turnstileSecretEnc ? { siteKey: settings.turnstileSiteKey, secretEnc: settings.turnstileSecretEnc } : null;
-    return { org: { id: org.id, slug: org.slug, country: org.country }, needsConsent: await attributionNeedsConsent(db, org), form, turnstile };
-  });
-  if (!loaded) return { kind: "not_found", status: 404 };
-  const { org, form } = loaded;
-  if (form.status !== "ACTIVE") return { kind: "not_found", status: 404 };
+async function decide(db: TenantDb, org: PublicOrganization, token: RenderToken, request: IntakeRequest & { now: Date }): Promise<IntakeOutcome | NeedsTurnstile> {
+  const { now } = request;
+  const form = await db.leadForm.findFirst({ where: { id: token.formId, deletedAt: null }, select: FORM_SELECT });
+  if (!form || form.status !== "ACTIVE") return { kind: "not_found", status: 404 };
+  const refuseHere = (reason: RefusalReason) => countRefusal(db, org.id, form.id, reason, now);
 
   if (request.malformed) {
-    await refuse(org.id, form.id, "invalid_input", now);
+    await refuseHere("invalid_input");
     return { kind: "bad_request", status: 400, message: "The form contained characters that cannot be accepted." };
   }
   const thankYou = parseThankYou(form.thankYou);
   if (first(request.fields, "_hp_website") !== "") {
-    await refuse(org.id, form.id, "honeypot", now);
+    await refuseHere("honeypot");
     return { kind: "decoy", thankYou, orgSlug: org.slug, formSlug: form.slug, via: token.via };
   }
+  const settings = await db.leadCaptureSettings.findFirst({ select: { turnstileSiteKey: true, turnstileSecretEnc: true } });
+  const turnstile = settings?.turnstileSiteKey && settings.turnstileSecretEnc ? { siteKey: settings.turnstileSiteKey, secretEnc: settings.turnstileSecretEnc } : null;
 
-  const renderable = renderableForm({ ...form, id: form.id }, loaded.turnstile?.siteKey ?? null);
+  const renderable = renderableForm(form, turnstile?.siteKey ?? null);
   const rerender = (extra: { errors?: Record<string, string>; formError?: string; freshToken?: boolean }): Rerender => ({
     form: renderable,
     token: extra.freshToken ? signRenderToken({ ...token, submissionId: randomUUID(), issuedAt: now, revision: form.revision }) : first(request.fields, "_token"),
@@ -153,11 +170,11 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
 
   const age = now.getTime() - token.issuedAt.getTime();
   if (age < MIN_FILL_MS) {
-    await refuse(org.id, form.id, "too_fast", now);
+    await refuseHere("too_fast");
     return { kind: "invalid", status: 422, reason: "too_fast", rerender: rerender({ formError: "That was quicker than a person can fill in a form. Please check your answers and send again." }) };
   }
   if (age > MAX_TOKEN_AGE_MS) {
-    await refuse(org.id, form.id, "expired", now);
+    await refuseHere("expired");
     return { kind: "invalid", status: 422, reason: "expired", rerender: rerender({ freshToken: true, formError: "This form was open for too long. Please check your answers and send it again." }) };
   }
 
@@ -169,7 +186,7 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
       await consumeRateLimit(policy, key);
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
-      await refuse(org.id, form.id, reason, now);
+      await refuseHere(reason);
       return { kind: "rate_limited", status: 429, retryAfterSeconds: error.retryAfterSeconds, reason, rerender: rerender({ formError: `Too many attempts. Please try again in ${error.retryAfterSeconds} seconds.` }) };
     }
   }
@@ -182,24 +199,14 @@ export async function receiveSubmission(request: IntakeRequest, deps: IntakeDeps
   }
   const disposable = allFields(definition).find((f) => f.kind === "email" && typeof checked.values[f.id] === "string" && !MailChecker.isValid(String(checked.values[f.id])));
   if (disposable) {
-    await refuse(org.id, form.id, "disposable_email", now);
+    await refuseHere("disposable_email");
     return { kind: "invalid", status: 422, reason: "disposable_email", rerender: rerender({ errors: { [disposable.id]: "Please use a permanent email address (disposable addresses are not accepted)." } }) };
   }
-  if (loaded.turnstile) {
-    const result = await verifyTurnstile(
-      { secret: decryptSecret(loaded.turnstile.secretEnc), response: first(request.fields, "cf-turnstile-response"), remoteIp: request.ip, idempotencyKey: token.submissionId },
-      deps.turnstileEndpoint ? { endpoint: deps.turnstileEndpoint } : {},
-    );
-    if (!result.success) {
-      await refuse(org.id, form.id, "captcha_failed", now);
-      return { kind: "invalid", status: 422, reason: "captcha_failed", rerender: rerender({ formError: "We could not confirm you are a person. Please complete the check and send again." }) };
-    }
-  }
-
-  const visitorId = request.cookieHeader === undefined ? request.visitorId : visitorIdFromCookie(request.cookieHeader, org.id, loaded.needsConsent);
-  const stored = await storeSubmission(token, { ...request, visitorId, now }, checked.values, consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) })));
-  if (stored === null) return { kind: "not_found", status: 404 };
-  return { kind: "accepted", submissionId: stored.submissionId, duplicate: !stored.inserted, thankYou, orgSlug: org.slug, formSlug: form.slug, eventIds: stored.eventIds, via: token.via };
+  const given = consents.filter((c) => checked.consents.includes(c.id)).map((c) => ({ id: c.id, channel: c.channel, purpose: c.purpose, ...wordingAt(c, token.issuedAt) }));
+  const accepted = { kind: "accepted" as const, thankYou, orgSlug: org.slug, formSlug: form.slug, via: token.via };
+  if (turnstile) return { kind: "turnstile", secretEnc: turnstile.secretEnc, formId: form.id, values: checked.values, consents: given, accepted, rerender: rerender({}) };
+  const stored = await insertSubmission(db, org, token, request, checked.values, given);
+  return { ...accepted, submissionId: stored.submissionId, duplicate: !stored.inserted, eventIds: stored.eventIds };
 }
 
 interface GivenConsent {
@@ -241,35 +248,34 @@ function sameValues(a: unknown, b: SubmittedValues): boolean {
  * (a double click, a retry) is the stored row — `inserted: false`; different answers under a used
  * id are stored as their own sibling (see siblingSubmissionId).
  */
-async function storeSubmission(token: RenderToken, request: IntakeRequest & { now: Date }, values: SubmittedValues, consents: GivenConsent[]): Promise<{ inserted: boolean; submissionId: string; eventIds: string[] } | null> {
+async function insertSubmission(db: TenantDb, org: { id: string; country: string | null }, token: RenderToken, request: IntakeRequest & { now: Date }, values: SubmittedValues, consents: GivenConsent[]): Promise<{ inserted: boolean; submissionId: string; eventIds: string[] }> {
   const pageUrl = pageUrlOf(request);
+  const visitorId = request.cookieHeader === undefined ? request.visitorId : visitorIdFromCookie(request.cookieHeader, org.id, await attributionNeedsConsent(db, org));
   const context = {
     ip: request.ip,
     userAgent: request.userAgent?.slice(0, 500) ?? null,
     pageUrl,
     referrer: request.referrer?.slice(0, 2_000) ?? null,
     utm: utmOf(pageUrl),
-    visitorId: request.visitorId,
+    visitorId,
     via: token.via,
     consents,
     renderedAt: token.issuedAt.toISOString(),
   };
-  return withPublicFormOrgById(token.organizationId, async (db) => {
-    const insert = (id: string) => db.$executeRaw`
-      INSERT INTO form_submissions (id, organization_id, form_id, page_id, form_revision, values, context, status, attempts, received_at)
-      VALUES (${id}::uuid, ${token.organizationId}::uuid, ${token.formId}::uuid, ${token.pageId ?? null}::uuid, ${token.revision},
-              ${JSON.stringify(values)}::jsonb, ${JSON.stringify(context)}::jsonb, 'RECEIVED', 0, ${request.now})
-      ON CONFLICT (organization_id, id) DO NOTHING`;
-    let submissionId = token.submissionId;
-    if ((await insert(submissionId)) === 0) {
-      const existing = await db.formSubmission.findFirst({ where: { id: submissionId }, select: { values: true } });
-      if (!existing || sameValues(existing.values, values)) return { inserted: false, submissionId, eventIds: [] };
-      submissionId = siblingSubmissionId(token.submissionId, values);
-      if ((await insert(submissionId)) === 0) return { inserted: false, submissionId, eventIds: [] };
-    }
-    const eventIds = await enqueueEvents(db, token.organizationId, [
-      { name: SUBMISSION_EVENT, id: `form-submission:${submissionId}`, data: { organizationId: token.organizationId, submissionId } },
-    ]);
-    return { inserted: true, submissionId, eventIds };
-  });
+  const insert = (id: string) => db.$executeRaw`
+    INSERT INTO form_submissions (id, organization_id, form_id, page_id, form_revision, values, context, status, attempts, received_at)
+    VALUES (${id}::uuid, ${token.organizationId}::uuid, ${token.formId}::uuid, ${token.pageId ?? null}::uuid, ${token.revision},
+            ${JSON.stringify(values)}::jsonb, ${JSON.stringify(context)}::jsonb, 'RECEIVED', 0, ${request.now})
+    ON CONFLICT (organization_id, id) DO NOTHING`;
+  let submissionId = token.submissionId;
+  if ((await insert(submissionId)) === 0) {
+    const existing = await db.formSubmission.findFirst({ where: { id: submissionId }, select: { values: true } });
+    if (!existing || sameValues(existing.values, values)) return { inserted: false, submissionId, eventIds: [] };
+    submissionId = siblingSubmissionId(token.submissionId, values);
+    if ((await insert(submissionId)) === 0) return { inserted: false, submissionId, eventIds: [] };
+  }
+  const eventIds = await enqueueEvents(db, token.organizationId, [
+    { name: SUBMISSION_EVENT, id: `form-submission:${submissionId}`, data: { organizationId: token.organizationId, submissionId } },
+  ]);
+  return { inserted: true, submissionId, eventIds };
 }

@@ -444,7 +444,7 @@ export function FormBuilder({ data }: { data: FormData }) {
         </section>
 
         {canEdit ? (
-          <div className="sticky bottom-4 flex justify-end">
+          <div className="sticky bottom-0 z-10 flex justify-end border-t bg-background/95 py-3">
             <Button onClick={() => void save()} disabled={update.isPending}>
               <SaveIcon aria-hidden /> {update.isPending ? "Saving…" : "Save form"}
             </Button>

@@ -32,7 +32,15 @@ export function FormSubmissions({ formId, definition }: { formId: string; defini
   const reprocess = useMutation(trpc.forms.reprocess.mutationOptions());
   const exportCsv = useMutation(trpc.forms.exportCsv.mutationOptions());
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const labels = new Map(definition.steps.flatMap((s) => s.fields).map((f) => [f.id, f.label]));
+  const fields = definition.steps.flatMap((s) => s.fields);
+  const labels = new Map(fields.map((f) => [f.id, f.label]));
+  const order = new Map(fields.map((f, i) => [f.id, i]));
+  const optionLabel = (key: string, value: string) => fields.find((f) => f.id === key)?.options?.find((o) => o.value === value)?.label ?? value;
+  // In the form's own order, with option labels; fields only older revisions had come last.
+  const answers = (values: Record<string, string | string[]>) =>
+    Object.entries(values)
+      .sort(([a], [b]) => (order.get(a) ?? 1_000) - (order.get(b) ?? 1_000))
+      .map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map((v) => optionLabel(key, v)).join(", ")] as const);
 
   async function download() {
     try {
@@ -100,10 +108,10 @@ export function FormSubmissions({ formId, definition }: { formId: string; defini
                 <TableCell className="whitespace-nowrap">{new Date(row.receivedAt).toLocaleString()}</TableCell>
                 <TableCell>
                   <dl className="grid gap-0.5 text-sm">
-                    {Object.entries(row.values).map(([key, value]) => (
+                    {answers(row.values).map(([key, value]) => (
                       <div key={key} className="flex gap-1">
                         <dt className="text-muted-foreground">{labels.get(key) ?? key}:</dt>
-                        <dd className="break-all">{Array.isArray(value) ? value.join(", ") : value}</dd>
+                        <dd className="break-all">{value}</dd>
                       </div>
                     ))}
                   </dl>
