@@ -33,11 +33,11 @@ describe("seedPagesDemo", () => {
     const html = await before.text();
     expect(html).toContain("--mg-primary:#9a3412");
     expect(html).not.toContain("<form");
-    await systemDb().leadForm.create({ data: { organizationId: tenant.id, name: "Pre-orders", slug: DEMO_PAGE_FORM_SLUG, definition: { submitLabel: "Reserve", steps: [{ fields: [{ id: "email", kind: "email", label: "Email", required: true }] }] } } });
+    await systemDb().leadForm.create({ data: { organizationId: tenant.id, name: "Pre-orders", slug: DEMO_PAGE_FORM_SLUG, definition: { submitLabel: "Reserve", steps: [{ fields: [{ id: "email", kind: "email", label: "Email", required: true, mapsTo: { kind: "contact", field: "email" } }] }] } } });
     for (const slug of ["holiday-preorders", "private-events", "wholesale"]) {
       const res = await get(slug);
       expect(res.status).toBe(200);
-      expect(await res.text()).toMatch(new RegExp(`<form [^>]*action="/f/${tenant.slug}/${DEMO_PAGE_FORM_SLUG}"`));
+      expect(await res.text()).toMatch(new RegExp(`<form [^>]*action="/f/submit\\?page=`));
     }
   });
 });

@@ -115,11 +115,31 @@ describe("GET /p/{orgSlug}/{pageSlug}", () => {
   it("answers 304 to a matching ETag on pages without forms", async () => {
     await publishedPage(a, "etag-page", "clinic");
     // Clinic has a Form block, but with no form chosen it renders nothing: the page has no form.
-    const res = await get(a.slug, "etag-page");
+    // A visitor who has answered the attribution consent (here: declined) gets the shared page.
+    const decided = { cookie: `mg_vc=d:${a.id}` };
+    const res = await get(a.slug, "etag-page", decided);
     const etag = res.headers.get("etag");
     expect(etag).toMatch(/^".+"$/);
     expect(res.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
-    expect((await get(a.slug, "etag-page", { "if-none-match": etag ?? "" })).status).toBe(304);
+    expect((await get(a.slug, "etag-page", { ...decided, "if-none-match": etag ?? "" })).status).toBe(304);
+  });
+
+  it("counts the view as a PAGE visit and asks an undecided visitor for attribution consent (its script allowed by hash), privately", async () => {
+    await publishedPage(a, "consent-page", "clinic");
+    // The test organization has no country: consent is needed (the safe side).
+    const res = await get(a.slug, "consent-page", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130" });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('id="mg-consent"');
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const script = /<form id="mg-consent"[\s\S]*?<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    const { createHash } = await import("node:crypto");
+    expect(res.headers.get("content-security-policy")).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    // Counted, without an attribution id (no consent yet).
+    const visits = await systemDb().visit.findMany({ where: { organizationId: a.id, kind: "PAGE", landingUrl: { endsWith: "/consent-page" } }, select: { visitorId: true } });
+    expect(visits).toHaveLength(1);
+    expect(visits[0]?.visitorId).toBeNull();
   });
 
   it("hostile text in every field renders inert", async () => {
@@ -175,7 +195,7 @@ describe("GET /p/{orgSlug}/{pageSlug}", () => {
     expect(one.headers.get("cache-control")).toBe("private, no-store");
     const html1 = await one.text();
     const html2 = await (await serve()).text();
-    expect(html1).toMatch(new RegExp(`<form [^>]*action="/f/${a.slug}/pre-order"`));
+    expect(html1).toMatch(new RegExp(`<form [^>]*action="/f/submit\\?page=with-form"`));
     expect(html1).toContain('value="token-1"');
     expect(html2).toContain('value="token-2"');
     expect(html1).not.toContain("Leak");

@@ -114,10 +114,12 @@ export async function servePublishedPage(request: Request, address: PublicPageAd
   const bannerScript = visit.banner ? /<script>([\s\S]*?)<\/script>/.exec(visit.banner)?.[1] : undefined;
   const scriptHashes = bannerScript ? [...page.scriptHashes, sha256(bannerScript)] : page.scriptHashes;
   headers.set("Content-Security-Policy", landingPageCsp({ scriptHashes, hasVideo: page.hasVideo, thankYouOrigin: page.thankYouOrigin, https: url.protocol === "https:" }));
-  if (visit.banner) {
-    // A banner makes this response the visitor's own: not shareable, not revalidated by ETag.
+  if (visit.banner || visit.setCookie) {
+    // The consent banner, or a new attribution cookie, makes this response the visitor's own: not
+    // shareable, not revalidated by ETag. A visitor who has decided gets the shared page below.
     headers.set("Cache-Control", "private, no-store");
-    return html(200, await withFormTokens(page, meta, page.html.replace("</body>", `${visit.banner}</body>`), options), headers);
+    const body = visit.banner ? page.html.replace("</body>", `${visit.banner}</body>`) : page.html;
+    return html(200, await withFormTokens(page, meta, body, options), headers);
   }
   if (!page.hasForm) {
     // The same HTML until the next publish: shared caches may keep it, and must ask again (ETag) each time.

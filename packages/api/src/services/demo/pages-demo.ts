@@ -2,14 +2,15 @@ import { withOrg, type Prisma } from "@mg/db";
 import { systemDb } from "@mg/db/system";
 import { publishContent } from "@mg/jobs/pages";
 import { findTemplate, instantiateTemplate, type PageData, type PageTemplate } from "@mg/pages/data";
+import { DEMO_FORM_SLUG } from "./forms-demo";
 
 const ORG_SLUG = "northwind-bakery";
 
 /**
- * The lead form the demo pages show, by slug (the forms demo creates it; until it exists the
- * Form blocks render nothing and the pages still work).
+ * The lead form the demo pages show, by slug: the forms demo's "Order a cake" (seeded before the
+ * pages; until it exists the Form blocks render nothing and the pages still work).
  */
-export const DEMO_PAGE_FORM_SLUG = "northwind-preorders";
+export const DEMO_PAGE_FORM_SLUG = DEMO_FORM_SLUG;
 
 const NORTHWIND_BRANDING = { primaryColor: "#9a3412", accentColor: "#0f766e", fontFamily: "humanist", productName: "Northwind Bakery" } as const;
 
