@@ -17,7 +17,8 @@ import { signInWithPassword } from "./support";
  * visitor would be the first one's browser (hourly dedupe, consent adopting today's visits).
  */
 const APP = "http://localhost:3000";
-const SITE = "http://localhost:3001";
+// E2E_SITE_URL: only for a run whose marketing site listens elsewhere (the config starts it on 3001).
+const SITE = process.env.E2E_SITE_URL ?? "http://localhost:3001";
 const ORG = "northwind-bakery";
 const FORM_SLUG = "order-a-cake"; // services/demo/forms-demo.ts
 const FORM_NAME = "Order a cake";
