@@ -201,5 +201,5 @@ async function benchLoad(): Promise<void> {
 
 export async function benchLeadIntake(): Promise<void> {
   await benchThroughput();
-  await benchLoad();
+  if (process.env.BENCH_INTAKE_LOAD_S !== "0") await benchLoad();
 }

@@ -127,7 +127,8 @@ test("lead capture: a page from a template with a form → published → submitt
     // Select the template's Form block in the preview, then name the form in its fields.
     const preview = page.frameLocator("iframe#preview-frame");
     await preview.locator("section.mg-form").first().click();
-    const field = editor.getByLabel("Form", { exact: true });
+    // Puck renders the fields panel twice (one copy hidden, same ids): the visible one.
+    const field = editor.getByLabel("Form", { exact: true }).filter({ visible: true }).first();
     await expect(field).toBeVisible();
     if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption({ label: FORM_NAME });
     else await field.fill(FORM_SLUG); // a block names its form by id or slug (page-forms.ts)
