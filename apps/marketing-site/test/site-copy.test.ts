@@ -63,7 +63,7 @@ describe("the site's prose", () => {
       follow up from a built-in CRM, and run email and SMS campaigns — with AI help along the way.</p>
       const agencyPoints = ["Client approvals before anything is published", "The whole app under your own brand"];`;
     const found = new Set(comingSoonClaimsIn(promiseText(old)).map((c) => c.feature.key));
-    // "a built-in CRM" is true now that the CRM has shipped; the rest still is not.
-    expect([...found].sort()).toEqual(["ai-writing", "approval-workflows", "client-review-links", "landing-pages", "lead-forms", "sms-whatsapp", "white-label"].sort());
+    // "a built-in CRM" and "landing pages and forms" are true now that they have shipped; the rest still is not.
+    expect([...found].sort()).toEqual(["ai-writing", "approval-workflows", "client-review-links", "sms-whatsapp", "white-label"].sort());
   });
 });

@@ -77,7 +77,8 @@ describe("the feature catalog", () => {
     const keys = (text: string) => [...new Set(comingSoonClaimsIn(text).map((c) => c.feature.key))].sort();
     // The CRM has shipped: naming it is no longer a claim of something missing.
     expect(keys("CRM & email campaigns")).toEqual(["email-campaigns"]);
-    expect(keys("Landing pages & lead forms")).toEqual(["landing-pages", "lead-forms"]);
+    // Lead capture has shipped too: pages, forms and QR codes are no claims of something missing.
+    expect(keys("Landing pages & lead forms, QR codes")).toEqual([]);
     expect(keys("Approval workflows included")).toEqual(["approval-workflows"]);
     expect(keys("White-label branding")).toEqual(["white-label"]);
     expect(keys("The whole app under your own brand")).toEqual(["white-label"]);
@@ -118,7 +119,7 @@ describe("plans promise only what the catalog says is available", () => {
   it("refuses a bullet for a coming-soon feature, a feature the plan's flags leave out, or a limit that is not there", () => {
     const withHighlights = (plan: PlanDefinition, highlights: unknown[]): PlanDefinition => ({ ...plan, highlights: highlights as PlanHighlight[] });
     expect(() => planBullets(withHighlights(PLANS.PROFESSIONAL, [{ feature: "white-label" }]))).toThrow(PlanClaimError);
-    expect(() => planBullets(withHighlights(PLANS.STARTER, [{ feature: "landing-pages" }]))).toThrow(/coming soon/);
+    expect(() => planBullets(withHighlights(PLANS.STARTER, [{ feature: "email-campaigns" }]))).toThrow(/coming soon/);
     expect(() => planBullets(withHighlights(PLANS.FREE, [{ feature: "ai-hashtags" }]))).toThrow(/flag is off/);
     expect(() => planBullets(withHighlights(PLANS.FREE, [{ limit: "clientOrganizations" }]))).toThrow(/which is 0/);
     expect(() => planBullets(withHighlights(PLANS.STARTER, [{ limit: "apiCallsPerHour" }]))).toThrow(/coming soon/);
@@ -127,11 +128,11 @@ describe("plans promise only what the catalog says is available", () => {
   it("refuses coming-soon highlights at compile time too", () => {
     // `pnpm --filter @mg/api typecheck` fails if any of these becomes a valid highlight.
     // @ts-expect-error a coming-soon feature is not a PlanHighlight
-    const comingSoon: PlanHighlight = { feature: "landing-pages" };
+    const comingSoon: PlanHighlight = { feature: "email-campaigns" };
     // @ts-expect-error the public API's limit is not a PlanHighlight until the API ships
     const apiLimit: PlanHighlight = { limit: "apiCallsPerHour" };
     // @ts-expect-error free text is not a PlanHighlight
-    const freeText: PlanHighlight = "Landing pages & lead forms";
+    const freeText: PlanHighlight = "Email campaigns";
     expect([comingSoon, apiLimit, freeText]).toHaveLength(3);
   });
 

@@ -277,15 +277,15 @@ export const FEATURE_CATALOG = [
     name: "Landing pages",
     description: "Fast pages in your brand for offers and events, without a web developer.",
     area: "leads",
-    status: "coming-soon",
+    status: "available",
     claims: ["landing page"],
   },
   {
     key: "lead-forms",
     name: "Lead forms",
-    description: "Short forms on your pages and website; every submission arrives with where it came from.",
+    description: "Short forms on your pages and website; every submission arrives with where it came from, and a lead score that says why.",
     area: "leads",
-    status: "coming-soon",
+    status: "available",
     claims: ["lead form", "leads", "lead capture", "capture lead", "form fill", "submission"],
   },
   {
@@ -293,7 +293,7 @@ export const FEATURE_CATALOG = [
     name: "QR codes",
     description: "Printable QR codes that lead to your pages and count the scans.",
     area: "leads",
-    status: "coming-soon",
+    status: "available",
     claims: ["QR"],
   },
   // ── CRM ───────────────────────────────────────────────────────────────────────────────

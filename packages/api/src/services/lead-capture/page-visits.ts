@@ -1,6 +1,6 @@
-import { withOrg } from "@mg/db";
 import { clientIpFrom } from "../../client-ip";
-import { enterPublicOrganizationById, withinVisitAllowance } from "./public-links";
+import { withLiveOrganization } from "./public-entry";
+import { withinVisitAllowance } from "./public-links";
 import { cleanReferrer, countryFrom, recordVisit, utmFromUrl } from "./visits";
 import { attributionFor, attributionNeedsConsent, consentBannerHtml } from "./visitor";
 
@@ -22,9 +22,7 @@ export async function recordLandingPageVisit(request: Request, page: { organizat
   const headers = request.headers;
   const ip = clientIpFrom(headers);
   const counted = await withinVisitAllowance(ip);
-  const outcome = await withOrg(page.organizationId, async (db) => {
-    const org = await enterPublicOrganizationById(db, page.organizationId);
-    if (!org) return null;
+  const outcome = await withLiveOrganization(page.organizationId, async (db, org) => {
     const needsConsent = await attributionNeedsConsent(db, org);
     const secure = url.protocol === "https:" || headers.get("x-forwarded-proto") === "https";
     const attribution = attributionFor({ cookieHeader: headers.get("cookie"), orgId: org.id, needsConsent, secure });

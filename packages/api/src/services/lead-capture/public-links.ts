@@ -1,7 +1,8 @@
-import { db as globalDb, withOrg, type TenantDb } from "@mg/db";
+import { db as globalDb } from "@mg/db";
 import { clientIpFrom } from "../../client-ip";
 import { consumeRateLimit, RateLimitedError } from "../../rate-limit";
 import { withUtm, pagePath, parseUtm } from "./links";
+import { withLiveOrganization } from "./public-entry";
 import { adoptVisits, cleanReferrer, countryFrom, recordVisit } from "./visits";
 import { attributionFor, attributionNeedsConsent, consentCookie, parseCookies, VISITOR_COOKIE, visitorCookie, newVisitorId, withDecision } from "./visitor";
 
@@ -21,35 +22,6 @@ import { attributionFor, attributionNeedsConsent, consentCookie, parseCookies, V
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export interface PublicOrganization {
-  id: string;
-  slug: string;
-  name: string;
-  country: string | null;
-  branding: unknown;
-}
-
-interface EnteredRow {
-  id: string;
-  slug: string;
-  name: string;
-  status: string;
-  branding: unknown;
-  country: string | null;
-  deleted_at: Date | null;
-}
-
-/**
- * Enters an organization by id for a public request: its public row when it is live (TRIAL or
- * ACTIVE, not deleted), else null. Call inside `withOrg(id, …)`; the entry function is the
- * judge of "live", the transaction's scope is the organization itself.
- */
-export async function enterPublicOrganizationById(db: TenantDb, orgId: string): Promise<PublicOrganization | null> {
-  const [row] = await db.$queryRaw<EnteredRow[]>`SELECT id::text AS id, slug, name, status, branding, country, deleted_at FROM mg_enter_public_organization_by_id(${orgId}::uuid)`;
-  if (!row || row.deleted_at !== null || (row.status !== "TRIAL" && row.status !== "ACTIVE")) return null;
-  return { id: row.id, slug: row.slug, name: row.name, country: row.country?.trim() ?? null, branding: row.branding };
-}
 
 /** The organization and link a code names (global lookup through the definer function), or null. */
 export async function resolveLinkCode(code: string): Promise<{ organizationId: string; linkId: string } | null> {
@@ -95,9 +67,7 @@ export async function handleLinkRedirect(request: Request, code: string): Promis
   // Checked before the transaction (a shared limiter is a network call): past the allowance a
   // visitor is still sent on, only not counted — one client cannot inflate a link's numbers.
   const counted = await withinVisitAllowance(ip);
-  const result = await withOrg(resolved.organizationId, async (db) => {
-    const org = await enterPublicOrganizationById(db, resolved.organizationId);
-    if (!org) return null;
+  const result = await withLiveOrganization(resolved.organizationId, async (db, org) => {
     const link = await db.trackedLink.findFirst({
       where: { id: resolved.linkId, archivedAt: null },
       select: { id: true, pageId: true, destinationUrl: true, utm: true, page: { select: { slug: true, deletedAt: true } } },
@@ -176,9 +146,7 @@ export async function handleConsent(request: Request): Promise<Response> {
   const secure = isSecure(url, headers);
   const cookieHeader = headers.get("cookie");
   const cookies: string[] = [];
-  const entered = await withOrg(orgId, async (db) => {
-    const org = await enterPublicOrganizationById(db, orgId);
-    if (!org) return false;
+  const entered = await withLiveOrganization(orgId, async (db, org) => {
     cookies.push(consentCookie(withDecision(cookieHeader, org.id, decision === "accept" ? "accepted" : "declined"), secure));
     if (decision === "accept") {
       const existing = parseCookies(cookieHeader).get(VISITOR_COOKIE);
@@ -188,7 +156,7 @@ export async function handleConsent(request: Request): Promise<Response> {
     }
     return true;
   });
-  if (!entered) return notFound();
+  if (entered === null) return notFound();
   const wantsJson = (headers.get("accept") ?? "").includes("application/json");
   const response = wantsJson ? new Response(null, { status: 204 }) : new Response(null, { status: 303, headers: { location: returnTo } });
   response.headers.set("cache-control", "no-store");
