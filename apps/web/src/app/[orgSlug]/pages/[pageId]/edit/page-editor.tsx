@@ -11,7 +11,7 @@ import { ArrowLeftIcon, CalendarClockIcon, HistoryIcon, MonitorIcon, SettingsIco
 import { toast } from "sonner";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@mg/api";
-import { brandingCssVariables, contextMetadata, PAGE_CSS, pageConfig, readBranding, type PageConfig, type PageData } from "@mg/pages";
+import { brandingCssVariables, contextMetadata, PAGE_CSS, pageConfig, readBranding, withFormOptions, type PageConfig, type PageData } from "@mg/pages";
 import { Alert, AlertDescription, AlertTitle } from "@mg/ui/alert";
 import { Button } from "@mg/ui/button";
 import { Skeleton } from "@mg/ui/skeleton";
@@ -44,19 +44,21 @@ function SaveStatus({ state }: { state: SaveState }) {
 export function PageEditor({ pageId }: { pageId: string }) {
   const trpc = useTRPC();
   const page = useQuery(trpc.pages.get.queryOptions({ pageId }));
+  // The Form block picks one of the organization's forms (a plain id field if they cannot be read).
+  const forms = useQuery(trpc.forms.list.queryOptions({}));
   if (page.isError)
     return (
       <Alert variant="destructive">
         <AlertDescription>{apiError(page.error).message}</AlertDescription>
       </Alert>
     );
-  if (page.isPending) return <Skeleton className="h-[70vh]" role="status" aria-label="Loading the editor" />;
-  return <LoadedEditor key={`${page.data.id}:${page.dataUpdatedAt}`} page={page.data} />;
+  if (page.isPending || forms.isPending) return <Skeleton className="h-[70vh]" role="status" aria-label="Loading the editor" />;
+  return <LoadedEditor key={`${page.data.id}:${page.dataUpdatedAt}`} page={page.data} forms={forms.data ?? null} />;
 }
 
 export type LoadedPage = inferRouterOutputs<AppRouter>["pages"]["get"];
 
-function LoadedEditor({ page }: { page: LoadedPage }) {
+function LoadedEditor({ page, forms }: { page: LoadedPage; forms: readonly { id: string; name: string }[] | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug, org, can } = useOrg();
@@ -69,10 +71,11 @@ function LoadedEditor({ page }: { page: LoadedPage }) {
   const config = useMemo<PageConfig>(() => {
     // The page's own stylesheet and branding inside the preview iframe, as visitors will see it.
     const css = `:root{${brandingCssVariables(readBranding(org.branding))}}${PAGE_CSS}`;
+    const base = forms ? withFormOptions(pageConfig, forms) : pageConfig;
     return {
-      ...pageConfig,
+      ...base,
       root: {
-        ...pageConfig.root,
+        ...base.root,
         render: ({ children }) => (
           <>
             <style>{css}</style>
@@ -83,7 +86,7 @@ function LoadedEditor({ page }: { page: LoadedPage }) {
         ),
       },
     };
-  }, [org.branding]);
+  }, [org.branding, forms]);
   const metadata = useMemo(() => contextMetadata({ mode: "editor", timeZone: org.timezone, locale: "en", forms: {}, aboveFold: new Set(), now: new Date() }), [org.timezone]);
 
   const refresh = () =>
