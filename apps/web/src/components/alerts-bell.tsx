@@ -73,7 +73,7 @@ export function AlertsBell({ slug }: { slug: string }) {
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="relative" aria-label={unread ? `Alerts, ${unread} unread` : "Alerts"} data-testid="alerts-bell">
+        <Button variant="ghost" size="icon" className="relative" aria-label={unread ? `Alerts, ${unread > 99 ? "99+" : unread} unread` : "Alerts"} data-testid="alerts-bell">
           <BellIcon aria-hidden />
           {unread > 0 ? (
             <span

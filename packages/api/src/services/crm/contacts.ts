@@ -477,7 +477,7 @@ export type Contact360 =
   | { kind: "merged"; mergedIntoId: string }
   | {
       kind: "contact";
-      contact: Awaited<ReturnType<typeof findLiveContact>> & { displayName: string; deletedAt: Date | null; createdById: string | null };
+      contact: Awaited<ReturnType<typeof findLiveContact>> & { displayName: string; deletedAt: Date | null; createdById: string | null; firstTouch: unknown; lastTouch: unknown };
       customFields: Record<string, CustomFieldValueInput>;
       fieldDefinitions: FieldDefinition[];
       consents: CurrentConsent[];
@@ -495,6 +495,9 @@ export async function getContact360(ctx: CrmContext, contactId: string, reach: {
     where: { id: contactId },
     select: {
       ...CONTACT_ROW_SELECT,
+      // Where the contact came from (lead capture fills these: docs/lead-capture.md).
+      firstTouch: true,
+      lastTouch: true,
       deletedAt: true,
       mergedIntoId: true,
       createdById: true,

@@ -19,6 +19,7 @@ import { useOrg } from "../../org-context";
 import { CustomFieldEditor } from "../custom-field-editor";
 import { CHANNEL_LABELS, CONSENT_CHANNELS, formatDate, formatDateTime, LIFECYCLE_LABELS, useMemberOptions, type ConsentChannel, type CustomValue } from "../crm-ui";
 import { ChoiceSelect, CompanySelect, FormFooter, LIFECYCLE_CHOICES, NONE, ownerChoices } from "../record-fields";
+import { AttributionCard } from "./attribution-card";
 import { BackLink, DealList, DeletedNotice, Detail, QuickActions, RecordPageError, RecordPageLoading, SectionCard } from "../record-page";
 import { LogActivityDialog, Timeline, type LogKind } from "../timeline";
 import { DealDialog } from "../../deals/deal-dialog";
@@ -172,6 +173,8 @@ export function ContactView({ contactId }: { contactId: string }) {
                 </Detail>
               </dl>
           </SectionCard>
+
+          <AttributionCard firstTouch={contact.firstTouch} lastTouch={contact.lastTouch} />
 
           {can("scoring.read") ? <ScorePanel contactId={contactId} /> : null}
 
