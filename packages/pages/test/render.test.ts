@@ -176,3 +176,23 @@ describe("images, video, countdown, SEO, branding", () => {
     expect(html).toContain('<img src="https://cdn.example.com/logo.png" alt="Northwind" height="40"/>');
   });
 });
+
+describe("a landing page with a form in a dark-mode browser", () => {
+  it("inlines the forms' stylesheet without its dark-mode colours (the page stays in its light branding)", async () => {
+    const { LEAD_FORM_CSS } = await import("../src");
+    const { renderPublishedPageDocument } = await import("../src/render");
+    expect(LEAD_FORM_CSS).toContain("prefers-color-scheme:dark");
+    const form = { id: "00000000-0000-4000-8000-000000000001", name: "F", revision: 1, submitLabel: "Send", consents: [], steps: [{ fields: [{ id: "email", kind: "email" as const, label: "Email", required: true }] }] };
+    const { html } = renderPublishedPageDocument({
+      content: { root: { props: { title: "T" } }, content: [{ type: "Form", props: { id: "f1", formId: form.id, heading: "Order", intro: "Tell us" } }] },
+      seo: {},
+      branding: {},
+      org: { name: "Org", slug: "org", timezone: "UTC" },
+      forms: { [form.id]: form },
+      formContext: () => ({ action: "/f/submit", token: "t", via: "page" }),
+    } as unknown as Parameters<typeof renderPublishedPageDocument>[0]);
+    expect(html).toContain('class="mg-form');
+    expect(html).toContain(".mg-step{");
+    expect(html).not.toContain("prefers-color-scheme:dark");
+  });
+});

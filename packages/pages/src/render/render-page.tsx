@@ -8,6 +8,13 @@ import { contextMetadata, type BlockRenderContext } from "./context";
 import { ENHANCE_SCRIPT } from "./enhance-script";
 import { LEAD_FORM_CSS } from "../forms/styles";
 import { PAGE_CSS } from "./page-css";
+
+/**
+ * The forms' stylesheet as a landing page needs it: without its dark-mode colours, since a page
+ * is in its organization's (light) branding whatever the visitor's system prefers — light text of
+ * a dark scheme on the page's white would be unreadable.
+ */
+const LANDING_FORM_CSS = LEAD_FORM_CSS.replace(/^@media \(prefers-color-scheme:dark\)\{.*\}\}$/gm, "");
 import { renderToStaticHtml } from "./static-html";
 
 export interface PublishedPageOrg {
@@ -99,7 +106,7 @@ export function renderPublishedPageDocument(input: RenderPublishedPageInput): Re
   const brandName = branding.productName || org.name;
   const logo = branding.logoUrl ? safeImage(branding.logoUrl) : undefined;
   // The forms' stylesheet inline on pages with a form: one request fewer before the form paints.
-  const css = `:root{${brandingCssVariables(branding)}}${PAGE_CSS}${hasForm ? LEAD_FORM_CSS : ""}`;
+  const css = `:root{${brandingCssVariables(branding)}}${PAGE_CSS}${hasForm ? LANDING_FORM_CSS : ""}`;
 
   // A whole document rendered outside Next.js: next/head does not apply.
   const head: ReactNode = (
