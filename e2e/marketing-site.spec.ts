@@ -94,15 +94,16 @@ test.describe("feature lists come from the catalog", () => {
       await expect(page.locator(`[data-feature="${feature.key}"][data-feature-status="available"]`)).toHaveCount(0);
     }
 
-    // Landing pages, spelled out: listed under Coming soon with its marker, absent from the promise.
-    const pages = soon.locator('[data-feature="landing-pages"]');
-    await expect(pages).toContainText("Landing pages");
-    await expect(pages.getByText("Coming soon", { exact: true })).toBeVisible();
-    await expect(page.locator('section[aria-labelledby="hero-title"]')).not.toContainText("Landing pages");
-    await expect(promise).not.toContainText("Landing pages");
-    // The CRM has shipped: promised once, never marked coming soon.
-    await expect(page.locator('[data-feature="crm"][data-feature-status="available"]')).toHaveCount(1);
-    await expect(soon.locator('[data-feature="crm"]')).toHaveCount(0);
+    // Email campaigns, spelled out: listed under Coming soon with its marker, absent from the promise.
+    const email = soon.locator('[data-feature="email-campaigns"]');
+    await expect(email).toContainText("Email");
+    await expect(email.getByText("Coming soon", { exact: true })).toBeVisible();
+    await expect(promise).not.toContainText("Email campaigns");
+    // The CRM and lead capture have shipped: promised once each, never marked coming soon.
+    for (const key of ["crm", "landing-pages", "lead-forms", "qr-codes"]) {
+      await expect(page.locator(`[data-feature="${key}"][data-feature-status="available"]`), key).toHaveCount(1);
+      await expect(soon.locator(`[data-feature="${key}"]`), key).toHaveCount(0);
+    }
 
     // Wherever a coming-soon feature appears (the agency section too), its marker is beside it.
     const mentions = page.locator('[data-feature-status="coming-soon"]');
@@ -113,7 +114,7 @@ test.describe("feature lists come from the catalog", () => {
     // No claim in the prose either: the description search engines show.
     const description = (await page.locator('meta[name="description"]').getAttribute("content")) ?? "";
     expect(description.length).toBeGreaterThan(0);
-    expect(description).not.toMatch(/\bSMS\b|landing page|lead form|white-label|approval/i);
+    expect(description).not.toMatch(/\bSMS\b|white-label|approval/i);
   });
 
   test("home in dark mode: the Coming soon marker stays visible", async ({ page }) => {
