@@ -57,6 +57,9 @@ async function maybeStartLocalScheduler({ jobEngineConfigured, jobsClientConfigF
     return;
   }
   g[STARTED] = true;
+  // The API hands the jobs their domain work when it loads (the lead intake, the contact import's
+  // runner); without it every such event would fail here until the first tRPC request loaded it.
+  await import("@mg/api");
   log(`starting: ${reason}`);
   startLocalScheduler();
 }
